@@ -1,0 +1,1 @@
+export type { ScriptBlock } from "./ast.ts";
