@@ -1,1 +1,94 @@
-export type { ScriptBlock } from "./ast.ts";
+/**
+ * The grammar's public surface: `parse` returns the AST or diagnostics; `parseOrThrow` throws the first
+ * diagnostic; `isIncomplete` tells a REPL to read another line.
+ * @module
+ */
+import { EOF, type IRecognitionException, type IToken } from "chevrotain";
+import type { ScriptBlock, Statement } from "./ast.ts";
+import { ParseError, parserMessage } from "./errors.ts";
+import { RshParser } from "./parser.ts";
+import { tokenize, Unterminated } from "./tokens.ts";
+
+export type * from "./ast.ts";
+export { ParseError, ParserMessages } from "./errors.ts";
+
+/** The outcome of a parse: the AST, or the diagnostics that stopped it (the first one is the cause). */
+export interface ParseResult {
+  ast: ScriptBlock | null;
+  diagnostics: ParseError[];
+}
+
+let parser: RshParser | undefined;
+
+/** Parses rsh source. `file` names the source in spans and error messages. */
+export function parse(source: string, file = "<input>"): ParseResult {
+  try {
+    const ast = run(source, file, { offset: 0, line: 1, column: 1 }, (p) => p.script());
+    return { ast: ast as ScriptBlock, diagnostics: [] };
+  } catch (error) {
+    if (error instanceof ParseError) return { ast: null, diagnostics: [error] };
+    throw error;
+  }
+}
+
+/** Parses rsh source and throws the first ParseError. */
+export function parseOrThrow(source: string, file = "<input>"): ScriptBlock {
+  const { ast, diagnostics } = parse(source, file);
+  if (!ast) throw diagnostics[0];
+  return ast;
+}
+
+/** True when `source` is an unfinished statement (open brace/paren/string, trailing `|` or backtick). */
+export function isIncomplete(source: string): boolean {
+  if (/`\s*$/.test(source) && !/``\s*$/.test(source)) return true;
+  const { diagnostics } = parse(source);
+  return diagnostics.length > 0 && diagnostics[0].incomplete;
+}
+
+type Base = { offset: number; line: number; column: number };
+
+function run(source: string, file: string, base: Base, rule: (p: RshParser) => unknown, text = source): unknown {
+  parser ??= new RshParser();
+  const p = parser;
+  const lexed = tokenize(text);
+  p.b.reset(source, file, base);
+  p.b.last = () => p.peek(0) ?? p.peek(1);
+  if (lexed.errors.length) {
+    const e = lexed.errors[0];
+    const token = { image: text.substr(e.offset, e.length), startOffset: e.offset, startLine: e.line, startColumn: e.column, endOffset: e.offset, tokenType: Unterminated } as unknown as IToken;
+    const trailingBacktick = text[e.offset] === "`" && /^`\s*$/.test(text.slice(e.offset));
+    throw p.b.error("UnexpectedToken", parserMessage("UnexpectedToken", token.image), token, trailingBacktick);
+  }
+  p.input = lexed.tokens;
+  let result: unknown;
+  try {
+    result = rule(p);
+  } catch (error) {
+    if (error instanceof ParseError) throw error;
+    throw fromRecognition(p, error as IRecognitionException);
+  }
+  if (p.errors.length) throw fromRecognition(p, p.errors[0]);
+  const pending = p.b.pending;
+  // `$( … )` inside strings: parsed now that this parse is done, each over its own slice of the source.
+  for (const item of pending) {
+    const inner = item.node.span.start;
+    const startBase = { offset: item.start, line: inner.line, column: inner.column + 2 };
+    item.node.statements = run(source, file, startBase, (q) => q.statementList(), source.slice(item.start, item.end)) as Statement[];
+  }
+  return result;
+}
+
+function fromRecognition(p: RshParser, error: IRecognitionException): ParseError {
+  if (error instanceof ParseError) return error;
+  const token = error.token ?? p.peek(1);
+  if (token.tokenType === Unterminated) {
+    try {
+      p.unterminated(token);
+    } catch (e) {
+      return e as ParseError;
+    }
+  }
+  const eof = token.tokenType === EOF || isNaN(token.startOffset);
+  const image = eof ? "<eof>" : token.image.split(/\r?\n/)[0];
+  return p.b.error("UnexpectedToken", parserMessage("UnexpectedToken", image), token, eof);
+}

@@ -3,3 +3,5 @@
  * @module
  */
 export type * from "../grammar/ast.ts";
+export { isIncomplete, parse, ParseError, parseOrThrow } from "../grammar/mod.ts";
+export type { ParseResult } from "../grammar/mod.ts";
