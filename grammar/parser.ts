@@ -33,7 +33,7 @@ export class RshParser extends EmbeddedActionsParser {
   b = new Builder();
 
   constructor() {
-    super(T.allTokens, { maxLookahead: 2, recoveryEnabled: false, skipValidations: true });
+    super(T.allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: true });
     this.performSelfAnalysis();
   }
 
