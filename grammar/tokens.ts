@@ -269,6 +269,16 @@ export const Parameter = token("Parameter", (text, offset, matched) => {
 // ------------------------------------------------------------------ barewords: keywords, command names, arguments
 
 const WORD = /[A-Za-z]+/y;
+/** The lower-cased letters at an offset, computed once per offset: every keyword pattern compares against it. */
+const wordMemo = { offset: -1, word: "" };
+function lowerWordAt(text: string, offset: number): string {
+  if (wordMemo.offset !== offset) {
+    WORD.lastIndex = offset;
+    wordMemo.word = WORD.test(text) ? text.slice(offset, WORD.lastIndex).toLowerCase() : "";
+    wordMemo.offset = offset;
+  }
+  return wordMemo.word;
+}
 const wordEnds = (ch: string | undefined) => ch === undefined || /[\s(){};|&,]/.test(ch);
 
 function keyword(word: string, mode: Mode, followedBy?: string) {
@@ -276,17 +286,15 @@ function keyword(word: string, mode: Mode, followedBy?: string) {
   return token(name, (text, offset, matched) => {
     const m = tracker.sync(matched);
     if (m !== Mode.Start && m !== Mode.Keyword) return null;
-    const image = stick(WORD, text, offset);
-    if (image === null || image.length !== word.length || image.toLowerCase() !== word) return null;
-    if (!wordEnds(text[offset + image.length])) return null;
+    if (lowerWordAt(text, offset) !== word || !wordEnds(text[offset + word.length])) return null;
     if (followedBy) {
       // `param`, `begin`, `process`, `end` are keywords only before their `(` / `{`.
       const rest = /[ \t]*(?:`?(?:\r\n|\n|\r)[ \t]*)*/y;
-      rest.lastIndex = offset + image.length;
+      rest.lastIndex = offset + word.length;
       rest.exec(text);
       if (text[rest.lastIndex] !== followedBy) return null;
     }
-    return image;
+    return text.slice(offset, offset + word.length);
   }, { hint: [word[0], word[0].toUpperCase()], effect: Effect.Keyword, keywordMode: mode, categories: [Keyword] });
 }
 
@@ -477,5 +485,6 @@ export const lexer = new Lexer(allTokens, {
 /** Tokenizes `text`; the tracker is reset first, so one lexer serves every call (calls must not nest). */
 export function tokenize(text: string) {
   tracker.reset(text);
+  wordMemo.offset = -1;
   return lexer.tokenize(text);
 }
