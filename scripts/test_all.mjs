@@ -11,7 +11,7 @@ for (const run of runs) {
   const child = spawnSync(run.command, run.args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 28 });
   process.stdout.write(child.stdout ?? "");
   // uvu ends with "Total: N / Passed: M"; ANSI colours are stripped first.
-  const text = (child.stdout ?? "").replace(/\x1b\[[0-9;]*m/g, "");
+  const text = (child.stdout ?? "").replace(new RegExp(String.fromCharCode(27) + "\\[[0-9;]*m", "g"), "");
   const total = Number(text.match(/Total:\s+(\d+)/)?.[1] ?? 0);
   const ok = Number(text.match(/Passed:\s+(\d+)/)?.[1] ?? 0);
   passed += ok;

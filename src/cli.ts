@@ -1,5 +1,137 @@
 /**
- * The `rsh` command line (placeholder until the grammar lands): prints the version.
+ * The `rsh` entry point: a script file, `-c TEXT`, or statements read from stdin (the REPL). Thin by design: it
+ * parses argv, wires a LocalRunspace to stdout/stderr, and turns the outcome into an exit status.
  */
-import { writeStdout } from "./platform.ts";
-writeStdout("rsh 0.1.0\n");
+import { isIncomplete, parse, type ParseError, type ScriptBlock } from "../grammar/mod.ts";
+import { CliUsageError, parseCliArgs, USAGE } from "./cli_args.ts";
+import { args, Deno, writeStderr, writeStdout } from "./platform.ts";
+import { formatValue, type Host, LocalRunspace, type RunOptions } from "./runspace/local_runspace.ts";
+import { VERSION } from "./version.ts";
+
+/** Prints each record as soon as it is produced: output to stdout, everything else to stderr. */
+const consoleHost: Host = {
+  output: (value) => writeStdout(formatValue(value) + "\n"),
+  error: (record) => writeStderr(String((record as { format?: () => string }).format?.() ?? record) + "\n"),
+  host: (text) => writeStdout(text),
+  warning: (text) => writeStderr(`WARNING: ${text}\n`),
+  verbose: (text) => writeStderr(`VERBOSE: ${text}\n`),
+  information: (value) => writeStdout(formatValue(value) + "\n"),
+};
+
+function reportParseError(error: ParseError): void {
+  writeStderr(error.format() + "\n");
+}
+
+/** Runs one parsed unit; returns the exit status it asks for (`exit N`), 1 for an escaped error, else null. */
+async function runUnit(runspace: LocalRunspace, ast: ScriptBlock, options?: RunOptions) {
+  const result = await runspace.run(ast, options);
+  if (result.exitCode !== null) return { exit: result.exitCode, failed: result.failed };
+  return { exit: null, failed: result.failed };
+}
+
+async function runText(runspace: LocalRunspace, text: string, file: string, scriptArgs: string[]): Promise<number> {
+  const { ast, diagnostics } = parse(text, file);
+  if (!ast) {
+    reportParseError(diagnostics[0]);
+    return 1;
+  }
+  const outcome = await runUnit(runspace, ast, { args: scriptArgs, file: file === "<command>" ? undefined : file, source: text });
+  return outcome.exit ?? (outcome.failed ? 1 : 0);
+}
+
+/** Yields stdin line by line as it arrives, so each statement runs before the next is read. */
+async function* stdinLines(): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  const buffer = new Uint8Array(64 * 1024);
+  let pending = "";
+  while (true) {
+    const n = await Deno.stdin.read(buffer);
+    if (n === null) break;
+    pending += decoder.decode(buffer.subarray(0, n), { stream: true });
+    let newline;
+    while ((newline = pending.indexOf("\n")) >= 0) {
+      yield pending.slice(0, newline).replace(/\r$/, "");
+      pending = pending.slice(newline + 1);
+    }
+  }
+  pending += decoder.decode();
+  if (pending) yield pending;
+}
+
+/**
+ * The read-eval-print loop. On a terminal it prompts (`PS /path> `, `>> ` for a continued statement); with stdin
+ * redirected it reads silently, as pwsh does, one complete statement at a time.
+ */
+async function readEvalPrint(runspace: LocalRunspace, interactive: boolean): Promise<number> {
+  const prompt = (text: string) => interactive && writeStdout(text);
+  const mainPrompt = () => prompt(`PS ${Deno.cwd()}> `);
+  let buffer: string | null = null;
+  let lastFailed = false;
+  mainPrompt();
+  for await (const line of stdinLines()) {
+    buffer = buffer === null ? line : `${buffer}\n${line}`;
+    if (isIncomplete(buffer)) {
+      prompt(">> ");
+      continue;
+    }
+    const text: string = buffer;
+    buffer = null;
+    if (text.trim() !== "") {
+      const { ast, diagnostics } = parse(text, "<stdin>");
+      if (!ast) {
+        reportParseError(diagnostics[0]);
+        lastFailed = true;
+      } else {
+        const outcome = await runUnit(runspace, ast, { source: text });
+        if (outcome.exit !== null) return outcome.exit;
+        lastFailed = outcome.failed;
+      }
+    }
+    mainPrompt();
+  }
+  if (buffer !== null && buffer.trim() !== "") {
+    // Input ended inside a statement: report why it is incomplete.
+    reportParseError(parse(buffer, "<stdin>").diagnostics[0]);
+    return 1;
+  }
+  if (interactive) writeStdout("\n");
+  return lastFailed ? 1 : 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    writeStderr(`rsh: ${error.message}\n`);
+    return 64;
+  }
+  if (options.help) {
+    writeStdout(USAGE);
+    return 0;
+  }
+  if (options.version) {
+    writeStdout(`rsh ${VERSION}\n`);
+    return 0;
+  }
+  const runspace = new LocalRunspace({ host: consoleHost, name: "local", env: Deno.env.toObject(), location: Deno.cwd() });
+  if (options.command !== null) return await runText(runspace, options.command, "<command>", []);
+  if (options.file !== null) {
+    let text: string;
+    try {
+      text = await Deno.readTextFile(options.file);
+    } catch {
+      writeStderr(
+        `rsh: The argument '${options.file}' is not recognized as the name of a script file. ` +
+          "Check the spelling of the name, or if a path was included, verify that the path is correct and try again.\n",
+      );
+      return 64;
+    }
+    return await runText(runspace, text, options.file, options.args);
+  }
+  return await readEvalPrint(runspace, Deno.stdin.isTerminal());
+}
+
+// When the script ends rsh exits, without waiting for timers or background jobs it started (as pwsh does).
+Deno.exit(await main(args));

@@ -1,0 +1,149 @@
+/** The object-pipeline family: ForEach-Object, Where-Object, Select-Object, Sort-Object, Measure-Object, Out-Null. */
+import type { BuiltinCommand } from "../engine/command_types.ts";
+import { getMember } from "../engine/members.ts";
+import { compare } from "../engine/operators.ts";
+import { toBool, toNumber, toStr } from "../values/convert.ts";
+import { PSCustomObject } from "../values/objects.ts";
+
+export const forEachObject: BuiltinCommand = {
+  name: "ForEach-Object",
+  aliases: ["%", "foreach"],
+  parameters: [
+    { name: "Process", position: 0, type: "scriptblock" },
+    { name: "Begin", type: "scriptblock" },
+    { name: "End", type: "scriptblock" },
+    { name: "MemberName", type: "string" },
+    { name: "InputObject", pipeline: true, type: "object" },
+  ],
+  begin(ctx, params) {
+    if (params.has("Begin")) ctx.invoke(params.get("Begin"), null).forEach(ctx.emit);
+  },
+  process(ctx, params, input) {
+    if (input === undefined) return;
+    if (params.has("MemberName")) {
+      ctx.emit(getMember(input, toStr(params.get("MemberName"))) ?? null);
+      return;
+    }
+    if (params.has("Process")) ctx.invoke(params.get("Process"), input).forEach(ctx.emit);
+  },
+  end(ctx, params) {
+    if (params.has("End")) ctx.invoke(params.get("End"), null).forEach(ctx.emit);
+  },
+};
+
+export const whereObject: BuiltinCommand = {
+  name: "Where-Object",
+  aliases: ["?", "where"],
+  parameters: [
+    { name: "FilterScript", position: 0, type: "scriptblock", mandatory: true },
+    { name: "InputObject", pipeline: true, type: "object" },
+  ],
+  process(ctx, params, input) {
+    if (input === undefined) return;
+    const result = ctx.invoke(params.get("FilterScript"), input);
+    if (toBool(result.length === 1 ? result[0] : result)) ctx.emit(input);
+  },
+};
+
+interface SelectState {
+  seen: number;
+  buffer: unknown[];
+}
+
+export const selectObject: BuiltinCommand = {
+  name: "Select-Object",
+  aliases: ["select"],
+  parameters: [
+    { name: "Property", position: 0, type: "string[]" },
+    { name: "First", type: "int" },
+    { name: "Last", type: "int" },
+    { name: "Skip", type: "int" },
+    { name: "ExpandProperty", type: "string" },
+    { name: "InputObject", pipeline: true, type: "object" },
+  ],
+  begin: (): SelectState => ({ seen: 0, buffer: [] }),
+  process(ctx, params, input, state) {
+    if (input === undefined) return;
+    const s = state as SelectState;
+    s.seen++;
+    if (params.has("Skip") && s.seen <= toNumber(params.get("Skip"))) return;
+    const picked = project(params, input);
+    if (params.has("Last")) {
+      s.buffer.push(picked);
+      if (s.buffer.length > toNumber(params.get("Last"))) s.buffer.shift();
+      return;
+    }
+    const skipped = params.has("Skip") ? toNumber(params.get("Skip")) : 0;
+    if (params.has("First") && s.seen - skipped > toNumber(params.get("First"))) return;
+    ctx.emit(picked);
+  },
+  end(ctx, _params, state) {
+    (state as SelectState).buffer.forEach(ctx.emit);
+  },
+};
+
+function project(params: Map<string, unknown>, input: unknown): unknown {
+  if (params.has("ExpandProperty")) return getMember(input, toStr(params.get("ExpandProperty"))) ?? null;
+  if (!params.has("Property")) return input;
+  const object = new PSCustomObject();
+  for (const name of params.get("Property") as string[]) object.set(name, getMember(input, name) ?? null);
+  return object;
+}
+
+export const sortObject: BuiltinCommand = {
+  name: "Sort-Object",
+  aliases: ["sort"],
+  parameters: [
+    { name: "Property", position: 0, type: "string" },
+    { name: "Descending", type: "switch" },
+    { name: "Unique", type: "switch" },
+    { name: "InputObject", pipeline: true, type: "object" },
+  ],
+  begin: () => [] as unknown[],
+  process(_ctx, _params, input, state) {
+    if (input !== undefined) (state as unknown[]).push(input);
+  },
+  end(ctx, params, state) {
+    const key = (v: unknown) => (params.has("Property") ? getMember(v, toStr(params.get("Property"))) ?? null : v);
+    const sign = params.get("Descending") ? -1 : 1;
+    let items = [...(state as unknown[])].sort((a, b) => sign * compare(key(a), key(b), false));
+    if (params.get("Unique")) items = items.filter((v, i) => i === 0 || compare(key(v), key(items[i - 1]), false) !== 0);
+    items.forEach(ctx.emit);
+  },
+};
+
+export const measureObject: BuiltinCommand = {
+  name: "Measure-Object",
+  aliases: ["measure"],
+  parameters: [
+    { name: "Property", position: 0, type: "string" },
+    { name: "Sum", type: "switch" },
+    { name: "Average", type: "switch" },
+    { name: "Maximum", type: "switch" },
+    { name: "Minimum", type: "switch" },
+    { name: "InputObject", pipeline: true, type: "object" },
+  ],
+  begin: () => [] as unknown[],
+  process(_ctx, params, input, state) {
+    if (input === undefined) return;
+    (state as unknown[]).push(params.has("Property") ? getMember(input, toStr(params.get("Property"))) ?? null : input);
+  },
+  end(ctx, params, state) {
+    const values = state as unknown[];
+    const numbers = values.map((v) => toNumber(v));
+    const result = new PSCustomObject();
+    result.set("Count", values.length);
+    const want = (name: string) => params.get(name) === true;
+    result.set("Average", want("Average") && numbers.length ? numbers.reduce((a, b) => a + b, 0) / numbers.length : null);
+    result.set("Sum", want("Sum") ? numbers.reduce((a, b) => a + b, 0) : null);
+    result.set("Maximum", want("Maximum") && numbers.length ? Math.max(...numbers) : null);
+    result.set("Minimum", want("Minimum") && numbers.length ? Math.min(...numbers) : null);
+    result.set("Property", params.has("Property") ? toStr(params.get("Property")) : null);
+    ctx.emit(result);
+  },
+};
+
+export const outNull: BuiltinCommand = {
+  name: "Out-Null",
+  parameters: [{ name: "InputObject", pipeline: true, type: "object" }],
+};

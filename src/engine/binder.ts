@@ -1,0 +1,141 @@
+/**
+ * One parameter binder for functions, scripts and built-in commands (about_Parameters, about_Functions_Advanced_
+ * Parameters): named arguments by any unambiguous prefix, `-Name:value`, switches, positional arguments in position
+ * order, pipeline input, type conversion and validation — with PowerShell's error wording.
+ */
+import { ConversionError, convertTo, toNumber, toStr } from "../values/convert.ts";
+
+/** A parameter's declaration: the same table shape for built-ins and for `param()` blocks. */
+export interface ParameterSpec {
+  name: string;
+  aliases?: string[];
+  /** A type name as written in PowerShell (`string`, `int`, `switch`, `scriptblock`, `string[]`, `object`). */
+  type?: string;
+  position?: number;
+  mandatory?: boolean;
+  /** Binds pipeline input (ValueFromPipeline). */
+  pipeline?: boolean;
+  validateSet?: string[];
+  validateRange?: [number, number];
+  notNullOrEmpty?: boolean;
+}
+
+/** One argument as written: `-Name`, `-Name:value`, or a value. */
+export type RawArgument =
+  | { kind: "parameter"; name: string; value?: unknown; hasValue: boolean; text: string }
+  | { kind: "value"; value: unknown };
+
+export class BindingError extends Error {
+  constructor(message: string, readonly errorId: string) {
+    super(message);
+  }
+}
+
+function findSpec(specs: ParameterSpec[], name: string): ParameterSpec | undefined {
+  const lower = name.toLowerCase();
+  const exact = specs.find((s) => s.name.toLowerCase() === lower || s.aliases?.some((a) => a.toLowerCase() === lower));
+  if (exact) return exact;
+  const prefixed = specs.filter((s) => s.name.toLowerCase().startsWith(lower));
+  if (prefixed.length > 1) {
+    throw new BindingError(
+      `Parameter cannot be processed because the parameter name '${name}' is ambiguous. Possible matches include: ${prefixed.map((s) => "-" + s.name).join(" ")}.`,
+      "AmbiguousParameter",
+    );
+  }
+  return prefixed[0];
+}
+
+/** Converts and validates one bound value. */
+export function coerce(spec: ParameterSpec, value: unknown): unknown {
+  let result = value;
+  if (spec.type && spec.type.toLowerCase() !== "object" && spec.type.toLowerCase() !== "scriptblock") {
+    try {
+      result = convertTo(value, spec.type);
+    } catch (e) {
+      if (!(e instanceof ConversionError)) throw e;
+      throw new BindingError(`Cannot process argument transformation on parameter '${spec.name}'. ${e.message}`, "ParameterArgumentTransformationError");
+    }
+  }
+  if (spec.notNullOrEmpty && (result === null || result === "" || (Array.isArray(result) && result.length === 0))) {
+    throw new BindingError(`Cannot validate argument on parameter '${spec.name}'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.`, "ParameterArgumentValidationError");
+  }
+  if (spec.validateSet && !spec.validateSet.some((v) => v.toLowerCase() === toStr(result).toLowerCase())) {
+    throw new BindingError(`Cannot validate argument on parameter '${spec.name}'. The argument "${toStr(result)}" does not belong to the set "${spec.validateSet.join(",")}" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.`, "ParameterArgumentValidationError");
+  }
+  if (spec.validateRange) {
+    const n = toNumber(result);
+    const [min, max] = spec.validateRange;
+    if (n < min) throw new BindingError(`Cannot validate argument on parameter '${spec.name}'. The ${toStr(result)} argument is less than the minimum allowed range of ${min}. Supply an argument that is greater than or equal to ${min} and then try the command again.`, "ParameterArgumentValidationError");
+    if (n > max) throw new BindingError(`Cannot validate argument on parameter '${spec.name}'. The ${toStr(result)} argument is greater than the maximum allowed range of ${max}. Supply an argument that is less than or equal to ${max} and then try the command again.`, "ParameterArgumentValidationError");
+  }
+  return result;
+}
+
+export interface Bound {
+  /** Bound values by declared parameter name. */
+  values: Map<string, unknown>;
+  /** Arguments no parameter took (`$args` for functions). */
+  remaining: unknown[];
+}
+
+/**
+ * Binds written arguments to `specs`. With `strict` (built-ins, advanced functions) an unknown `-Name` or an extra
+ * positional argument is an error; otherwise they land in `remaining`.
+ */
+export function bindArguments(specs: ParameterSpec[], args: RawArgument[], strict: boolean): Bound {
+  const values = new Map<string, unknown>();
+  const positional: unknown[] = [];
+  const remaining: unknown[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.kind === "value") {
+      positional.push(arg.value);
+      continue;
+    }
+    const spec = findSpec(specs, arg.name);
+    if (!spec) {
+      if (strict) throw new BindingError(`A parameter cannot be found that matches parameter name '${arg.name}'.`, "NamedParameterNotFound");
+      remaining.push(arg.text);
+      if (arg.hasValue) remaining.push(arg.value);
+      continue;
+    }
+    if (values.has(spec.name)) throw new BindingError(`Cannot bind parameter because parameter '${spec.name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, "-parameter value1,value2,value3".`, "ParameterAlreadyBound");
+    if (spec.type?.toLowerCase() === "switch") {
+      values.set(spec.name, arg.hasValue ? coerce(spec, arg.value) : true);
+      continue;
+    }
+    if (arg.hasValue) {
+      values.set(spec.name, coerce(spec, arg.value));
+      continue;
+    }
+    const next = args[i + 1];
+    if (!next || next.kind !== "value") {
+      throw new BindingError(`Missing an argument for parameter '${spec.name}'. Specify a parameter of type '${systemType(spec.type)}' and try again.`, "MissingArgument");
+    }
+    values.set(spec.name, coerce(spec, next.value));
+    i++;
+  }
+  const open = specs
+    .filter((s) => s.position !== undefined && !values.has(s.name) && s.type?.toLowerCase() !== "switch")
+    .sort((a, b) => a.position! - b.position!);
+  for (const value of positional) {
+    const spec = open.shift();
+    if (spec) values.set(spec.name, coerce(spec, value));
+    else if (strict) throw new BindingError(`A positional parameter cannot be found that accepts argument '${toStr(value)}'.`, "PositionalParameterNotFound");
+    else remaining.push(value);
+  }
+  return { values, remaining };
+}
+
+/** Checks mandatory parameters once pipeline input had its chance. */
+export function checkMandatory(specs: ParameterSpec[], values: Map<string, unknown>, pipelineBound: boolean): void {
+  const missing = specs.filter((s) => s.mandatory && !values.has(s.name) && !(s.pipeline && pipelineBound));
+  if (missing.length) {
+    throw new BindingError(`Cannot process command because of one or more missing mandatory parameters: ${missing.map((s) => s.name).join(" ")}.`, "MissingMandatoryParameter");
+  }
+}
+
+function systemType(type: string | undefined): string {
+  const names: Record<string, string> = { string: "System.String", int: "System.Int32", scriptblock: "System.Management.Automation.ScriptBlock", "string[]": "System.String[]" };
+  return names[(type ?? "object").toLowerCase()] ?? "System.Object";
+}

@@ -1,0 +1,63 @@
+/**
+ * Runtime errors are values: an ErrorRecord carries the message, PowerShell's error id and category, and the script
+ * position; it renders PowerShell's concise view. Control flow that unwinds (break, return, exit) travels as signals.
+ */
+import type { Span } from "../../grammar/ast.ts";
+
+export class ErrorRecord {
+  constructor(
+    readonly message: string,
+    readonly fullyQualifiedErrorId: string,
+    readonly category: string,
+    readonly span: Span | null,
+    /** The source text the span points into (for the `Line |` snippet). */
+    readonly source: string | null,
+    /** The object thrown by `throw` (a string, a record, anything), else null. */
+    readonly targetObject: unknown = null,
+    /** The command that wrote the error (`Write-Error`), shown before the message. */
+    readonly commandName: string | null = null,
+  ) {}
+
+  toString(): string {
+    return this.message;
+  }
+
+  /** PowerShell's concise error view: `Exception: file:line:column`, the source line and a `~~~` marker. */
+  format(): string {
+    const head = this.commandName ? `${this.commandName}: ` : "";
+    if (!this.span || this.source === null) return `${head}${this.message}`;
+    const { start, end } = this.span;
+    const lineStart = this.source.lastIndexOf("\n", start.offset - 1) + 1;
+    const lineEnd = this.source.indexOf("\n", start.offset);
+    const sourceLine = this.source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
+    const width = Math.max(1, (end.line === start.line ? end.column : sourceLine.length + 1) - start.column);
+    const gutter = String(start.line).padStart(4);
+    const pad = " ".repeat(gutter.length);
+    return [
+      `${this.commandName ?? "Exception"}: ${this.span.file}:${start.line}:${start.column}`,
+      "Line |",
+      `${gutter} |  ${sourceLine}`,
+      `${pad} |  ${" ".repeat(start.column - 1)}${"~".repeat(width)}`,
+      `${pad} | ${this.message}`,
+    ].join("\n");
+  }
+}
+
+/** A terminating error unwinding the stack (caught by try/catch, trap, or the runspace). */
+export class RuntimeError extends Error {
+  constructor(readonly record: ErrorRecord) {
+    super(record.message);
+  }
+}
+
+export class BreakSignal {
+  constructor(readonly label: string | null, readonly isContinue: boolean) {}
+}
+
+export class ReturnSignal {
+  constructor(readonly value: unknown[]) {}
+}
+
+export class ExitSignal {
+  constructor(readonly code: number) {}
+}

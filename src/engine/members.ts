@@ -1,0 +1,197 @@
+/**
+ * Properties and methods of values (PowerShell's adapters, for the types rsh has): hashtable keys before members,
+ * member-access enumeration on arrays (`@($a,$b).Name`), common string/array/hashtable methods, and the static
+ * members of `[math]`, `[string]`, `[int]`, `[datetime]`.
+ */
+import { canonicalType, enumerate, formatNumber, roundHalfEven, toNumber, toStr, typeNameOf } from "../values/convert.ts";
+import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { ErrorRecord } from "./errors.ts";
+import { format, TypeValue } from "./operators.ts";
+
+export class MemberError extends Error {}
+
+/** A script block as a value; the evaluator supplies how to call it. */
+export interface Invocable {
+  invoke(args: unknown[], dollarUnder?: unknown): unknown[];
+}
+
+function exceptionOf(record: ErrorRecord): PSCustomObject {
+  const exception = new PSCustomObject();
+  exception.set("Message", record.message);
+  return exception;
+}
+
+function dateMember(date: Date, name: string): unknown {
+  switch (name) {
+    case "year": return date.getFullYear();
+    case "month": return date.getMonth() + 1;
+    case "day": return date.getDate();
+    case "hour": return date.getHours();
+    case "minute": return date.getMinutes();
+    case "second": return date.getSeconds();
+    case "dayofweek": return ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][date.getDay()];
+    case "ticks": return date.getTime() * 10000 + 621355968000000000;
+    default: return undefined;
+  }
+}
+
+/** Reads `target.name`; undefined when the member does not exist (PowerShell then yields $null). */
+export function getMember(target: unknown, name: string): unknown {
+  const lower = name.toLowerCase();
+  if (target instanceof PSHashtable) {
+    if (target.has(name)) return target.get(name);
+    if (lower === "count") return target.count;
+    if (lower === "keys") return target.keys();
+    if (lower === "values") return target.values();
+    return undefined;
+  }
+  if (target instanceof PSCustomObject) return target.has(name) ? target.get(name) : undefined;
+  if (target instanceof ErrorRecord) {
+    if (lower === "exception") return exceptionOf(target);
+    if (lower === "fullyqualifiederrorid") return target.fullyQualifiedErrorId;
+    if (lower === "targetobject") return target.targetObject;
+    if (lower === "categoryinfo") return target.category;
+    return undefined;
+  }
+  if (typeof target === "string") return lower === "length" ? target.length : undefined;
+  if (Array.isArray(target)) {
+    if (lower === "count" || lower === "length") return target.length;
+    // Member-access enumeration: the member of each element that has it.
+    const values = target.map((item) => getMember(item, name)).filter((v) => v !== undefined);
+    return values.length === 0 ? undefined : values.length === 1 ? values[0] : values.flat();
+  }
+  if (target instanceof Date) return dateMember(target, lower);
+  if (target instanceof TypeValue) {
+    if (lower === "name") return canonicalType(target.name);
+    if (lower === "fullname") return target.name;
+  }
+  if (target === null || target === undefined) return undefined;
+  if (lower === "count" || lower === "length") return 1;
+  return undefined;
+}
+
+/** Writes `target.name = value`. */
+export function setMember(target: unknown, name: string, value: unknown): void {
+  if (target instanceof PSHashtable) return target.set(name, value);
+  if (target instanceof PSCustomObject) {
+    if (!target.has(name)) throw new MemberError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`);
+    return target.set(name, value);
+  }
+  throw new MemberError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`);
+}
+
+function typeInfo(value: unknown): PSCustomObject {
+  const info = new PSCustomObject();
+  const full = typeNameOf(value);
+  info.set("Name", full.split(".").pop()!);
+  info.set("FullName", full);
+  return info;
+}
+
+function stringMethod(s: string, name: string, args: unknown[]): unknown {
+  const a = args.map(toStr);
+  switch (name) {
+    case "toupper": case "toupperinvariant": return s.toUpperCase();
+    case "tolower": case "tolowerinvariant": return s.toLowerCase();
+    case "trim": return a.length ? s.replace(new RegExp(`^[${escapeClass(a.join(""))}]+|[${escapeClass(a.join(""))}]+$`, "g"), "") : s.trim();
+    case "trimstart": return a.length ? s.replace(new RegExp(`^[${escapeClass(a.join(""))}]+`), "") : s.trimStart();
+    case "trimend": return a.length ? s.replace(new RegExp(`[${escapeClass(a.join(""))}]+$`), "") : s.trimEnd();
+    case "split": return a.length ? s.split(new RegExp(`[${escapeClass(enumerate(args[0]).map(toStr).join(""))}]`)) : s.split(/\s/);
+    case "replace": return s.split(a[0]).join(a[1] ?? "");
+    case "contains": return s.includes(a[0]);
+    case "startswith": return s.startsWith(a[0]);
+    case "endswith": return s.endsWith(a[0]);
+    case "indexof": return s.indexOf(a[0]);
+    case "lastindexof": return s.lastIndexOf(a[0]);
+    case "substring": return args.length > 1 ? s.substr(toNumber(args[0]), toNumber(args[1])) : s.substring(toNumber(args[0]));
+    case "padleft": return s.padStart(toNumber(args[0]), a[1] ?? " ");
+    case "padright": return s.padEnd(toNumber(args[0]), a[1] ?? " ");
+    case "tostring": return s;
+    case "tochararray": return [...s];
+    case "insert": return s.slice(0, toNumber(args[0])) + a[1] + s.slice(toNumber(args[0]));
+    case "remove": return s.slice(0, toNumber(args[0])) + (args.length > 1 ? s.slice(toNumber(args[0]) + toNumber(args[1])) : "");
+    case "equals": return s === a[0];
+    default: return undefined;
+  }
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\]\\^-]/g, "\\$&");
+}
+
+/** Calls `target.name(args)`. `call` runs a script block argument (for `.ForEach({})` / `.Where({})`). */
+export function invokeMethod(target: unknown, name: string, args: unknown[], call: (block: unknown, item: unknown) => unknown[]): unknown {
+  const lower = name.toLowerCase();
+  if (lower === "gettype") return typeInfo(target);
+  if (typeof target === "string") {
+    const result = stringMethod(target, lower, args);
+    if (result !== undefined) return result;
+  } else if (Array.isArray(target)) {
+    switch (lower) {
+      case "contains": return target.some((x) => x === args[0] || toStr(x) === toStr(args[0]));
+      case "indexof": return target.findIndex((x) => toStr(x) === toStr(args[0]));
+      case "foreach": return target.flatMap((item) => call(args[0], item));
+      case "where": return target.filter((item) => call(args[0], item).some(Boolean));
+      case "tostring": return "System.Object[]";
+    }
+  } else if (target instanceof PSHashtable) {
+    switch (lower) {
+      case "containskey": return target.has(args[0]);
+      case "containsvalue": return target.values().some((v) => toStr(v) === toStr(args[0]));
+      case "add":
+        if (!target.add(args[0], args[1])) {
+          throw new MemberError(`Exception calling "Add" with "2" argument(s): "Item has already been added. Key in dictionary: '${toStr(args[0])}'  Key being added: '${toStr(args[0])}'"`);
+        }
+        return null;
+      case "remove": target.delete(args[0]); return null;
+      case "clone": {
+        const copy = new PSHashtable();
+        for (const [k, v] of target.entries()) copy.set(k, v);
+        return copy;
+      }
+    }
+  } else if (typeof target === "number" && lower === "tostring") {
+    return args.length ? format(`{0:${toStr(args[0])}}`, [target]) : formatNumber(target);
+  }
+  if (lower === "tostring") return toStr(target);
+  throw new MemberError(`Method invocation failed because [${typeNameOf(target)}] does not contain a method named '${name}'.`);
+}
+
+const MATH: Record<string, (...n: number[]) => number> = {
+  round: (x, digits = 0) => roundHalfEven(x * 10 ** digits) / 10 ** digits,
+  floor: Math.floor, ceiling: Math.ceil, abs: Math.abs, sqrt: Math.sqrt, pow: Math.pow, truncate: Math.trunc,
+  max: Math.max, min: Math.min, log: Math.log, log10: Math.log10, exp: Math.exp, sin: Math.sin, cos: Math.cos,
+  sign: Math.sign,
+};
+
+/** `[type]::Member` and `[type]::Method(args)`. */
+export function staticMember(type: TypeValue, name: string, args: unknown[] | null): unknown {
+  const t = canonicalType(type.name);
+  const lower = name.toLowerCase();
+  if (t === "math") {
+    if (lower === "pi") return Math.PI;
+    if (lower === "e") return Math.E;
+    const fn = MATH[lower];
+    if (fn && args) return fn(...args.map((a) => toNumber(a)));
+  }
+  if (t === "string" && args) {
+    if (lower === "join") return enumerate(args.length > 2 ? args.slice(1) : args[1]).map(toStr).join(toStr(args[0]));
+    if (lower === "isnullorempty") return args[0] === null || toStr(args[0]) === "";
+    if (lower === "isnullorwhitespace") return args[0] === null || toStr(args[0]).trim() === "";
+    if (lower === "format") return format(toStr(args[0]), args.slice(1));
+    if (lower === "concat") return args.map(toStr).join("");
+  }
+  if (t === "string" && lower === "empty") return "";
+  if (t === "int" || t === "long") {
+    if (lower === "maxvalue") return t === "int" ? 2147483647 : 9223372036854775807;
+    if (lower === "minvalue") return t === "int" ? -2147483648 : -9223372036854775808;
+    if (lower === "parse" && args) return toNumber(args[0]);
+  }
+  if (t === "datetime" && lower === "now") return new Date();
+  if ((t === "pscustomobject" || t === "hashtable" || t === "ordered") && lower === "new" && args) {
+    return t === "pscustomobject" ? new PSCustomObject() : new PSHashtable();
+  }
+  throw new MemberError(args
+    ? `Method invocation failed because [${type.name}] does not contain a method named '${name}'.`
+    : `The static member '${name}' of [${type.name}] is not supported.`);
+}

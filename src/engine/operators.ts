@@ -1,0 +1,309 @@
+/**
+ * PowerShell's operators on values (about_Arithmetic_Operators, about_Comparison_Operators): the left operand decides
+ * the operation; comparisons are case-insensitive unless the `c` form is used; with an array on the left a
+ * comparison filters it. `-and`/`-or`/`??` short-circuit in the evaluator, not here.
+ */
+import { ConversionError, convertTo, enumerate, isOfType, toBool, toNumber, toNumberOrNull, toStr } from "../values/convert.ts";
+import { PSHashtable } from "../values/objects.ts";
+
+/** A type literal as a value (`[int]`), the right operand of `-is` / `-as`. */
+export class TypeValue {
+  constructor(readonly name: string) {}
+  toString(): string {
+    return this.name;
+  }
+}
+
+export class OperatorError extends Error {}
+
+function add(left: unknown, right: unknown): unknown {
+  if (left === null || left === undefined) return right;
+  if (typeof left === "string") return left + toStr(right);
+  if (Array.isArray(left)) return [...left, ...(Array.isArray(right) ? right : [right])];
+  if (left instanceof PSHashtable) {
+    if (!(right instanceof PSHashtable)) throw new OperatorError("A hash table can only be added to another hash table.");
+    const sum = new PSHashtable();
+    for (const [k, v] of left.entries()) sum.set(k, v);
+    for (const [k, v] of right.entries()) {
+      if (sum.has(k)) throw new OperatorError(`Item has already been added. Key in dictionary: '${toStr(k)}'  Key being added: '${toStr(k)}'`);
+      sum.set(k, v);
+    }
+    return sum;
+  }
+  if (left instanceof Date) return new Date(left.getTime() + toNumber(right));
+  return toNumber(left) + toNumber(right, "System.Int32");
+}
+
+function multiply(left: unknown, right: unknown): unknown {
+  if (typeof left === "string") return left.repeat(Math.max(0, toNumber(right, "System.Int32")));
+  if (Array.isArray(left)) {
+    const times = Math.max(0, toNumber(right, "System.Int32"));
+    return Array.from({ length: times }, () => left).flat();
+  }
+  return toNumber(left) * toNumber(right, "System.Int32");
+}
+
+function arithmetic(op: string, left: unknown, right: unknown): number {
+  const a = toNumber(left);
+  const b = toNumber(right, "System.Int32");
+  switch (op) {
+    case "-":
+      return a - b;
+    case "/":
+      if (b === 0) throw new OperatorError("Attempted to divide by zero.");
+      return a / b;
+    default:
+      if (b === 0) throw new OperatorError("Attempted to divide by zero.");
+      return a % b;
+  }
+}
+
+/** Compares two scalars the way PowerShell does: the right operand converted to the left one's kind. */
+export function compare(left: unknown, right: unknown, caseSensitive: boolean): number {
+  if (typeof left === "number") {
+    const r = toNumberOrNull(right);
+    if (r !== null && right !== null) return left === r ? 0 : left < r ? -1 : 1;
+  }
+  if (left === null || left === undefined) return right === null || right === undefined ? 0 : -1;
+  if (right === null || right === undefined) return 1;
+  if (typeof left === "boolean") return Number(left) - Number(toBool(right));
+  if (left instanceof Date && right instanceof Date) return Math.sign(left.getTime() - right.getTime());
+  let a = toStr(left);
+  let b = toStr(right);
+  if (!caseSensitive) {
+    a = a.toLowerCase();
+    b = b.toLowerCase();
+  }
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
+function equals(left: unknown, right: unknown, caseSensitive: boolean): boolean {
+  if (typeof left === "number" && typeof right === "string" && toNumberOrNull(right) === null) return false;
+  if ((left === null) !== (right === null)) return false;
+  return compare(left, right, caseSensitive) === 0;
+}
+
+/** `-like` wildcards (`*`, `?`, `[a-z]`) as an anchored regular expression. */
+export function wildcardToRegExp(pattern: string, caseSensitive: boolean): RegExp {
+  let source = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "*") source += "[\\s\\S]*";
+    else if (ch === "?") source += "[\\s\\S]";
+    else if (ch === "[") {
+      const close = pattern.indexOf("]", i);
+      if (close > i) {
+        source += "[" + pattern.slice(i + 1, close).replace(/\\/g, "\\\\") + "]";
+        i = close;
+      } else source += "\\[";
+    } else if (ch === "`" && i + 1 < pattern.length) source += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    else source += ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`, caseSensitive ? "" : "i");
+}
+
+/** Converts .NET regex syntax that JS lacks: named groups `(?<n>…)` are shared; inline `(?i)` is dropped. */
+export function toRegExp(pattern: string, caseSensitive: boolean, global = false): RegExp {
+  const source = pattern.replace(/^\(\?i\)/, "");
+  return new RegExp(source, (caseSensitive ? "" : "i") + (global ? "g" : ""));
+}
+
+/** The result of `-match` on a scalar: whether it matched and the `$Matches` table. */
+export function matchOne(left: unknown, pattern: unknown, caseSensitive: boolean): PSHashtable | null {
+  const m = toRegExp(toStr(pattern), caseSensitive).exec(toStr(left));
+  if (!m) return null;
+  const table = new PSHashtable();
+  m.forEach((group, i) => group !== undefined && table.set(i, group));
+  for (const [name, group] of Object.entries(m.groups ?? {})) if (group !== undefined) table.set(name, group);
+  return table;
+}
+
+function replace(left: unknown, right: unknown, caseSensitive: boolean): string {
+  const [pattern, replacement] = Array.isArray(right) ? [right[0], right[1] ?? ""] : [right, ""];
+  // .NET substitutions `$1`, `${name}`, `$0` map onto JS's `$1`, `$<name>`, `$&`.
+  const js = toStr(replacement).replace(/\$\{(\w+)\}/g, "$$<$1>").replace(/\$0/g, "$$&");
+  return toStr(left).replace(toRegExp(toStr(pattern), caseSensitive, true), js);
+}
+
+function split(left: unknown, right: unknown, caseSensitive: boolean): string[] {
+  const [pattern, limit] = Array.isArray(right) ? [right[0], toNumber(right[1])] : [right, 0];
+  const parts = toStr(left).split(toRegExp(toStr(pattern), caseSensitive));
+  if (limit > 0 && parts.length > limit) {
+    const head = parts.slice(0, limit - 1);
+    const re = toRegExp(toStr(pattern), caseSensitive, true);
+    let rest = toStr(left);
+    for (let i = 0; i < limit - 1; i++) {
+      re.lastIndex = 0;
+      const m = re.exec(rest);
+      if (!m) break;
+      rest = rest.slice(m.index + m[0].length);
+    }
+    return [...head, rest];
+  }
+  return parts;
+}
+
+/** `-f`: .NET composite formatting — `{0}`, `{0,5}`, `{0:N2}`, `{1:D3}`, `{0:X}`, `{0:P1}`. */
+export function format(template: string, args: unknown[]): string {
+  return template.replace(/\{\{|\}\}|\{(\d+)(?:,(-?\d+))?(?::([^}]*))?\}/g, (whole, index, align, spec) => {
+    if (whole === "{{") return "{";
+    if (whole === "}}") return "}";
+    const value = args[Number(index)];
+    let text = spec ? formatSpec(value, spec) : toStr(value);
+    if (align) {
+      const width = Number(align);
+      text = width < 0 ? text.padEnd(-width) : text.padStart(width);
+    }
+    return text;
+  });
+}
+
+function formatSpec(value: unknown, spec: string): string {
+  const kind = spec[0].toUpperCase();
+  const digits = spec.length > 1 ? Number(spec.slice(1)) : undefined;
+  const n = toNumberOrNull(value);
+  if (n === null) return toStr(value);
+  switch (kind) {
+    case "N":
+      return n.toLocaleString("en-US", { minimumFractionDigits: digits ?? 2, maximumFractionDigits: digits ?? 2 });
+    case "F":
+      return n.toFixed(digits ?? 2);
+    case "D":
+      return String(Math.trunc(n)).padStart(digits ?? 0, "0");
+    case "X":
+      return Math.trunc(n).toString(16)[spec[0] === "X" ? "toUpperCase" : "toLowerCase"]().padStart(digits ?? 0, "0");
+    case "P":
+      return (n * 100).toFixed(digits ?? 2) + " %";
+    default:
+      if (/^0+(\.0+)?$/.test(spec)) {
+        const decimals = spec.includes(".") ? spec.split(".")[1].length : 0;
+        return n.toFixed(decimals).padStart(spec.split(".")[0].length + (decimals ? decimals + 1 : 0), "0");
+      }
+      return toStr(value);
+  }
+}
+
+function range(left: unknown, right: unknown): number[] {
+  const from = Math.trunc(toNumber(convertTo(left, "int")));
+  const to = Math.trunc(toNumber(convertTo(right, "int")));
+  const out: number[] = [];
+  if (from <= to) for (let i = from; i <= to; i++) out.push(i);
+  else for (let i = from; i >= to; i--) out.push(i);
+  return out;
+}
+
+/** Applies a binary operator (not `-and`, `-or`, `??`, which the evaluator short-circuits). */
+export function binary(operator: string, left: unknown, right: unknown, onMatch?: (m: PSHashtable) => void): unknown {
+  let op = operator;
+  let caseSensitive = false;
+  if (/^-[ci](eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split)$/.test(op)) {
+    caseSensitive = op[1] === "c";
+    op = "-" + op.slice(2);
+  }
+  switch (op) {
+    case "+":
+      return add(left, right);
+    case "*":
+      return multiply(left, right);
+    case "-":
+    case "/":
+    case "%":
+      return arithmetic(op, left, right);
+    case "..":
+      return range(left, right);
+    case "-f":
+      return format(toStr(left), Array.isArray(right) ? right : [right]);
+    case "-eq":
+    case "-ne":
+    case "-gt":
+    case "-ge":
+    case "-lt":
+    case "-le":
+    case "-like":
+    case "-notlike":
+    case "-match":
+    case "-notmatch": {
+      const test = (item: unknown): boolean => {
+        switch (op) {
+          case "-eq": return equals(item, right, caseSensitive);
+          case "-ne": return !equals(item, right, caseSensitive);
+          case "-gt": return compare(item, right, caseSensitive) > 0;
+          case "-ge": return compare(item, right, caseSensitive) >= 0;
+          case "-lt": return compare(item, right, caseSensitive) < 0;
+          case "-le": return compare(item, right, caseSensitive) <= 0;
+          case "-like": return wildcardToRegExp(toStr(right), caseSensitive).test(toStr(item));
+          case "-notlike": return !wildcardToRegExp(toStr(right), caseSensitive).test(toStr(item));
+          default: {
+            const m = matchOne(item, right, caseSensitive);
+            if (m && !Array.isArray(left)) onMatch?.(m);
+            return op === "-match" ? m !== null : m === null;
+          }
+        }
+      };
+      return Array.isArray(left) ? left.filter(test) : test(left);
+    }
+    case "-contains":
+      return enumerate(left).some((item) => equals(item, right, caseSensitive));
+    case "-notcontains":
+      return !enumerate(left).some((item) => equals(item, right, caseSensitive));
+    case "-in":
+      return enumerate(right).some((item) => equals(item, left, caseSensitive));
+    case "-notin":
+      return !enumerate(right).some((item) => equals(item, left, caseSensitive));
+    case "-replace":
+      return Array.isArray(left) ? left.map((item) => replace(item, right, caseSensitive)) : replace(left, right, caseSensitive);
+    case "-split":
+      return enumerate(left).flatMap((item) => split(item, right, caseSensitive));
+    case "-join":
+      return enumerate(left).map(toStr).join(toStr(right));
+    case "-xor":
+      return toBool(left) !== toBool(right);
+    case "-band":
+      return toNumber(left) & toNumber(right);
+    case "-bor":
+      return toNumber(left) | toNumber(right);
+    case "-bxor":
+      return toNumber(left) ^ toNumber(right);
+    case "-shl":
+      return toNumber(left) << toNumber(right);
+    case "-shr":
+      return toNumber(left) >> toNumber(right);
+    case "-is":
+    case "-isnot": {
+      const result = isOfType(left, String(right));
+      return op === "-is" ? result : !result;
+    }
+    case "-as":
+      try {
+        return convertTo(left, String(right));
+      } catch (e) {
+        if (e instanceof ConversionError) return null;
+        throw e;
+      }
+    default:
+      throw new OperatorError(`The operator '${operator}' is not supported.`);
+  }
+}
+
+/** Applies a prefix unary operator (`++`/`--` are assignments, handled by the evaluator). */
+export function unary(operator: string, operand: unknown): unknown {
+  switch (operator) {
+    case "-not":
+    case "!":
+      return !toBool(operand);
+    case "-bnot":
+      return ~toNumber(operand);
+    case "-":
+      return -toNumber(operand);
+    case "+":
+      return toNumber(operand);
+    case "-split":
+    case "-isplit":
+    case "-csplit":
+      return enumerate(operand).flatMap((item) => toStr(item).trim().split(/\s+/).filter((s) => s !== ""));
+    case "-join":
+      return enumerate(operand).map(toStr).join("");
+    default:
+      throw new OperatorError(`The unary operator '${operator}' is not supported.`);
+  }
+}

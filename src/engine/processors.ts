@@ -1,0 +1,280 @@
+/**
+ * Pipeline processors: each pipeline element becomes begin / process(item) / end. Functions, script blocks, scripts
+ * and built-ins all bind their arguments through binder.ts; an expression element just writes its value.
+ */
+import type * as A from "../../grammar/ast.ts";
+import { enumerate, toStr } from "../values/convert.ts";
+import { PSHashtable } from "../values/objects.ts";
+import { type Bound, bindArguments, BindingError, checkMandatory, coerce, type ParameterSpec, type RawArgument } from "./binder.ts";
+import type { BuiltinCommand, CommandContext } from "./command_types.ts";
+import { ErrorRecord, ReturnSignal, RuntimeError } from "./errors.ts";
+import type { Emit, Evaluator } from "./evaluator.ts";
+import { evaluate, fail, type Frame, ScriptBlockValue } from "./expressions.ts";
+import { Scope } from "./scope.ts";
+
+export interface Processor {
+  begin(): void;
+  /** Called for each object the previous element writes. */
+  process(value: unknown): void;
+  /** Called instead of process() when the element is first in its pipeline (no input). */
+  run(): void;
+  end(): void;
+  hadError: boolean;
+}
+
+/** Specs for a `param()` block or `function f($a, $b)` list (positional in declaration order, as PowerShell does). */
+export function parameterSpecs(parameters: A.Parameter[]): ParameterSpec[] {
+  return parameters.map((p, index) => {
+    const spec: ParameterSpec = { name: p.name, position: index };
+    for (const attribute of p.attributes) {
+      if (attribute.kind === "TypeConstraint") {
+        spec.type = attribute.typeName.name;
+        continue;
+      }
+      const name = attribute.typeName.name.toLowerCase();
+      const literal = (e: A.Expression) => (e.kind === "Constant" || e.kind === "StringConstant" ? e.value : null);
+      if (name === "parameter") {
+        for (const named of attribute.namedArguments) {
+          const flag = named.value === null || !(named.value.kind === "Variable" && named.value.name.toLowerCase() === "false");
+          const key = named.name.toLowerCase();
+          if (key === "mandatory") spec.mandatory = flag;
+          else if (key === "valuefrompipeline") spec.pipeline = flag;
+          else if (key === "position" && named.value) spec.position = Number(literal(named.value));
+        }
+      } else if (name === "alias") spec.aliases = attribute.positionalArguments.map((e) => String(literal(e)));
+      else if (name === "validateset") spec.validateSet = attribute.positionalArguments.map((e) => String(literal(e)));
+      else if (name === "validaterange") spec.validateRange = attribute.positionalArguments.map((e) => Number(literal(e))) as [number, number];
+      else if (name === "validatenotnullorempty") spec.notNullOrEmpty = true;
+    }
+    if (spec.type?.toLowerCase() === "switch") delete spec.position;
+    return spec;
+  });
+}
+
+/** Evaluates a command's written arguments into raw arguments for the binder (splatting expands here). */
+export function evaluateArguments(frame: Frame, elements: A.CommandElement[]): RawArgument[] {
+  const args: RawArgument[] = [];
+  for (const element of elements) {
+    if (element.kind === "CommandParameter") {
+      const hasValue = element.argument !== null;
+      args.push({ kind: "parameter", name: element.name, hasValue, value: hasValue ? evaluate(frame, element.argument!) : undefined, text: "-" + element.name });
+    } else if (element.kind === "Variable" && element.splatted) {
+      const value = evaluate(frame, { ...element, splatted: false });
+      if (value instanceof PSHashtable) {
+        for (const [key, v] of value.entries()) args.push({ kind: "parameter", name: toStr(key), hasValue: true, value: v, text: "-" + toStr(key) });
+      } else for (const v of enumerate(value)) args.push({ kind: "value", value: v });
+    } else {
+      args.push({ kind: "value", value: evaluate(frame, element) });
+    }
+  }
+  return args;
+}
+
+/** Pulls the common parameter -ErrorAction (-ea) out of the arguments. */
+function takeErrorAction(args: RawArgument[]): { args: RawArgument[]; action: string | null } {
+  let action: string | null = null;
+  const rest: RawArgument[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.kind === "parameter" && /^(erroraction|ea)$/i.test(arg.name)) {
+      if (arg.hasValue) action = toStr(arg.value);
+      else if (args[i + 1]?.kind === "value") action = toStr((args[++i] as { value: unknown }).value);
+      continue;
+    }
+    rest.push(arg);
+  }
+  return { args: rest, action };
+}
+
+function bindingFailure(frame: Frame, node: { span: A.Span }, error: unknown): never {
+  if (error instanceof BindingError) fail(frame, node, error.message, error.errorId + ",rsh", "InvalidArgument");
+  throw error;
+}
+
+/** A processor for a script block run as a command: a function, a script, `& { }`. */
+export function scriptBlockProcessor(
+  evaluator: Evaluator,
+  block: A.ScriptBlock,
+  source: string,
+  extraParameters: A.Parameter[] | null,
+  rawArgs: RawArgument[],
+  caller: Frame,
+  node: { span: A.Span },
+  emit: Emit,
+  options: { isFilter?: boolean; scope?: Scope; hasUpstream?: boolean } = {},
+): Processor {
+  const parameters = block.paramBlock?.parameters ?? extraParameters ?? [];
+  const specs = parameterSpecs(parameters);
+  const advanced = block.paramBlock?.attributes.some((a) => a.typeName.name.toLowerCase() === "cmdletbinding") ?? false;
+  const scope = options.scope ?? new Scope(caller.scope);
+  const frame = evaluator.frame(scope, source);
+  const pipelineSpec = specs.find((s) => s.pipeline);
+  let bound: Bound = { values: new Map(), remaining: [] };
+  const input: unknown[] = [];
+  const processBlock = block.process ?? (options.isFilter ? block.end : null);
+  const endBlock = options.isFilter ? null : block.end;
+  const runBlock = (named: A.NamedBlock | null) => {
+    if (!named) return;
+    try {
+      evaluator.statements(named.statements, frame, emit);
+    } catch (signal) {
+      if (!(signal instanceof ReturnSignal)) throw signal;
+      signal.value.forEach(emit);
+    }
+  };
+  const processOne = (value: unknown, hasInput: boolean) => {
+    scope.set("_", value);
+    scope.set("PSItem", value);
+    if (hasInput && pipelineSpec) {
+      try {
+        scope.set(pipelineSpec.name, coerce(pipelineSpec, value));
+      } catch (e) {
+        bindingFailure(caller, node, e);
+      }
+    }
+    if (processBlock) runBlock(processBlock);
+    else if (hasInput) input.push(value);
+  };
+  return {
+    hadError: false,
+    begin() {
+      try {
+        if (specs.length === 0) {
+          bound = { values: new Map(), remaining: rawArgs.map((a) => (a.kind === "value" ? a.value : a.hasValue ? a.value : a.text)) };
+        } else {
+          bound = bindArguments(specs, rawArgs, false);
+          if (advanced && bound.remaining.length) {
+            throw new BindingError(`A positional parameter cannot be found that accepts argument '${toStr(bound.remaining[0])}'.`, "PositionalParameterNotFound");
+          }
+        }
+        checkMandatory(specs, bound.values, pipelineSpec !== undefined && options.hasUpstream === true);
+      } catch (e) {
+        bindingFailure(caller, node, e);
+      }
+      scope.set("args", bound.remaining);
+      for (const parameter of parameters) {
+        const spec = specs.find((s) => s.name === parameter.name)!;
+        if (bound.values.has(spec.name)) scope.set(spec.name, bound.values.get(spec.name));
+        else if (parameter.defaultValue) scope.set(spec.name, coerceDefault(spec, evaluate(frame, parameter.defaultValue)));
+        else scope.set(spec.name, spec.type?.toLowerCase() === "switch" ? false : null);
+      }
+      runBlock(block.begin);
+    },
+    process: (value) => processOne(value, true),
+    run: () => {
+      if (processBlock) processOne(null, false);
+    },
+    end() {
+      scope.set("input", input);
+      runBlock(endBlock);
+    },
+  };
+}
+
+function coerceDefault(spec: ParameterSpec, value: unknown): unknown {
+  return spec.type ? coerce({ name: spec.name, type: spec.type }, value) : value;
+}
+
+function builtinProcessor(
+  evaluator: Evaluator,
+  command: BuiltinCommand,
+  rawArgs: RawArgument[],
+  caller: Frame,
+  node: { span: A.Span },
+  emit: Emit,
+  hasUpstream: boolean,
+): Processor {
+  const { args, action } = takeErrorAction(rawArgs);
+  let params = new Map<string, unknown>();
+  let state: unknown;
+  const pipelineSpec = command.parameters.find((s) => s.pipeline);
+  const processor: Processor = {
+    hadError: false,
+    begin() {
+      try {
+        params = bindArguments(command.parameters, args, true).values;
+        checkMandatory(command.parameters, params, pipelineSpec !== undefined && hasUpstream);
+      } catch (e) {
+        bindingFailure(caller, node, e);
+      }
+      state = command.begin?.(context, params);
+    },
+    process(value) {
+      if (pipelineSpec) {
+        try {
+          params.set(pipelineSpec.name, coerce(pipelineSpec, value));
+        } catch (e) {
+          bindingFailure(caller, node, e);
+        }
+      }
+      command.process?.(context, params, value, state);
+    },
+    run() {
+      command.process?.(context, params, undefined, state);
+    },
+    end() {
+      command.end?.(context, params, state);
+    },
+  };
+  const context: CommandContext = {
+    emit,
+    host: evaluator.host,
+    scope: caller.scope,
+    writeError(message, errorId, commandName) {
+      processor.hadError = true;
+      evaluator.writeError(new ErrorRecord(message, errorId, "NotSpecified", node.span, caller.source, null, commandName ?? null), caller, action);
+    },
+    invoke(block, item, extra = []) {
+      if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");
+      return evaluator.callScriptBlock(block, item, extra, caller.scope);
+    },
+  };
+  return processor;
+}
+
+function expressionProcessor(frame: Frame, node: A.CommandExpression, emit: Emit): Processor {
+  return {
+    hadError: false,
+    begin() {},
+    process() {
+      fail(frame, node, "Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline");
+    },
+    run() {
+      const value = evaluate(frame, node.expression);
+      // An array written to the pipeline is enumerated; `@()` writes nothing.
+      if (Array.isArray(value)) value.forEach(emit);
+      else emit(value);
+    },
+    end() {},
+  };
+}
+
+/** Makes the processor for one pipeline element. */
+export function makeProcessor(evaluator: Evaluator, element: A.PipelineElement, frame: Frame, emit: Emit, hasUpstream: boolean): Processor {
+  if (element.kind === "CommandExpression") return expressionProcessor(frame, element, emit);
+  const args = evaluateArguments(frame, element.elements);
+  const nameValue = element.name.kind === "StringConstant" ? element.name.value : evaluate(frame, element.name);
+  if (nameValue instanceof ScriptBlockValue) {
+    return scriptBlockProcessor(evaluator, nameValue.ast, nameValue.source, null, args, frame, element, emit, {
+      scope: element.invocation === "." ? frame.scope : undefined,
+      hasUpstream,
+    });
+  }
+  const name = toStr(nameValue);
+  const resolved = evaluator.commands.resolve(name, frame.scope);
+  if (resolved?.kind === "function") {
+    const definition = resolved.entry.definition;
+    return scriptBlockProcessor(evaluator, definition.body, resolved.entry.source, definition.parameters, args, frame, element, emit, {
+      isFilter: definition.isFilter,
+      hasUpstream,
+    });
+  }
+  if (resolved?.kind === "builtin") return builtinProcessor(evaluator, resolved.command, args, frame, element, emit, hasUpstream);
+  throw new RuntimeError(new ErrorRecord(
+    `The term '${name}' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
+    "CommandNotFoundException",
+    "ObjectNotFound",
+    element.name.span,
+    frame.source,
+  ));
+}

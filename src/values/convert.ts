@@ -1,0 +1,208 @@
+/**
+ * PowerShell's conversion rules (about_Type_Conversion): truthiness, number parsing, string forms, and casts to the
+ * types the language names. A failed conversion throws a ConversionError the engine turns into an ErrorRecord.
+ */
+import { PSCustomObject, PSHashtable } from "./objects.ts";
+
+export class ConversionError extends Error {}
+
+/** The values the language holds: JS primitives, arrays, and the classes in objects.ts (plus engine values). */
+export type Value = unknown;
+
+/** `[bool]$x` / conditions: "", 0, $null and empty collections are false; a one-element array is its element. */
+export function toBool(value: Value): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value !== 0;
+  if (typeof value === "string") return value.length > 0;
+  if (Array.isArray(value)) return value.length === 0 ? false : value.length === 1 ? toBool(value[0]) : true;
+  return true;
+}
+
+/** Rounds half to even, as .NET's Convert.ToInt32 does (`[int]2.5` is 2, `[int]3.5` is 4). */
+export function roundHalfEven(n: number): number {
+  const floor = Math.floor(n);
+  const diff = n - floor;
+  if (diff > 0.5) return floor + 1;
+  if (diff < 0.5) return floor;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
+const NUMBER_TEXT = /^\s*[+-]?(?:0x[0-9a-f]+|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
+
+/** A number from a value, or null when it has none (used by arithmetic and comparisons). */
+export function toNumberOrNull(value: Value): number | null {
+  if (typeof value === "number") return value;
+  if (value === null || value === undefined) return 0;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "string") {
+    if (value.trim() === "") return 0;
+    if (!NUMBER_TEXT.test(value)) return null;
+    const text = value.trim();
+    return /^[+-]?0x/i.test(text) ? (text.startsWith("-") ? -1 : 1) * parseInt(text.replace(/^[+-]?0x/i, ""), 16) : Number(text);
+  }
+  if (Array.isArray(value) && value.length === 1) return toNumberOrNull(value[0]);
+  return null;
+}
+
+export function toNumber(value: Value, typeName = "System.Double"): number {
+  const n = toNumberOrNull(value);
+  if (n === null) {
+    throw new ConversionError(`Cannot convert value "${toStr(value)}" to type "${typeName}". Error: "The input string '${toStr(value)}' was not in a correct format."`);
+  }
+  return n;
+}
+
+/** .NET's round-trip formatting of a double: `0.1+0.2` prints 0.3, `1e20` prints 1E+20. */
+export function formatNumber(n: number): string {
+  if (Number.isNaN(n)) return "NaN";
+  if (n === Infinity) return "Infinity";
+  if (n === -Infinity) return "-Infinity";
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  const shortest = Number(n.toPrecision(15));
+  const abs = Math.abs(shortest);
+  if (abs !== 0 && (abs >= 1e15 || abs < 1e-5)) {
+    const [mantissa, exponent] = shortest.toExponential().split("e");
+    const e = Number(exponent);
+    return `${mantissa}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  return String(shortest);
+}
+
+/** `[string]$x` and string contexts: arrays join with spaces, $null is "". */
+export function toStr(value: Value): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "number") return formatNumber(value);
+  if (Array.isArray(value)) return value.map(toStr).join(" ");
+  if (value instanceof PSHashtable) return "System.Collections.Hashtable";
+  if (value instanceof PSCustomObject) {
+    return "@{" + value.names().map((n) => `${n}=${toStr(value.get(n))}`).join("; ") + "}";
+  }
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof RegExp) return value.source;
+  return String(value);
+}
+
+/** Flattens a value into the items a pipeline or foreach enumerates (a scalar is one item, $null none in foreach). */
+export function enumerate(value: Value): Value[] {
+  if (Array.isArray(value)) return value;
+  return [value];
+}
+
+/** The canonical lower-case name of a type literal (`[System.Int32]` → `int`). */
+export function canonicalType(name: string): string {
+  const lower = name.toLowerCase().replace(/^system\./, "");
+  const aliases: Record<string, string> = {
+    int32: "int", int64: "long", double: "double", single: "float", boolean: "bool", string: "string", char: "char",
+    object: "object", decimal: "decimal", "collections.hashtable": "hashtable", "management.automation.pscustomobject":
+      "pscustomobject", "text.regularexpressions.regex": "regex", datetime: "datetime", "object[]": "array",
+    "collections.specialized.ordereddictionary": "ordered", byte: "byte", "management.automation.switchparameter": "switch",
+  };
+  return aliases[lower] ?? lower;
+}
+
+/** Converts `value` to a named type (a cast `[type]$value`, a typed parameter or `-as`). */
+export function convertTo(value: Value, typeName: string): Value {
+  const type = canonicalType(typeName);
+  if (type.endsWith("[]")) {
+    const element = type.slice(0, -2);
+    const items = value === null ? [] : enumerate(value);
+    return element === "object" ? [...items] : items.map((item) => convertTo(item, element));
+  }
+  switch (type) {
+    case "int":
+    case "long":
+    case "byte": {
+      if (typeof value === "string" && value.trim() === "") return 0;
+      const n = toNumber(value, type === "int" ? "System.Int32" : "System.Int64");
+      const rounded = roundHalfEven(n);
+      const limit = type === "int" ? 2 ** 31 : 2 ** 63;
+      if (rounded >= limit || rounded < -limit) {
+        throw new ConversionError(`Cannot convert value "${toStr(value)}" to type "System.Int32". Error: "Value was either too large or too small for an Int32."`);
+      }
+      return rounded;
+    }
+    case "double":
+    case "float":
+    case "decimal":
+      return toNumber(value);
+    case "string":
+      return toStr(value);
+    case "bool":
+      return toBool(value);
+    case "char": {
+      if (typeof value === "number") return String.fromCharCode(value);
+      const s = toStr(value);
+      if (s.length !== 1) throw new ConversionError(`Cannot convert value "${s}" to type "System.Char". Error: "String must be exactly one character long."`);
+      return s;
+    }
+    case "array":
+      return value === null ? [] : [...enumerate(value)];
+    case "hashtable":
+    case "ordered":
+      if (value instanceof PSHashtable) return value;
+      throw new ConversionError(`Cannot convert the "${toStr(value)}" value of type "${typeNameOf(value)}" to type "System.Collections.Hashtable".`);
+    case "pscustomobject":
+      return value instanceof PSHashtable ? PSCustomObject.from(value) : value;
+    case "regex":
+      return new RegExp(toStr(value), "i");
+    case "datetime": {
+      if (value instanceof Date) return value;
+      const d = new Date(toStr(value));
+      if (isNaN(d.getTime())) throw new ConversionError(`Cannot convert value "${toStr(value)}" to type "System.DateTime".`);
+      return d;
+    }
+    case "object":
+    case "psobject":
+      return value;
+    case "switch":
+      return toBool(value);
+    default:
+      throw new ConversionError(`Unable to find type [${typeName}].`);
+  }
+}
+
+/** The .NET-style full type name PowerShell would report (`$x.GetType().FullName`, error messages). */
+export function typeNameOf(value: Value): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "string") return "System.String";
+  if (typeof value === "boolean") return "System.Boolean";
+  if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? "System.Int32" : "System.Double";
+  if (Array.isArray(value)) return "System.Object[]";
+  if (value instanceof PSHashtable) return value.ordered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable";
+  if (value instanceof PSCustomObject) return "System.Management.Automation.PSCustomObject";
+  if (value instanceof Date) return "System.DateTime";
+  if (value instanceof RegExp) return "System.Text.RegularExpressions.Regex";
+  return "System.Object";
+}
+
+/** `-is`: whether `value` is of the named type. */
+export function isOfType(value: Value, typeName: string): boolean {
+  const type = canonicalType(typeName);
+  switch (type) {
+    case "object":
+      return value !== null && value !== undefined;
+    case "int":
+    case "long":
+      return typeof value === "number" && Number.isInteger(value);
+    case "double":
+      return typeof value === "number";
+    case "string":
+      return typeof value === "string";
+    case "bool":
+      return typeof value === "boolean";
+    case "array":
+      return Array.isArray(value);
+    case "hashtable":
+      return value instanceof PSHashtable;
+    case "pscustomobject":
+    case "psobject":
+      return value instanceof PSCustomObject;
+    case "datetime":
+      return value instanceof Date;
+    default:
+      return typeNameOf(value).toLowerCase() === ("system." + type) || typeNameOf(value).toLowerCase() === type;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * PowerShell's dictionary and object values: keys and property names are case-insensitive and keep the case they
+ * were first written with; both keep insertion order (an `[ordered]` hashtable and a plain one behave the same here).
+ */
+
+interface Entry {
+  key: unknown;
+  value: unknown;
+}
+
+function keyOf(key: unknown): unknown {
+  return typeof key === "string" ? key.toLowerCase() : key;
+}
+
+/** `@{ … }`: a case-insensitive hashtable. */
+export class PSHashtable {
+  #entries = new Map<unknown, Entry>();
+  ordered = false;
+
+  get(key: unknown): unknown {
+    return this.#entries.get(keyOf(key))?.value ?? null;
+  }
+
+  has(key: unknown): boolean {
+    return this.#entries.has(keyOf(key));
+  }
+
+  set(key: unknown, value: unknown): void {
+    const k = keyOf(key);
+    const existing = this.#entries.get(k);
+    if (existing) existing.value = value;
+    else this.#entries.set(k, { key, value });
+  }
+
+  /** `.Add()`: fails on a duplicate key, as .NET's Hashtable does. */
+  add(key: unknown, value: unknown): boolean {
+    if (this.has(key)) return false;
+    this.set(key, value);
+    return true;
+  }
+
+  delete(key: unknown): void {
+    this.#entries.delete(keyOf(key));
+  }
+
+  get count(): number {
+    return this.#entries.size;
+  }
+
+  keys(): unknown[] {
+    return [...this.#entries.values()].map((e) => e.key);
+  }
+
+  values(): unknown[] {
+    return [...this.#entries.values()].map((e) => e.value);
+  }
+
+  entries(): [unknown, unknown][] {
+    return [...this.#entries.values()].map((e) => [e.key, e.value]);
+  }
+}
+
+/** `[pscustomobject]@{ … }`: an object with case-insensitive note properties in order. */
+export class PSCustomObject {
+  #properties = new Map<string, { name: string; value: unknown }>();
+
+  static from(table: PSHashtable): PSCustomObject {
+    const object = new PSCustomObject();
+    for (const [key, value] of table.entries()) object.set(String(key), value);
+    return object;
+  }
+
+  has(name: string): boolean {
+    return this.#properties.has(name.toLowerCase());
+  }
+
+  get(name: string): unknown {
+    return this.#properties.get(name.toLowerCase())?.value ?? null;
+  }
+
+  set(name: string, value: unknown): void {
+    const existing = this.#properties.get(name.toLowerCase());
+    if (existing) existing.value = value;
+    else this.#properties.set(name.toLowerCase(), { name, value });
+  }
+
+  names(): string[] {
+    return [...this.#properties.values()].map((p) => p.name);
+  }
+}

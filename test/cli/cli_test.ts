@@ -1,0 +1,137 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { Deno } from "../../src/platform.ts";
+import { VERSION } from "../../src/version.ts";
+import { runRsh, startRsh } from "../support/rsh_process.ts";
+
+const cli = suite("cli: the rsh command-line contract");
+
+function tempScript(name: string, text: string): string {
+  const dir = Deno.makeTempDirSync({ prefix: "rsh-cli-" });
+  const path = `${dir}/${name}`;
+  Deno.writeTextFileSync(path, text);
+  return path;
+}
+
+cli("--version prints the package version", async () => {
+  const pkg = JSON.parse(Deno.readTextFileSync("package.json"));
+  assert.is(pkg.version, VERSION);
+  const r = await runRsh(["--version"]);
+  assert.is(r.code, 0);
+  assert.is(r.stdout, `rsh ${VERSION}\n`);
+});
+
+cli("--help prints usage and exits 0", async () => {
+  const r = await runRsh(["--help"]);
+  assert.is(r.code, 0);
+  assert.match(r.stdout, /Usage: rsh/);
+});
+
+cli("an unknown option exits 64 with a message naming it (pwsh uses 64 for bad arguments)", async () => {
+  const r = await runRsh(["--frobnicate"]);
+  assert.is(r.code, 64);
+  assert.match(r.stderr, /Unknown option '--frobnicate'/);
+});
+
+cli("-c runs the text and prints one output object per line", async () => {
+  const r = await runRsh(["-c", "1; 'two'; 1 + 2"]);
+  assert.is(r.stderr, "");
+  assert.is(r.stdout, "1\ntwo\n3\n");
+  assert.is(r.code, 0);
+});
+
+cli("-Command is the long form of -c (prefixes and any case work, as in pwsh)", async () => {
+  const r = await runRsh(["-COMMAND", "40 + 2"]);
+  assert.is(r.stdout, "42\n");
+});
+
+cli("exit N gives exit status N", async () => {
+  const r = await runRsh(["-c", "'before'; exit 7; 'after'"]);
+  assert.is(r.stdout, "before\n");
+  assert.is(r.code, 7);
+});
+
+cli("an escaping terminating error exits 1 and goes to stderr", async () => {
+  const r = await runRsh(["-c", "'a'; throw 'boom'; 'b'"]);
+  assert.is(r.stdout, "a\n");
+  assert.match(r.stderr, /boom/);
+  assert.is(r.code, 1);
+});
+
+cli("a parse error exits 1 with PowerShell's message and the position", async () => {
+  const r = await runRsh(["-c", "1 +"]);
+  assert.is(r.code, 1);
+  assert.is(r.stdout, "");
+  assert.match(r.stderr, /<command>:1:3/);
+  assert.match(r.stderr, /You must provide a value expression following the '\+' operator\./);
+});
+
+cli("a script file's parse error names file:line:column", async () => {
+  const path = tempScript("broken.rsh", "'ok'\nif ($true) {\n  1\n");
+  const r = await runRsh([path]);
+  assert.is(r.code, 1);
+  assert.is(r.stdout, "", "nothing runs when the script does not parse");
+  assert.ok(r.stderr.includes(`${path}:2:12`), r.stderr);
+  assert.match(r.stderr, /Missing closing '\}' in statement block or type definition\./);
+});
+
+cli("script arguments bind to param() by name and position, like pwsh -File", async () => {
+  const path = tempScript("greet.rsh", "param([string]$Name, [int]$Count = 1)\n\"$Name x $Count\"\n");
+  const r1 = await runRsh([path, "-Name", "Ada", "-Count", "3"]);
+  assert.is(r1.stdout, "Ada x 3\n");
+  const r2 = await runRsh([path, "Bob"]);
+  assert.is(r2.stdout, "Bob x 1\n");
+});
+
+cli("script arguments land in $args when the script has no param()", async () => {
+  const path = tempScript("args.rsh", "$args.Count\n$args[1]\n");
+  const r = await runRsh([path, "a", "b", "c"]);
+  assert.is(r.stdout, "3\nb\n");
+});
+
+cli("a missing script file is reported (exit 64, as pwsh -File)", async () => {
+  const r = await runRsh(["/nonexistent/nope.rsh"]);
+  assert.is(r.code, 64);
+  assert.match(r.stderr, /nope\.rsh' is not recognized as the name of a script file/);
+});
+
+cli("stdin not a terminal: statements are gathered across lines and run in order, without prompts", async () => {
+  const r = await runRsh([], { stdin: "$x = 5\n$x * 2\nif ($x -gt 1) {\n  'multi'\n}\n'end'\n" });
+  assert.is(r.stderr, "");
+  assert.is(r.stdout, "10\nmulti\nend\n");
+  assert.is(r.code, 0);
+});
+
+cli("stdin: each statement runs before the next line is read, and its output appears at once", async () => {
+  const rsh = startRsh([]);
+  try {
+    rsh.write("'first'\n");
+    await rsh.waitFor("first\n");
+    assert.not.match(rsh.stdout, /second/);
+    rsh.write("'second'\n");
+    await rsh.waitFor("second\n");
+    rsh.end();
+    assert.is(await rsh.exited, 0);
+  } finally {
+    rsh.kill();
+  }
+});
+
+cli("stdin: a parse error is reported and later statements still run", async () => {
+  const r = await runRsh([], { stdin: "1 )\n'still here'\n" });
+  assert.match(r.stderr, /Unexpected token '\)' in expression or statement\./);
+  assert.is(r.stdout, "still here\n");
+});
+
+cli("stdin: a trailing operator continues the statement on the next line, as in pwsh", async () => {
+  const r = await runRsh([], { stdin: "1 +\n2\n" });
+  assert.is(r.stdout, "3\n");
+});
+
+cli("stdin: exit N ends the session with N", async () => {
+  const r = await runRsh([], { stdin: "'a'\nexit 3\n'b'\n" });
+  assert.is(r.stdout, "a\n");
+  assert.is(r.code, 3);
+});
+
+cli.run();
