@@ -73,6 +73,8 @@ interface Frame {
   noParameters: boolean;
   /** The keyword whose block a `{` opens (`switch` opens a clause list). */
   keyword: string;
+  /** The `( … )` after `foreach`: after its `in`, a pipeline starts. */
+  foreachHeader: boolean;
 }
 
 /** A token type carrying its tracker effect (set by the token factory). */
@@ -137,7 +139,8 @@ export class ModeTracker {
     this.#lastType = type;
     switch (type.effect ?? Effect.Value) {
       case Effect.Value:
-        top.mode = afterValue(top);
+        if (top.foreachHeader && type.name === "Identifier" && token.image.toLowerCase() === "in") top.mode = Mode.Start;
+        else top.mode = afterValue(top);
         return;
       case Effect.Comma:
         if (top.mode === Mode.Start || top.mode === Mode.CommandStart) top.mode = Mode.Expression;
@@ -157,8 +160,11 @@ export class ModeTracker {
       case Effect.OpenParen: {
         // `[Parameter(`: a `(` right after a type name opens attribute arguments.
         const attribute = top.kind === "type" && previous?.name === "TypeOpen";
+        const foreachHeader = top.mode === Mode.Keyword && top.keyword === "foreach";
         if (!attribute) top.mode = afterValue(top);
-        this.#frames.push(frame(attribute ? "attribute" : "paren", attribute ? Mode.Attribute : Mode.Start));
+        const inner = frame(attribute ? "attribute" : "paren", attribute ? Mode.Attribute : Mode.Start);
+        inner.foreachHeader = foreachHeader;
+        this.#frames.push(inner);
         return;
       }
       case Effect.OpenSubExpression:
@@ -223,7 +229,7 @@ export class ModeTracker {
 }
 
 function frame(kind: Frame["kind"], mode: Mode): Frame {
-  return { kind, mode, returnMode: Mode.Expression, noParameters: false, keyword: "" };
+  return { kind, mode, returnMode: Mode.Expression, noParameters: false, keyword: "", foreachHeader: false };
 }
 
 /** The mode after a value (or an operator) has been seen in a frame whose mode was `frame.mode`. */

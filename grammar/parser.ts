@@ -110,6 +110,11 @@ export class RshParser extends EmbeddedActionsParser {
 
   // ---------------------------------------------------------------- script blocks
 
+  /** Newlines as grammar (not an action), where a GATE looks past them: `}` newline `else`, newline `| cmd`. */
+  newlines = this.RULE("newlines", () => {
+    this.MANY(() => this.CONSUME(T.NewLine));
+  });
+
   script = this.RULE("script", (): A.ScriptBlock => {
     const start = this.LA(1);
     const block = this.SUBRULE(this.scriptBlockBody, { ARGS: [start] });
@@ -343,7 +348,7 @@ export class RshParser extends EmbeddedActionsParser {
     this.MANY({
       GATE: () => this.peekPastNewlines().tokenType === T.ElseIf,
       DEF: () => {
-        this.nl();
+        this.SUBRULE(this.newlines);
         const elseIf = this.CONSUME(T.ElseIf);
         const c = this.SUBRULE1(this.condition, { ARGS: [elseIf, "MissingOpenParenthesisAfterKeyword"] });
         const b = this.SUBRULE1(this.statementBlock, { ARGS: ["MissingStatementBlock", "elseif ( condition )"] });
@@ -353,7 +358,7 @@ export class RshParser extends EmbeddedActionsParser {
     this.OPTION({
       GATE: () => this.peekPastNewlines().tokenType === T.Else,
       DEF: () => {
-        this.nl();
+        this.SUBRULE1(this.newlines);
         this.CONSUME(T.Else);
         this.nl();
         elseBody = this.SUBRULE2(this.statementBlock, { ARGS: ["MissingStatementBlockAfterElse"] });
@@ -499,7 +504,7 @@ export class RshParser extends EmbeddedActionsParser {
     this.MANY({
       GATE: () => this.peekPastNewlines().tokenType === T.Catch,
       DEF: () => {
-        this.nl();
+        this.SUBRULE(this.newlines);
         const catchToken = this.CONSUME(T.Catch);
         const types: A.TypeName[] = [];
         this.nl();
@@ -520,7 +525,7 @@ export class RshParser extends EmbeddedActionsParser {
     this.OPTION1({
       GATE: () => this.peekPastNewlines().tokenType === T.Finally,
       DEF: () => {
-        this.nl();
+        this.SUBRULE1(this.newlines);
         this.CONSUME(T.Finally);
         this.nl();
         finallyBody = this.SUBRULE2(this.statementBlock, { ARGS: ["MissingFinallyStatementBlock"] });
@@ -628,7 +633,7 @@ export class RshParser extends EmbeddedActionsParser {
     this.MANY({
       GATE: () => this.peekPastNewlines().tokenType === T.Pipe,
       DEF: () => {
-        this.nl();
+        this.SUBRULE(this.newlines);
         const pipe = this.CONSUME(T.Pipe);
         this.nl();
         this.ACTION(() => {
@@ -656,14 +661,15 @@ export class RshParser extends EmbeddedActionsParser {
   redirection = this.RULE("redirection", (): A.Redirection => {
     const op = this.CONSUME(T.Redirection);
     let target: A.Expression | null = null;
+    this.ACTION(() => {
+      if (op.image.includes("&")) return;
+      if (!this.is(T.GenericArgument) && !this.canStartValue() && !this.is(T.NumberLiteral)) {
+        this.fail("MissingFileSpecification", undefined, op, this.LA(1));
+      }
+    });
     this.OPTION({
       GATE: () => !op.image.includes("&"),
       DEF: () => {
-        this.ACTION(() => {
-          if (!this.is(T.GenericArgument) && !this.canStartValue() && !this.is(T.NumberLiteral)) {
-            this.fail("MissingFileSpecification", undefined, op, this.LA(1));
-          }
-        });
         target = this.SUBRULE(this.argumentPrimary);
       },
     });
@@ -752,7 +758,9 @@ export class RshParser extends EmbeddedActionsParser {
       this.expect(T.Colon, "MissingTernaryColon", undefined, question);
       this.CONSUME(T.Colon);
       this.nl();
-      this.expect(T.Colon, "MissingTernaryFalseExpression");
+      this.ACTION(() => {
+        if (!this.canStartValue()) this.fail("MissingTernaryFalseExpression", undefined, this.is(EOF) ? this.peek(0) : this.LA(1));
+      });
       const ifFalse = this.SUBRULE1(this.expression, { ARGS: [allowComma] });
       this.ACTION(() => (result = this.b.ternary(condition, ifTrue, ifFalse)));
     });

@@ -409,7 +409,8 @@ export const MemberDot = token("MemberDot", (text, offset, matched) => {
   if (mode !== Mode.Expression && mode !== Mode.CommandArgs && mode !== Mode.Member) return null;
   const last = tracker.lastType;
   if (last === undefined || !tracker.adjacent(offset) || !INDEXABLE.has(last.name)) return null;
-  return /[A-Za-z_'"$(]/.test(text[offset + 1] ?? "") ? "." : null;
+  // In an expression `$x.` with no name is still a member access (the parser then reports the missing name).
+  return mode !== Mode.CommandArgs || /[A-Za-z_'"$(]/.test(text[offset + 1] ?? "") ? "." : null;
 }, { hint: ["."], effect: Effect.MemberAccess });
 
 export const DotSource = token("DotSource", (text, offset, matched) => {

@@ -11,9 +11,8 @@ const uvu = await import("uvu");
 const root = new URL(".", import.meta.url).pathname.replace(/\/$/, "");
 const files = discoverTestFiles(root, (dir) => [...Deno.readDirSync(dir)].map((e) => ({ name: e.name, isDirectory: e.isDirectory })));
 const only = Deno.args[0];
-for (const [index, file] of files.entries()) {
-  if (only && !file.includes(only)) continue;
-  g.UVU_INDEX = index;
+for (const file of files.filter((f) => !only || f.includes(only))) {
+  g.UVU_INDEX = g.UVU_QUEUE.length;
   g.UVU_QUEUE.push([`${file} (deno)`]);
   await import(`./${file}`);
 }

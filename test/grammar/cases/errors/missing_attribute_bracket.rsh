@@ -1,0 +1,1 @@
+function f { param([int $x) }

@@ -1,0 +1,1 @@
+Write-Output file$n.txt

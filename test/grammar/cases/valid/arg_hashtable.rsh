@@ -1,0 +1,1 @@
+New-Object -Property @{ a = 1 }

@@ -1,0 +1,1 @@
+$files = Get-ChildItem | Select-Object -First 2

@@ -1,0 +1,1 @@
+$r = if ($true) { 1 } else { 2 }

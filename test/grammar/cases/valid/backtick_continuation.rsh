@@ -1,0 +1,2 @@
+Write-Output `
+  -InputObject 5

@@ -1,0 +1,1 @@
+[System.Collections.Generic.List[int]]$x

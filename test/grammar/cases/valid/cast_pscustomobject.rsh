@@ -1,0 +1,1 @@
+[pscustomobject]@{ Name = 'x' }

@@ -1,0 +1,2 @@
+# just a comment
+1 # trailing comment

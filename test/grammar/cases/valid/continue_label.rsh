@@ -1,0 +1,1 @@
+:loop while ($true) { continue loop }

@@ -1,0 +1,1 @@
+do { $i++ } while ($i -lt 3)

@@ -1,0 +1,1 @@
+filter Double { $_ * 2 }

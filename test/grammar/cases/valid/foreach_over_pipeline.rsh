@@ -1,0 +1,1 @@
+foreach ($f in Get-ChildItem) { $f.Name }

@@ -1,0 +1,5 @@
+function f {
+  begin { $n = 0 }
+  process { $n++ }
+  end { $n }
+}

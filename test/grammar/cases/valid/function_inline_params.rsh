@@ -1,0 +1,1 @@
+function Add($a, $b = 2) { $a + $b }

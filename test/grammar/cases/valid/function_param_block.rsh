@@ -1,0 +1,4 @@
+function f {
+  param([int]$Count = 1, [switch]$Force)
+  $Count
+}

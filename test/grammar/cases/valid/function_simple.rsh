@@ -1,0 +1,1 @@
+function Get-Answer { 42 }

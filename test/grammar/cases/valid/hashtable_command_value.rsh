@@ -1,0 +1,1 @@
+@{ when = Get-Date }

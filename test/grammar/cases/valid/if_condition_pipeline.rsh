@@ -1,0 +1,1 @@
+if (Test-Path a) { 'yes' }

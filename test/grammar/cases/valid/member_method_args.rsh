@@ -1,0 +1,1 @@
+$s.Replace('a', 'b')

@@ -1,0 +1,1 @@
+$s.Trim().ToUpper().Length

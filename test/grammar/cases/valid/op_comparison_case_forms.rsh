@@ -1,0 +1,1 @@
+'A' -ceq 'a'; 'A' -ieq 'a'; 'A' -cne 'a'

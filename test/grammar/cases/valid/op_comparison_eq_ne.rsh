@@ -1,0 +1,1 @@
+$a -eq 1 -ne $false

@@ -1,0 +1,1 @@
+$x -is [int]; $x -isnot [string]; '5' -as [int]

@@ -1,0 +1,1 @@
+$name -like 'a*' -and $name -notlike '*z'

@@ -1,0 +1,1 @@
+$s -match '^\d+$'; $s -notmatch 'x'; $s -cmatch 'X'

@@ -1,0 +1,1 @@
+'abc' -creplace 'B', 'x' -ireplace 'A', 'y'

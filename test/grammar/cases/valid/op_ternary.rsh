@@ -1,0 +1,1 @@
+$x -gt 5 ? 'big' : 'small'

@@ -1,0 +1,1 @@
+Select-Object -First:3

@@ -1,0 +1,3 @@
+1..3
+| ForEach-Object { $_ }
+| Where-Object { $_ -gt 1 }

@@ -1,0 +1,1 @@
+Get-Item a | Select-Object -First 1 | Out-Null

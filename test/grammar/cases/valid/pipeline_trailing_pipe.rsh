@@ -1,0 +1,2 @@
+1..3 |
+  ForEach-Object { $_ }

@@ -1,0 +1,2 @@
+param([string]$Name = 'world')
+"Hello $Name"

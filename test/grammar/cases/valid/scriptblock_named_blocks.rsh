@@ -1,0 +1,1 @@
+$sb = { begin { 1 } process { 2 } end { 3 } }

@@ -1,0 +1,2 @@
+$p = @{ Path = 'a' }
+Get-Item @p

@@ -1,0 +1,1 @@
+[System.Text.StringBuilder]::new()

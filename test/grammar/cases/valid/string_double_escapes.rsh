@@ -1,0 +1,1 @@
+"tab`tnewline`n quote`" dollar`$"

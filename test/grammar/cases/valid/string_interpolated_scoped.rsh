@@ -1,0 +1,1 @@
+"$env:HOME and $global:x"

@@ -1,0 +1,1 @@
+switch ($s) { red { 1 } green-ish { 2 } }

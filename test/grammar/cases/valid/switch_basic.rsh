@@ -1,0 +1,5 @@
+switch ($x) {
+  1 { 'one' }
+  'two' { 2 }
+  default { 'other' }
+}

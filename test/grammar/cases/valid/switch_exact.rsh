@@ -1,0 +1,1 @@
+switch -exact ($s) { a { 1 } }

@@ -1,0 +1,1 @@
+switch -regex -casesensitive ($s) { '^a' { 1 } }

@@ -1,0 +1,1 @@
+switch -wildcard ($s) { 'a*' { 1 } }

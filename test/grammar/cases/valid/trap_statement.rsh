@@ -1,0 +1,2 @@
+trap { 'trapped'; continue }
+1

@@ -1,0 +1,9 @@
+try {
+  1
+}
+catch {
+  2
+}
+finally {
+  3
+}
