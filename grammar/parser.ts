@@ -5,7 +5,7 @@
  * Newlines are real tokens (they end statements); where PowerShell lets a construct continue on the next line,
  * `nl()` skips them.
  */
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, type IToken, LLkLookaheadStrategy, type TokenType } from "chevrotain";
 import type * as A from "./ast.ts";
 import * as T from "./tokens.ts";
 import { parserMessage, type ParserErrorId } from "./errors.ts";
@@ -29,11 +29,40 @@ const VALUE_START: TokenType[] = [T.Variable, T.NumberLiteral, T.SingleQuoted, T
   T.DollarParen, T.AtParen, T.AtBrace, T.LBrace, T.TypeOpen, T.Minus, T.Plus, T.Exclaim, T.DashUnaryOperator,
   T.PlusPlus, T.MinusMinus, T.Comma, T.Unterminated];
 
+/**
+ * chevrotain computes every decision's lookahead function when the parser is built (~20 ms here); a one-line
+ * `rsh -c` touches a handful of them. This strategy builds each one on its first use instead.
+ */
+type Strategy = InstanceType<typeof LLkLookaheadStrategy>;
+
+class LazyLookahead extends LLkLookaheadStrategy {
+  override buildLookaheadForAlternation(options: Parameters<Strategy["buildLookaheadForAlternation"]>[0]) {
+    let built: ReturnType<Strategy["buildLookaheadForAlternation"]> | undefined;
+    const build = () => (built ??= super.buildLookaheadForAlternation(options));
+    return function (this: unknown, ...args: unknown[]) {
+      return (build() as (...a: unknown[]) => number | undefined).apply(this, args);
+    };
+  }
+
+  override buildLookaheadForOptional(options: Parameters<Strategy["buildLookaheadForOptional"]>[0]) {
+    let built: ReturnType<Strategy["buildLookaheadForOptional"]> | undefined;
+    const build = () => (built ??= super.buildLookaheadForOptional(options));
+    return function (this: unknown) {
+      return (build() as () => boolean).call(this);
+    };
+  }
+}
+
 export class RshParser extends EmbeddedActionsParser {
   b = new Builder();
 
   constructor() {
-    super(T.allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: true });
+    super(T.allTokens, {
+      maxLookahead: 1,
+      recoveryEnabled: false,
+      skipValidations: true,
+      lookaheadStrategy: new LazyLookahead({ maxLookahead: 1 }),
+    });
     this.performSelfAnalysis();
   }
 
