@@ -1,6 +1,7 @@
 // `npm run bench`: rsh's figures beside baselines measured in the same run (the ratio is what means something on
 // a noisy machine). Nothing here asserts; results go to bench/RESULTS.md by hand, with the date and machine.
 import { execFileSync } from "node:child_process";
+import { createToken, Lexer } from "chevrotain";
 import { parse } from "../dist/mod.mjs";
 
 const MB = 1e6;
@@ -52,21 +53,6 @@ function wall(command, args, runs) {
   return median(times);
 }
 
-const script = generateScript(5 * MB);
-const json = JSON.stringify(Array.from({ length: 60000 }, (_, i) => ({ name: `item${i}`, values: [i, i * 2], nested: { ok: true, text: "hello world" } }))).slice(0, script.length);
-const jsonText = json.slice(0, json.lastIndexOf("},{") + 1) + "]";
-const check = parse(script, "bench.rsh");
-if (!check.ast) throw new Error("the generated script does not parse: " + check.diagnostics[0].format());
-const heapBefore = process.memoryUsage().heapUsed;
-const rsh = throughput("rsh parse", () => parse(script, "bench.rsh"), script.length, 3);
-const heapAfter = process.memoryUsage().heapUsed;
-const baseline = throughput("JSON.parse", () => JSON.parse(jsonText), jsonText.length, 5);
-
-console.log(`\nParse throughput (${(script.length / MB).toFixed(1)} MB script, ${(jsonText.length / MB).toFixed(1)} MB JSON)`);
-for (const r of [rsh, baseline]) console.log(`  ${r.label.padEnd(12)} best ${r.best.toFixed(2)} MB/s   median ${r.median.toFixed(2)} MB/s`);
-console.log(`  ratio rsh/JSON.parse (best): ${(rsh.best / baseline.best).toFixed(3)}   goal: rsh >= 10 MB/s -> ${rsh.best >= 10 ? "met" : "NOT met"}`);
-console.log(`  heap after parsing: ${((heapAfter - heapBefore) / MB).toFixed(0)} MB retained delta`);
-
 const deno = new URL("../node_modules/.bin/deno", import.meta.url).pathname;
 const runs = 11;
 const nodeBase = wall("node", ["-e", "1"], runs);
@@ -78,3 +64,26 @@ console.log(`  node -e 1            ${nodeBase.toFixed(0)} ms`);
 console.log(`  rsh -c 1 (Node)      ${nodeRsh.toFixed(0)} ms   ratio ${(nodeRsh / nodeBase).toFixed(2)}x   goal <= 2x -> ${nodeRsh / nodeBase <= 2 ? "met" : "NOT met"}`);
 console.log(`  deno eval 1          ${denoBase.toFixed(0)} ms`);
 console.log(`  rsh -c 1 (Deno)      ${denoRsh.toFixed(0)} ms   ratio ${(denoRsh / denoBase).toFixed(2)}x`);
+
+const script = generateScript(5 * MB);
+const json = JSON.stringify(Array.from({ length: 60000 }, (_, i) => ({ name: `item${i}`, values: [i, i * 2], nested: { ok: true, text: "hello world" } }))).slice(0, script.length);
+const jsonText = json.slice(0, json.lastIndexOf("},{") + 1) + "]";
+const check = parse(script, "bench.rsh");
+if (!check.ast) throw new Error("the generated script does not parse: " + check.diagnostics[0].format());
+const heapBefore = process.memoryUsage().heapUsed;
+const rsh = throughput("rsh parse", () => parse(script, "bench.rsh"), script.length, 3);
+const heapAfter = process.memoryUsage().heapUsed;
+const baseline = throughput("JSON.parse", () => JSON.parse(jsonText), jsonText.length, 5);
+// chevrotain's floor on this machine: a three-token lexer (words, blanks, newlines) over the same script, no parser.
+const floorLexer = new Lexer([
+  createToken({ name: "NL", pattern: /\n/, line_breaks: true }),
+  createToken({ name: "WS", pattern: /[ \t]+/, group: Lexer.SKIPPED }),
+  createToken({ name: "Word", pattern: /[^\s]+/ }),
+], { positionTracking: "full" });
+const floor = throughput("chevrotain floor", () => floorLexer.tokenize(script), script.length, 3);
+
+console.log(`\nParse throughput (${(script.length / MB).toFixed(1)} MB script, ${(jsonText.length / MB).toFixed(1)} MB JSON)`);
+for (const r of [rsh, floor, baseline]) console.log(`  ${r.label.padEnd(17)} best ${r.best.toFixed(2)} MB/s   median ${r.median.toFixed(2)} MB/s`);
+console.log(`  ratio rsh/JSON.parse (best): ${(rsh.best / baseline.best).toFixed(3)}   goal: rsh >= 10 MB/s -> ${rsh.best >= 10 ? "met" : "NOT met"}`);
+console.log(`  heap growth while parsing (garbage included): ${((heapAfter - heapBefore) / MB).toFixed(0)} MB`);
+
