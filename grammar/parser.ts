@@ -363,7 +363,6 @@ export class RshParser extends EmbeddedActionsParser {
     this.nl();
     this.expect(T.RParen, "MissingEndParenthesisAfterStatement", keyword?.image?.toLowerCase());
     this.CONSUME(T.RParen);
-    this.nl();
     return condition;
   });
 
@@ -372,6 +371,7 @@ export class RshParser extends EmbeddedActionsParser {
     let elseBody: A.StatementBlock | null = null;
     const keyword = this.CONSUME(T.If);
     const condition = this.SUBRULE(this.condition, { ARGS: [keyword, "MissingOpenParenthesisInIfStatement"] });
+    this.nl();
     const body = this.SUBRULE(this.statementBlock, { ARGS: ["MissingStatementBlock", "if ( condition )"] });
     this.ACTION(() => clauses.push(this.b.ifClause(condition, body, keyword)));
     this.MANY({
@@ -380,6 +380,7 @@ export class RshParser extends EmbeddedActionsParser {
         this.SUBRULE(this.newlines);
         const elseIf = this.CONSUME(T.ElseIf);
         const c = this.SUBRULE1(this.condition, { ARGS: [elseIf, "MissingOpenParenthesisAfterKeyword"] });
+        this.nl();
         const b = this.SUBRULE1(this.statementBlock, { ARGS: ["MissingStatementBlock", "elseif ( condition )"] });
         this.ACTION(() => clauses.push(this.b.ifClause(c, b, elseIf)));
       },
@@ -409,6 +410,7 @@ export class RshParser extends EmbeddedActionsParser {
       });
     });
     const subject = this.SUBRULE(this.condition, { ARGS: [keyword, "MissingSwitchConditionExpression"] });
+    this.nl();
     this.expect(T.LBrace, "MissingCurlyInSwitchStatement");
     const open = this.CONSUME(T.LBrace);
     const clauses: A.SwitchClause[] = [];
@@ -487,6 +489,7 @@ export class RshParser extends EmbeddedActionsParser {
   whileStatement = this.RULE("whileStatement", (label: string | null): A.While => {
     const keyword = this.CONSUME(T.While);
     const condition = this.SUBRULE(this.condition, { ARGS: [keyword, "MissingOpenParenthesisAfterKeyword"] });
+    this.nl();
     const body = this.SUBRULE(this.statementBlock, { ARGS: ["MissingLoopStatement", "while"] });
     return this.ACTION(() => this.b.whileStatement(label, condition, body, keyword));
   });

@@ -20,8 +20,10 @@ export const forEachObject: BuiltinCommand = {
   },
   process(ctx, params, input) {
     if (input === undefined) return;
-    if (params.has("MemberName")) {
-      ctx.emit(getMember(input, toStr(params.get("MemberName"))) ?? null);
+    // `ForEach-Object Length`: a name in the script block's place reads that member (the MemberName set).
+    const member = params.get("MemberName") ?? (typeof params.get("Process") === "string" ? params.get("Process") : undefined);
+    if (member !== undefined) {
+      ctx.emit(getMember(input, toStr(member)) ?? null);
       return;
     }
     if (params.has("Process")) ctx.invoke(params.get("Process"), input).forEach(ctx.emit);

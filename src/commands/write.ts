@@ -6,7 +6,7 @@ export const writeOutput: BuiltinCommand = {
   name: "Write-Output",
   aliases: ["echo", "write"],
   parameters: [
-    { name: "InputObject", position: 0, pipeline: true, type: "object" },
+    { name: "InputObject", position: 0, pipeline: true, type: "object", remaining: true },
     { name: "NoEnumerate", type: "switch" },
   ],
   process(ctx, params, input) {

@@ -18,6 +18,8 @@ export interface ParameterSpec {
   validateSet?: string[];
   validateRange?: [number, number];
   notNullOrEmpty?: boolean;
+  /** Takes every positional argument no other parameter took (ValueFromRemainingArguments). */
+  remaining?: boolean;
 }
 
 /** One argument as written: `-Name`, `-Name:value`, or a value. */
@@ -82,7 +84,7 @@ export interface Bound {
  * Binds written arguments to `specs`. With `strict` (built-ins, advanced functions) an unknown `-Name` or an extra
  * positional argument is an error; otherwise they land in `remaining`.
  */
-export function bindArguments(specs: ParameterSpec[], args: RawArgument[], strict: boolean): Bound {
+export function bindArguments(specs: ParameterSpec[], args: RawArgument[], strict: boolean, strictNames = strict): Bound {
   const values = new Map<string, unknown>();
   const positional: unknown[] = [];
   const remaining: unknown[] = [];
@@ -94,7 +96,7 @@ export function bindArguments(specs: ParameterSpec[], args: RawArgument[], stric
     }
     const spec = findSpec(specs, arg.name);
     if (!spec) {
-      if (strict) throw new BindingError(`A parameter cannot be found that matches parameter name '${arg.name}'.`, "NamedParameterNotFound");
+      if (strictNames) throw new BindingError(`A parameter cannot be found that matches parameter name '${arg.name}'.`, "NamedParameterNotFound");
       remaining.push(arg.text);
       if (arg.hasValue) remaining.push(arg.value);
       continue;
@@ -118,7 +120,12 @@ export function bindArguments(specs: ParameterSpec[], args: RawArgument[], stric
   const open = specs
     .filter((s) => s.position !== undefined && !values.has(s.name) && s.type?.toLowerCase() !== "switch")
     .sort((a, b) => a.position! - b.position!);
-  for (const value of positional) {
+  const rest = specs.find((s) => s.remaining && !values.has(s.name));
+  for (const [index, value] of positional.entries()) {
+    if (rest && open[0] === rest && positional.length - index > 1) {
+      values.set(rest.name, coerce(rest, positional.slice(index)));
+      break;
+    }
     const spec = open.shift();
     if (spec) values.set(spec.name, coerce(spec, value));
     else if (strict) throw new BindingError(`A positional parameter cannot be found that accepts argument '${toStr(value)}'.`, "PositionalParameterNotFound");

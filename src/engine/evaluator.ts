@@ -38,7 +38,9 @@ export class Evaluator {
     if (!dotSource) {
       scope.set("_", item);
       scope.set("PSItem", item);
-      scope.set("args", args);
+      const parameters = block.ast.paramBlock?.parameters ?? [];
+      parameters.forEach((p, i) => scope.set(p.name, i < args.length ? args[i] : null));
+      scope.set("args", args.slice(parameters.length));
     }
     const out: unknown[] = [];
     const frame = this.frame(scope, block.source);

@@ -142,7 +142,7 @@ export function scriptBlockProcessor(
         if (specs.length === 0) {
           bound = { values: new Map(), remaining: rawArgs.map((a) => (a.kind === "value" ? a.value : a.hasValue ? a.value : a.text)) };
         } else {
-          bound = bindArguments(specs, rawArgs, false);
+          bound = bindArguments(specs, rawArgs, false, true);
           if (advanced && bound.remaining.length) {
             throw new BindingError(`A positional parameter cannot be found that accepts argument '${toStr(bound.remaining[0])}'.`, "PositionalParameterNotFound");
           }
@@ -241,6 +241,8 @@ function expressionProcessor(frame: Frame, node: A.CommandExpression, emit: Emit
     },
     run() {
       const value = evaluate(frame, node.expression);
+      // `$i++` as a statement writes nothing (as an assignment would not); `($i++)` does.
+      if (node.expression.kind === "Unary" && (node.expression.operator === "++" || node.expression.operator === "--")) return;
       // An array written to the pipeline is enumerated; `@()` writes nothing.
       if (Array.isArray(value)) value.forEach(emit);
       else emit(value);

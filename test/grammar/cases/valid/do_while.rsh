@@ -1,1 +1,2 @@
 do { $i++ } while ($i -lt 3)
+'next statement'

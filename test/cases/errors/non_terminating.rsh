@@ -1,0 +1,3 @@
+Write-Error 'oops'
+'after'
+$?

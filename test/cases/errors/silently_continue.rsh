@@ -1,0 +1,2 @@
+Write-Error 'hidden' -ErrorAction SilentlyContinue
+'visible'

@@ -1,0 +1,6 @@
+[math]::Round(2.5)
+[math]::Round(3.5)
+[math]::Round(2.567, 2)
+[math]::Max(3, 9)
+[int]::MaxValue
+[string]::Join('-', @('a','b'))
