@@ -2,10 +2,10 @@
  * The `rsh` entry point: a script file, `-c TEXT`, or statements read from stdin (the REPL). Thin by design: it
  * parses argv, wires a LocalRunspace to stdout/stderr, and turns the outcome into an exit status.
  */
-import { isIncomplete, parse, type ParseError, type ScriptBlock } from "../grammar/mod.ts";
+import { runRepl } from "../repl/repl.ts";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli_args.ts";
 import { args, Deno, writeStderr, writeStdout } from "./platform.ts";
-import { formatValue, type Host, LocalRunspace, type RunOptions } from "./runspace/local_runspace.ts";
+import { formatValue, type Host, LocalRunspace, parse, type ParseError, type RunOptions, type ScriptBlock } from "./mod.ts";
 import { VERSION } from "./version.ts";
 
 /** Prints each record as soon as it is produced: output to stdout, everything else to stderr. */
@@ -58,46 +58,6 @@ async function* stdinLines(): AsyncGenerator<string> {
   if (pending) yield pending;
 }
 
-/**
- * The read-eval-print loop. On a terminal it prompts (`PS /path> `, `>> ` for a continued statement); with stdin
- * redirected it reads silently, as pwsh does, one complete statement at a time.
- */
-async function readEvalPrint(runspace: LocalRunspace, interactive: boolean): Promise<number> {
-  const prompt = (text: string) => interactive && writeStdout(text);
-  const mainPrompt = () => prompt(`PS ${Deno.cwd()}> `);
-  let buffer: string | null = null;
-  let lastFailed = false;
-  mainPrompt();
-  for await (const line of stdinLines()) {
-    buffer = buffer === null ? line : `${buffer}\n${line}`;
-    if (isIncomplete(buffer)) {
-      prompt(">> ");
-      continue;
-    }
-    const text: string = buffer;
-    buffer = null;
-    if (text.trim() !== "") {
-      const { ast, diagnostics } = parse(text, "<stdin>");
-      if (!ast) {
-        reportParseError(diagnostics[0]);
-        lastFailed = true;
-      } else {
-        const outcome = await runUnit(runspace, ast, { source: text });
-        if (outcome.exit !== null) return outcome.exit;
-        lastFailed = outcome.failed;
-      }
-    }
-    mainPrompt();
-  }
-  if (buffer !== null && buffer.trim() !== "") {
-    // Input ended inside a statement: report why it is incomplete.
-    reportParseError(parse(buffer, "<stdin>").diagnostics[0]);
-    return 1;
-  }
-  if (interactive) writeStdout("\n");
-  return lastFailed ? 1 : 0;
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   let options;
   try {
@@ -130,7 +90,13 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     return await runText(runspace, text, options.file, options.args);
   }
-  return await readEvalPrint(runspace, Deno.stdin.isTerminal());
+  const interactive = Deno.stdin.isTerminal();
+  return await runRepl(runspace, {
+    lines: stdinLines(),
+    prompt: interactive ? writeStdout : null,
+    location: () => Deno.cwd(),
+    reportParseError,
+  });
 }
 
 // When the script ends rsh exits, without waiting for timers or background jobs it started (as pwsh does).

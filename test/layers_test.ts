@@ -1,6 +1,6 @@
 /**
  * Imports point downward only (DESIGN.md): grammar knows nothing of src; values ← engine ← commands ← runspace ←
- * remoting ← cli/mod/repl. src/platform.ts is the runtime seam every layer may use.
+ * remoting ← mod (the public API) ← repl ← cli. src/platform.ts is the runtime seam every layer may use.
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -17,6 +17,8 @@ const RANKS: [string, number][] = [
   ["src/commands/", 3],
   ["src/runspace/", 4],
   ["src/remoting/", 5],
+  ["src/cli.ts", 8],
+  ["src/cli_args.ts", 8],
   ["src/", 6],
   ["repl/", 7],
 ];

@@ -1,0 +1,56 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { runRepl } from "../../repl/repl.ts";
+import { formatValue, LocalRunspace, type ParseError } from "../../src/mod.ts";
+
+const repl = suite("repl: the read-eval-print loop with injected input and output");
+
+async function session(lines: string[], interactive: boolean) {
+  let out = "";
+  const errors: string[] = [];
+  const runspace = new LocalRunspace({
+    host: { output: (v) => void (out += formatValue(v) + "\n"), error: (r) => void errors.push(r.message), host: (t) => void (out += t) },
+  });
+  async function* input() {
+    for (const line of lines) yield line;
+  }
+  const code = await runRepl(runspace, {
+    lines: input(),
+    prompt: interactive ? (text) => void (out += text) : null,
+    location: () => "/home/ada",
+    reportParseError: (e: ParseError) => void errors.push(e.message),
+  });
+  return { out, errors, code };
+}
+
+repl("prompts PS /path> and >> for a continued statement, as pwsh's console does", async () => {
+  const r = await session(["$x = 2", "if ($x) {", "  $x * 21", "}"], true);
+  assert.is(r.out, "PS /home/ada> PS /home/ada> >> >> 42\nPS /home/ada> \n");
+  assert.is(r.code, 0);
+});
+
+repl("without a terminal there are no prompts; state persists between statements", async () => {
+  const r = await session(["function f { 'hi' }", "f", "$y = 3", "$y + 1"], false);
+  assert.is(r.out, "hi\n4\n");
+});
+
+repl("a parse error is reported and the loop goes on; the last failure sets the exit status", async () => {
+  const r = await session(["1 )", "'after'", "throw 'x'"], false);
+  assert.equal(r.errors, ["Unexpected token ')' in expression or statement.", "x"]);
+  assert.is(r.out, "after\n");
+  assert.is(r.code, 1);
+});
+
+repl("input ending inside a statement is reported as incomplete (exit 1)", async () => {
+  const r = await session(["if ($true) {"], false);
+  assert.equal(r.errors, ["Missing closing '}' in statement block or type definition."]);
+  assert.is(r.code, 1);
+});
+
+repl("exit N stops reading and returns N", async () => {
+  const r = await session(["'a'", "exit 4", "'never'"], false);
+  assert.is(r.out, "a\n");
+  assert.is(r.code, 4);
+});
+
+repl.run();
