@@ -6,8 +6,11 @@ import { runRsh, startRsh } from "../support/rsh_process.ts";
 
 const cli = suite("cli: the rsh command-line contract");
 
+let dir = "";
+cli.before(() => void (dir = Deno.makeTempDirSync({ prefix: "rsh-cli-" })));
+cli.after(() => Deno.removeSync(dir, { recursive: true }));
+
 function tempScript(name: string, text: string): string {
-  const dir = Deno.makeTempDirSync({ prefix: "rsh-cli-" });
   const path = `${dir}/${name}`;
   Deno.writeTextFileSync(path, text);
   return path;
