@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { Deno } from "../../src/platform.ts";
 import { VERSION } from "../../src/version.ts";
-import { runRsh, startRsh } from "../support/rsh_process.ts";
+import { rshCommand, runRsh, startRsh } from "../support/rsh_process.ts";
 
 const cli = suite("cli: the rsh command-line contract");
 
@@ -135,6 +136,17 @@ cli("stdin: exit N ends the session with N", async () => {
   const r = await runRsh([], { stdin: "'a'\nexit 3\n'b'\n" });
   assert.is(r.stdout, "a\n");
   assert.is(r.code, 3);
+});
+
+cli("on a terminal (a pty from util-linux `script`) rsh starts the REPL with a PS prompt", async () => {
+  const [command, argv] = rshCommand([]);
+  const quoted = [command, ...argv].map((a) => `'${a}'`).join(" ");
+  // node:child_process works on both runtimes (the Node shim has no Deno.Command).
+  const result = spawnSync("script", ["-qec", quoted, "/dev/null"], { input: "20 + 22\nexit 5\n", encoding: "utf8", timeout: 20_000 });
+  const text = result.stdout;
+  const code = result.status;
+  assert.match(text, /PS \/[^\r\n]*> 42/);
+  assert.is(code, 5);
 });
 
 cli.run();
