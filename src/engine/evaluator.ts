@@ -11,11 +11,14 @@ import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError } from
 import { assign, evaluate, type Frame, guarded, ScriptBlockValue, unwrap } from "./expressions.ts";
 import { binary, matchOne, wildcardToRegExp } from "./operators.ts";
 import { makeProcessor } from "./processors.ts";
+import { applyRedirections, type Redirected } from "./redirection.ts";
 import { Scope } from "./scope.ts";
 
 export type Emit = (value: unknown) => void;
 
 export class Evaluator {
+  /** Where redirected error records go (`2>&1`, `2> file`), innermost last. */
+  readonly #errorSinks: ((record: ErrorRecord) => void)[] = [];
   constructor(readonly host: EngineHost, readonly commands: CommandTable, readonly env: Map<string, string>) {}
 
   frame(scope: Scope, source: string): Frame {
@@ -225,13 +228,23 @@ export class Evaluator {
   /** Runs a pipeline: each element a processor; the last one's output goes to `emit`. */
   pipeline(node: A.Pipeline, frame: Frame, emit: Emit): void {
     const processors = [];
+    const redirected: Redirected[] = [];
     let downstream: Emit = emit;
     for (let i = node.elements.length - 1; i >= 0; i--) {
-      const processor = makeProcessor(this, node.elements[i], frame, downstream, i > 0);
+      const element = node.elements[i];
+      if (element.redirections.length) {
+        const r = applyRedirections(frame, element.redirections, downstream);
+        redirected.push(r);
+        downstream = r.output;
+      }
+      const processor = makeProcessor(this, element, frame, downstream, i > 0);
       processors.unshift(processor);
       const next = processor;
       downstream = (value) => next.process(value);
     }
+    // Error redirections apply to the pipeline they are written in (rsh does not track which element wrote an error).
+    const errorSink = redirected.find((r) => r.error)?.error ?? null;
+    if (errorSink) this.#errorSinks.push(errorSink);
     let succeeded = true;
     try {
       for (const processor of processors) processor.begin();
@@ -241,6 +254,8 @@ export class Evaluator {
       succeeded = false;
       throw error;
     } finally {
+      if (errorSink) this.#errorSinks.pop();
+      for (const r of redirected) r.finish();
       frame.scope.global.set("?", succeeded && processors.every((p) => !p.hadError));
     }
   }
@@ -251,7 +266,10 @@ export class Evaluator {
     if (preference === "stop") throw new RuntimeError(record);
     const errors = frame.scope.global.lookup("Error")?.value;
     if (Array.isArray(errors)) errors.unshift(record);
-    if (preference !== "silentlycontinue" && preference !== "ignore") this.host.error(record);
+    if (preference === "silentlycontinue" || preference === "ignore") return;
+    const sink = this.#errorSinks[this.#errorSinks.length - 1];
+    if (sink) sink(record);
+    else this.host.error(record);
   }
 }
 

@@ -79,6 +79,16 @@ cli("a script file's parse error names file:line:column", async () => {
   assert.match(r.stderr, /Missing closing '\}' in statement block or type definition\./);
 });
 
+cli("> and >> write output to a file, 2> writes errors (about_Redirection)", async () => {
+  const out = `${dir}/out.txt`;
+  const err = `${dir}/err.txt`;
+  const r = await runRsh(["-c", `'one' > '${out}'; 1..2 >> '${out}'; Write-Error 'bad' 2> '${err}'; 'shown'`]);
+  assert.is(r.stdout, "shown\n");
+  assert.is(r.stderr, "");
+  assert.is(Deno.readTextFileSync(out), "one\n1\n2\n");
+  assert.is(Deno.readTextFileSync(err), "bad\n");
+});
+
 cli("script arguments bind to param() by name and position, like pwsh -File", async () => {
   const path = tempScript("greet.rsh", "param([string]$Name, [int]$Count = 1)\n\"$Name x $Count\"\n");
   const r1 = await runRsh([path, "-Name", "Ada", "-Count", "3"]);
@@ -138,7 +148,7 @@ cli("stdin: exit N ends the session with N", async () => {
   assert.is(r.code, 3);
 });
 
-cli("on a terminal (a pty from util-linux `script`) rsh starts the REPL with a PS prompt", async () => {
+cli("on a terminal (a pty from util-linux `script`) rsh starts the REPL with a PS prompt", () => {
   const [command, argv] = rshCommand([]);
   const quoted = [command, ...argv].map((a) => `'${a}'`).join(" ");
   // node:child_process works on both runtimes (the Node shim has no Deno.Command).
