@@ -8,7 +8,7 @@ import { enumerate, toBool, toStr } from "../values/convert.ts";
 import type { CommandTable } from "./commands.ts";
 import type { EngineHost } from "./command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError } from "./errors.ts";
-import { assign, evaluate, type Frame, guarded, ScriptBlockValue, unwrap } from "./expressions.ts";
+import { assign, evaluate, type Frame, guarded, ScriptBlockValue, unwrap, valueOf } from "./expressions.ts";
 import { binary, matchOne, wildcardToRegExp } from "./operators.ts";
 import { makeProcessor } from "./processors.ts";
 import { applyRedirections, type Redirected } from "./redirection.ts";
@@ -142,7 +142,7 @@ export class Evaluator {
   }
 
   assignment(node: A.Assignment, frame: Frame): void {
-    const value = unwrap(frame.collect([node.value], frame));
+    const value = valueOf(frame, node.value);
     if (node.operator === "=") return assign(frame, node.target, value);
     const current = evaluate(frame, node.target);
     if (node.operator === "??=") {

@@ -34,6 +34,18 @@ export function fail(frame: Frame, node: { span: A.Span }, message: string, id: 
   throw new RuntimeError(new ErrorRecord(message, id, category, node.span, frame.source));
 }
 
+/**
+ * The value of a statement used as a value (`$x = …`, `( … )`): a lone expression keeps its value as is (`$a = @(1)`
+ * stays an array), a pipeline's output is collected and unwrapped.
+ */
+export function valueOf(frame: Frame, statement: A.Statement): unknown {
+  if (statement.kind === "Pipeline" && statement.elements.length === 1 && !statement.background) {
+    const element = statement.elements[0];
+    if (element.kind === "CommandExpression" && element.redirections.length === 0) return evaluate(frame, element.expression);
+  }
+  return unwrap(frame.collect([statement], frame));
+}
+
 /** Unwraps a collected pipeline result the way assignment and `( )` do: none → $null, one → itself. */
 export function unwrap(items: unknown[]): unknown {
   return items.length === 0 ? null : items.length === 1 ? items[0] : items;
@@ -74,6 +86,8 @@ export function guarded<T>(frame: Frame, node: { span: A.Span }, action: () => T
     if (e instanceof ConversionError) fail(frame, node, e.message, "InvalidArgument", "InvalidArgument");
     if (e instanceof OperatorError) fail(frame, node, e.message, e.message.includes("divide by zero") ? "RuntimeException" : "OperatorFailed");
     if (e instanceof MemberError) fail(frame, node, e.message, "MethodNotFound");
+    // JS's RegExp rejects a pattern: PowerShell reports the invalid regular expression as an argument error.
+    if (e instanceof SyntaxError) fail(frame, node, `Invalid regular expression: ${e.message.replace(/^Invalid regular expression: /, "")}`, "InvalidRegularExpression", "InvalidArgument");
     throw e;
   }
 }
@@ -121,7 +135,7 @@ export function evaluate(frame: Frame, node: A.Expression): unknown {
     case "SubExpression":
       return unwrap(frame.collect(node.statements, frame));
     case "Paren":
-      return unwrap(frame.collect([node.statement], frame));
+      return valueOf(frame, node.statement);
     case "Hashtable": {
       const table = new PSHashtable();
       for (const entry of node.entries) table.set(evaluate(frame, entry.key), unwrap(frame.collect([entry.value], frame)));

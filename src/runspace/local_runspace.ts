@@ -55,6 +55,18 @@ function cliArguments(words: string[]): RawArgument[] {
   });
 }
 
+/**
+ * Anything else that escapes the evaluator becomes an error record instead of taking the process down: JS's stack
+ * overflow is PowerShell's call depth overflow; any other is reported as an internal error.
+ */
+function internalError(error: unknown, ast: ScriptBlock, source: string): ErrorRecord {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return new ErrorRecord("The script failed due to call depth overflow.", "CallDepthOverflow", "InvalidOperation", ast.span, source);
+  }
+  const message = `Internal error: ${error instanceof Error ? error.message : String(error)}`;
+  return new ErrorRecord(message, "InternalError", "NotSpecified", ast.span, source);
+}
+
 export class LocalRunspace {
   readonly name: string;
   readonly #global = new Scope(null, true);
@@ -97,14 +109,12 @@ export class LocalRunspace {
     } catch (signal) {
       if (signal instanceof ExitSignal) return Promise.resolve({ exitCode: signal.code, failed: false });
       if (signal instanceof BreakSignal) return Promise.resolve({ exitCode: null, failed: false });
-      if (signal instanceof RuntimeError) {
-        this.#global.set("?", false);
-        const errors = this.#global.lookup("Error")?.value;
-        if (Array.isArray(errors)) errors.unshift(signal.record);
-        this.#host.error(signal.record);
-        return Promise.resolve({ exitCode: null, failed: true });
-      }
-      throw signal;
+      const record = signal instanceof RuntimeError ? signal.record : internalError(signal, ast, source);
+      this.#global.set("?", false);
+      const errors = this.#global.lookup("Error")?.value;
+      if (Array.isArray(errors)) errors.unshift(record);
+      this.#host.error(record);
+      return Promise.resolve({ exitCode: null, failed: true });
     }
   }
 }

@@ -147,7 +147,11 @@ export function convertTo(value: Value, typeName: string): Value {
     case "pscustomobject":
       return value instanceof PSHashtable ? PSCustomObject.from(value) : value;
     case "regex":
-      return new RegExp(toStr(value), "i");
+      try {
+        return new RegExp(toStr(value), "i");
+      } catch (e) {
+        throw new ConversionError(`Cannot convert value "${toStr(value)}" to type "System.Text.RegularExpressions.Regex". Error: "${(e as Error).message}"`);
+      }
     case "datetime": {
       if (value instanceof Date) return value;
       const d = new Date(toStr(value));
