@@ -61,6 +61,7 @@ export const ParserMessages = {
   MissingTernaryFalseExpression: "Missing expression after ':' in ternary expression.",
   MissingArgument: "Missing argument for parameter '{0}'.",
   LabelNotFollowedByLoop: "A loop label must be followed by a loop or switch statement.",
+  NestingTooDeep: "The script is nested too deeply to parse.",
 } as const;
 
 export type ParserErrorId = keyof typeof ParserMessages;

@@ -65,6 +65,8 @@ function run(source: string, file: string, base: Base, rule: (p: RshParser) => u
     result = rule(p);
   } catch (error) {
     if (error instanceof ParseError) throw error;
+    // The parser recurses per nesting level; JS's stack ends it long before any real script would.
+    if (error instanceof RangeError) throw p.b.error("NestingTooDeep", parserMessage("NestingTooDeep"), p.peek(1), false);
     throw fromRecognition(p, error as IRecognitionException);
   }
   if (p.errors.length) throw fromRecognition(p, p.errors[0]);
