@@ -5,7 +5,8 @@
  * start-up. So the few members the start-up path touches (args, exit, cwd, env, reading a script) are served
  * straight from Node's APIs, and the shim is loaded on the first use of anything else.
  */
-import { readFileSync, writeSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { accessSync, constants, readFileSync, statSync, writeSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import process from "node:process";
@@ -75,4 +76,46 @@ function writeAll(fd: 1 | 2, bytes: Uint8Array): void {
       if ((error as { code?: string }).code !== "EAGAIN") throw error;
     }
   }
+}
+
+/**
+ * Finds a program the way a shell does: a name with a slash is a path (relative to `cwd`), otherwise the first
+ * executable file of that name on `searchPath`. Spawning goes through node:child_process, which both runtimes have
+ * (the Node shim has no Deno.Command).
+ */
+export function findExecutable(name: string, searchPath: string, cwd: string): string | null {
+  const isExecutable = (path: string) => {
+    try {
+      accessSync(path, constants.X_OK);
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (name.includes("/")) {
+    const path = name.startsWith("/") ? name : `${cwd}/${name}`;
+    return isExecutable(path) ? path : null;
+  }
+  for (const dir of searchPath.split(":")) {
+    if (dir && isExecutable(`${dir}/${name}`)) return `${dir}/${name}`;
+  }
+  return null;
+}
+
+/** Runs a program to completion: stdin from `input`, stdout captured, stderr straight to ours. */
+export function runProgram(
+  path: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; input: string | null },
+): { status: number; stdout: string } {
+  const result = spawnSync(path, args, {
+    cwd: options.cwd,
+    env: options.env,
+    input: options.input ?? undefined,
+    stdio: [options.input === null ? "inherit" : "pipe", "pipe", "inherit"],
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status ?? 1, stdout: result.stdout ?? "" };
 }

@@ -10,7 +10,9 @@ import type { BuiltinCommand, CommandContext } from "./command_types.ts";
 import { ErrorRecord, ReturnSignal, RuntimeError } from "./errors.ts";
 import type { Emit, Evaluator } from "./evaluator.ts";
 import { evaluate, fail, type Frame, ScriptBlockValue } from "./expressions.ts";
+import { nativeProcessor } from "./native.ts";
 import { Scope } from "./scope.ts";
+import { findExecutable } from "../platform.ts";
 
 export interface Processor {
   begin(): void;
@@ -272,6 +274,8 @@ export function makeProcessor(evaluator: Evaluator, element: A.PipelineElement, 
     });
   }
   if (resolved?.kind === "builtin") return builtinProcessor(evaluator, resolved.command, args, frame, element, emit, hasUpstream);
+  const program = findExecutable(name, frame.env.get("PATH") ?? "", toStr(frame.scope.global.lookup("PWD")?.value ?? "") || ".");
+  if (program) return nativeProcessor(program, args, frame, element, emit);
   throw new RuntimeError(new ErrorRecord(
     `The term '${name}' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
     "CommandNotFoundException",
