@@ -94,7 +94,7 @@ function project(params: Map<string, unknown>, input: unknown): unknown {
 
 export const sortObject: BuiltinCommand = {
   name: "Sort-Object",
-  aliases: ["sort"],
+  // No `sort` alias: PowerShell on Linux and macOS leaves the native `sort` alone.
   parameters: [
     { name: "Property", position: 0, type: "string" },
     { name: "Descending", type: "switch" },

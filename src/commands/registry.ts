@@ -1,6 +1,8 @@
 /** The built-in command table: one literal list, frozen; sessions add functions over it, never to it. */
 import type { BuiltinCommand } from "../engine/command_types.ts";
+import { addContent, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
 import { forEachObject, measureObject, outNull, selectObject, sortObject, whereObject } from "./objects.ts";
+import { convertFromJson, convertToJson, getDate, getVariable, setVariable, startSleep } from "./utility.ts";
 import { writeError, writeHost, writeOutput, writeVerbose, writeWarning } from "./write.ts";
 
 export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
@@ -15,4 +17,19 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   sortObject,
   measureObject,
   outNull,
+  getLocation,
+  setLocation,
+  testPath,
+  joinPath,
+  splitPath,
+  getContent,
+  setContent,
+  addContent,
+  outFile,
+  getDate,
+  startSleep,
+  getVariable,
+  setVariable,
+  convertToJson,
+  convertFromJson,
 ]);

@@ -4,7 +4,8 @@ import { enumerate, toStr } from "../values/convert.ts";
 
 export const writeOutput: BuiltinCommand = {
   name: "Write-Output",
-  aliases: ["echo", "write"],
+  // `write` is a native Unix command, so (as PowerShell on Linux) only `echo` is an alias.
+  aliases: ["echo"],
   parameters: [
     { name: "InputObject", position: 0, pipeline: true, type: "object", remaining: true },
     { name: "NoEnumerate", type: "switch" },

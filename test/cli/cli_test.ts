@@ -89,6 +89,15 @@ cli("> and >> write output to a file, 2> writes errors (about_Redirection)", asy
   assert.is(Deno.readTextFileSync(err), "bad\n");
 });
 
+cli("file commands resolve paths against the session's location (Set-Location, *-Content, Test-Path)", async () => {
+  const script = `Set-Location '${dir}'; 'a', 'b' | Set-Content f.txt; Add-Content f.txt 'c'; Get-Content f.txt; ` +
+    `(Get-Content f.txt -Raw).Length; Test-Path f.txt; Test-Path nope.txt; Get-Location; 1, 2 | Out-File o.txt; Get-Content ./o.txt`;
+  const r = await runRsh(["-c", script]);
+  assert.is(r.stderr, "");
+  assert.is(r.stdout, `a\nb\nc\n6\nTrue\nFalse\n${dir}\n1\n2\n`);
+  assert.is(Deno.readTextFileSync(`${dir}/f.txt`), "a\nb\nc\n");
+});
+
 cli("script arguments bind to param() by name and position, like pwsh -File", async () => {
   const path = tempScript("greet.rsh", "param([string]$Name, [int]$Count = 1)\n\"$Name x $Count\"\n");
   const r1 = await runRsh([path, "-Name", "Ada", "-Count", "3"]);

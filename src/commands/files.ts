@@ -1,0 +1,131 @@
+/**
+ * The location and file family: Get-Location/Set-Location (each runspace has its own location, `$PWD`),
+ * Test-Path, Join-Path, Split-Path, Get-Content, Set-Content, Add-Content, Out-File. Relative paths resolve against
+ * the runspace's location, not the process's.
+ */
+import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import { Deno } from "../platform.ts";
+import { enumerate, toStr } from "../values/convert.ts";
+import { formatValue } from "../values/format.ts";
+
+function location(ctx: CommandContext): string {
+  return toStr(ctx.scope.global.lookup("PWD")?.value ?? "") || Deno.cwd();
+}
+
+/** Resolves `path` against the runspace's location; `~` is the home directory. */
+export function resolvePath(ctx: CommandContext, path: string): string {
+  const home = toStr(ctx.scope.global.lookup("HOME")?.value ?? "");
+  const expanded = path === "~" || path.startsWith("~/") ? home + path.slice(1) : path;
+  const joined = expanded.startsWith("/") ? expanded : `${location(ctx)}/${expanded}`;
+  const parts: string[] = [];
+  for (const part of joined.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return "/" + parts.join("/");
+}
+
+function exists(path: string): "file" | "directory" | null {
+  try {
+    return Deno.statSync(path).isDirectory ? "directory" : "file";
+  } catch {
+    return null;
+  }
+}
+
+export const getLocation: BuiltinCommand = {
+  name: "Get-Location",
+  aliases: ["pwd", "gl"],
+  parameters: [],
+  process: (ctx) => ctx.emit(location(ctx)),
+};
+
+export const setLocation: BuiltinCommand = {
+  name: "Set-Location",
+  aliases: ["cd", "sl", "chdir"],
+  parameters: [{ name: "Path", position: 0, type: "string" }],
+  process(ctx, params) {
+    const target = resolvePath(ctx, toStr(params.get("Path") ?? "~"));
+    if (exists(target) !== "directory") {
+      ctx.writeError(`Cannot find path '${target}' because it does not exist.`, "PathNotFound,Microsoft.PowerShell.Commands.SetLocationCommand", "Set-Location");
+      return;
+    }
+    ctx.scope.global.set("PWD", target);
+  },
+};
+
+export const testPath: BuiltinCommand = {
+  name: "Test-Path",
+  parameters: [{ name: "Path", position: 0, type: "string", mandatory: true, pipeline: true }, { name: "PathType", type: "string" }],
+  process(ctx, params) {
+    const kind = exists(resolvePath(ctx, toStr(params.get("Path"))));
+    const wanted = toStr(params.get("PathType") ?? "Any").toLowerCase();
+    ctx.emit(wanted === "leaf" ? kind === "file" : wanted === "container" ? kind === "directory" : kind !== null);
+  },
+};
+
+export const joinPath: BuiltinCommand = {
+  name: "Join-Path",
+  parameters: [{ name: "Path", position: 0, type: "string", mandatory: true }, { name: "ChildPath", position: 1, type: "string", mandatory: true }],
+  process: (ctx, params) => ctx.emit(`${toStr(params.get("Path")).replace(/\/+$/, "")}/${toStr(params.get("ChildPath")).replace(/^\/+/, "")}`),
+};
+
+export const splitPath: BuiltinCommand = {
+  name: "Split-Path",
+  parameters: [{ name: "Path", position: 0, type: "string", mandatory: true, pipeline: true }, { name: "Leaf", type: "switch" }, { name: "Parent", type: "switch" }],
+  process(ctx, params) {
+    const path = toStr(params.get("Path")).replace(/\/+$/, "");
+    const slash = path.lastIndexOf("/");
+    ctx.emit(params.get("Leaf") ? path.slice(slash + 1) : slash <= 0 ? (slash === 0 ? "/" : "") : path.slice(0, slash));
+  },
+};
+
+export const getContent: BuiltinCommand = {
+  name: "Get-Content",
+  // No `cat` alias: as PowerShell on Linux and macOS, rsh leaves the native `cat` alone.
+  aliases: ["gc", "type"],
+  parameters: [{ name: "Path", position: 0, type: "string", mandatory: true, pipeline: true }, { name: "Raw", type: "switch" }],
+  process(ctx, params) {
+    const path = resolvePath(ctx, toStr(params.get("Path")));
+    let text: string;
+    try {
+      text = Deno.readTextFileSync(path);
+    } catch {
+      ctx.writeError(`Cannot find path '${path}' because it does not exist.`, "PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand", "Get-Content");
+      return;
+    }
+    if (params.get("Raw")) return ctx.emit(text);
+    const lines = text.split(/\r?\n/);
+    if (lines[lines.length - 1] === "") lines.pop();
+    lines.forEach((line) => ctx.emit(line));
+  },
+};
+
+/** Set-Content, Add-Content and Out-File share one shape: collect the input, write it at the end. */
+function writer(name: string, aliases: string[], append: boolean, format: (value: unknown) => string): BuiltinCommand {
+  return {
+    name,
+    aliases,
+    parameters: [
+      { name: name === "Out-File" ? "FilePath" : "Path", aliases: ["Path"], position: 0, type: "string", mandatory: true },
+      { name: name === "Out-File" ? "InputObject" : "Value", position: 1, pipeline: true, type: "object" },
+      ...(name === "Out-File" ? [{ name: "Append", type: "switch" }] : []),
+    ],
+    begin: () => [] as string[],
+    process(_ctx, params, input, state) {
+      const value = input === undefined ? params.get(name === "Out-File" ? "InputObject" : "Value") : input;
+      if (value !== undefined && value !== null) for (const item of enumerate(value)) (state as string[]).push(format(item));
+    },
+    end(ctx, params, state) {
+      const path = resolvePath(ctx, toStr(params.get(name === "Out-File" ? "FilePath" : "Path")));
+      const text = (state as string[]).map((line) => line + "\n").join("");
+      Deno.writeTextFileSync(path, text, { append: append || params.get("Append") === true });
+    },
+  };
+}
+
+export const setContent = writer("Set-Content", ["sc"], false, toStr);
+// No `ac` alias on Linux and macOS (a native accounting command there), as in PowerShell.
+export const addContent = writer("Add-Content", [], true, toStr);
+export const outFile = writer("Out-File", [], false, formatValue);

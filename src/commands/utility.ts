@@ -1,0 +1,132 @@
+/** Utility commands: Get-Date, Start-Sleep, Get-Variable/Set-Variable, Get-Command, JSON conversion. */
+import type { BuiltinCommand } from "../engine/command_types.ts";
+import { enumerate, toNumber, toStr } from "../values/convert.ts";
+import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+
+export const getDate: BuiltinCommand = {
+  name: "Get-Date",
+  parameters: [{ name: "Date", position: 0, type: "datetime" }, { name: "Format", type: "string" }, { name: "UFormat", type: "string" }],
+  process(ctx, params) {
+    const date = (params.get("Date") as Date | undefined) ?? new Date();
+    if (!params.has("Format") && !params.has("UFormat")) return ctx.emit(date);
+    const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+    const parts: Record<string, string> = {
+      yyyy: String(date.getFullYear()), MM: pad(date.getMonth() + 1), dd: pad(date.getDate()),
+      HH: pad(date.getHours()), mm: pad(date.getMinutes()), ss: pad(date.getSeconds()),
+    };
+    const format = toStr(params.get("Format") ?? "yyyy-MM-dd");
+    ctx.emit(format.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => parts[token]));
+  },
+};
+
+export const startSleep: BuiltinCommand = {
+  name: "Start-Sleep",
+  // No `sleep` alias on Linux and macOS (the native `sleep`), as in PowerShell there.
+  parameters: [{ name: "Seconds", position: 0, type: "double" }, { name: "Milliseconds", type: "int" }],
+  process(_ctx, params) {
+    const ms = params.has("Milliseconds") ? toNumber(params.get("Milliseconds")) : toNumber(params.get("Seconds") ?? 0) * 1000;
+    // A synchronous sleep (the evaluator is synchronous for now): Atomics.wait blocks without spinning.
+    if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  },
+};
+
+export const getVariable: BuiltinCommand = {
+  name: "Get-Variable",
+  aliases: ["gv"],
+  parameters: [{ name: "Name", position: 0, type: "string", mandatory: true }, { name: "ValueOnly", type: "switch" }],
+  process(ctx, params) {
+    const name = toStr(params.get("Name"));
+    const found = ctx.scope.lookup(name);
+    if (!found) {
+      ctx.writeError(`Cannot find a variable with the name '${name}'.`, "VariableNotFound,Microsoft.PowerShell.Commands.GetVariableCommand", "Get-Variable");
+      return;
+    }
+    if (params.get("ValueOnly")) return ctx.emit(found.value);
+    const variable = new PSCustomObject();
+    variable.set("Name", found.name);
+    variable.set("Value", found.value);
+    ctx.emit(variable);
+  },
+};
+
+export const setVariable: BuiltinCommand = {
+  name: "Set-Variable",
+  aliases: ["set"],
+  parameters: [{ name: "Name", position: 0, type: "string", mandatory: true }, { name: "Value", position: 1, type: "object" }],
+  process: (ctx, params) => ctx.scope.set(toStr(params.get("Name")), params.get("Value") ?? null),
+};
+
+/** JSON text for a value, with PowerShell's ConvertTo-Json layout (2-space indent, `"key": value`). */
+function toJson(value: unknown, depth: number, indent: string, compress: boolean): string {
+  const nl = compress ? "" : "\n";
+  const inner = compress ? "" : indent + "  ";
+  const sep = compress ? ":" : ": ";
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return JSON.stringify(value);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (depth < 0) return JSON.stringify(toStr(value));
+  const pairs = value instanceof PSHashtable
+    ? value.entries().map(([k, v]) => [toStr(k), v] as const)
+    : value instanceof PSCustomObject
+    ? value.names().map((n) => [n, value.get(n)] as const)
+    : null;
+  if (pairs) {
+    if (pairs.length === 0) return "{}";
+    return `{${nl}${pairs.map(([k, v]) => `${inner}${JSON.stringify(k)}${sep}${toJson(v, depth - 1, inner, compress)}`).join("," + nl)}${nl}${compress ? "" : indent}}`;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[${nl}${value.map((v) => inner + toJson(v, depth - 1, inner, compress)).join("," + nl)}${nl}${compress ? "" : indent}]`;
+  }
+  return JSON.stringify(toStr(value));
+}
+
+export const convertToJson: BuiltinCommand = {
+  name: "ConvertTo-Json",
+  parameters: [
+    { name: "InputObject", position: 0, pipeline: true, type: "object" },
+    { name: "Depth", type: "int" },
+    { name: "Compress", type: "switch" },
+  ],
+  begin: () => [] as unknown[],
+  process(_ctx, params, input, state) {
+    const value = input === undefined ? params.get("InputObject") : input;
+    if (value !== undefined) (state as unknown[]).push(value);
+  },
+  end(ctx, params, state) {
+    const items = state as unknown[];
+    const value = items.length === 1 ? items[0] : items;
+    ctx.emit(toJson(value, toNumber(params.get("Depth") ?? 2), "", params.get("Compress") === true));
+  },
+};
+
+function fromJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromJson);
+  if (value !== null && typeof value === "object") {
+    const object = new PSCustomObject();
+    for (const [k, v] of Object.entries(value)) object.set(k, fromJson(v));
+    return object;
+  }
+  return value;
+}
+
+export const convertFromJson: BuiltinCommand = {
+  name: "ConvertFrom-Json",
+  parameters: [{ name: "InputObject", position: 0, pipeline: true, type: "string", mandatory: true }],
+  begin: () => [] as string[],
+  process(_ctx, params, input, state) {
+    (state as string[]).push(toStr(input === undefined ? params.get("InputObject") : input));
+  },
+  end(ctx, _params, state) {
+    const text = (state as string[]).join("\n");
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      ctx.writeError(`Conversion from JSON failed with error: ${(e as Error).message}`, "System.ArgumentException,Microsoft.PowerShell.Commands.ConvertFromJsonCommand", "ConvertFrom-Json");
+      return;
+    }
+    enumerate(fromJson(parsed)).forEach((v) => ctx.emit(v));
+  },
+};
