@@ -71,6 +71,8 @@ export function writeVariable(frame: Frame, node: A.Variable, value: unknown): v
     return;
   }
   const lower = node.name.toLowerCase();
+  // `$null = …` discards the value (about_Automatic_Variables); $true and $false stay read-only.
+  if (qualifier === null && lower === "null") return;
   if (qualifier === null && lower in AUTOMATIC) {
     fail(frame, node, `Cannot overwrite variable ${node.name} because it is read-only or constant.`, "VariableNotWritable", "WriteError");
   }

@@ -8,3 +8,6 @@ $b = 1, 2
 $b.Count
 $s = $(@(1))
 $s.GetType().Name
+$null = 'discarded'
+$null
+try { $true = 1 } catch { 'cannot assign $true' }
