@@ -33,7 +33,6 @@ export const ParserMessages = {
   MissingInInForeach: "Missing 'in' after variable in foreach loop.",
   MissingForeachStatement: "Missing statement body in foreach loop.",
   MissingLoopStatement: "Missing statement body in {0} loop.",
-  MissingExpressionAfterKeyword: "Missing expression after keyword '{0}'.",
   MissingWhileOrUntilInDoWhile: "Missing while or until keyword in do loop.",
   MissingNameAfterFunctionKeyword: "Missing name after function keyword.",
   MissingFunctionBody: "Missing function body in function declaration.",

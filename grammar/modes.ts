@@ -85,20 +85,14 @@ export class ModeTracker {
   #processed = 0;
   #lastEnd = -1;
   #lastType: TrackedTokenType | undefined;
-  #text = "";
   #closedType = false;
 
-  reset(text: string): void {
+  reset(): void {
     this.#frames = [frame("top", Mode.Start)];
     this.#processed = 0;
     this.#lastEnd = -1;
     this.#lastType = undefined;
-    this.#text = text;
     this.#closedType = false;
-  }
-
-  get text(): string {
-    return this.#text;
   }
 
   /** Replays tokens matched since the last call; returns the mode at `offset`. */

@@ -106,6 +106,9 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     const token = this.LA(1);
     if (token.tokenType === EOF) this.fail("UnexpectedToken", "<eof>", this.LA(0) ?? token);
     if (token.tokenType === T.Unterminated) this.unterminated(token);
+    if (token.tokenType === T.LessThan) this.fail("RedirectionNotSupported");
+    if (token.tokenType === T.LBracket) this.fail("MissingTypename");
+    if (token.tokenType === T.Param) this.fail("ParamBlockNotFirst");
     this.fail("UnexpectedToken", token.image.split(/\r?\n/)[0]);
   }
 

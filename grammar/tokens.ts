@@ -485,7 +485,7 @@ export const lexer = new Lexer(allTokens, {
 
 /** Tokenizes `text`; the tracker is reset first, so one lexer serves every call (calls must not nest). */
 export function tokenize(text: string) {
-  tracker.reset(text);
+  tracker.reset();
   wordMemo.offset = -1;
   return lexer.tokenize(text);
 }
