@@ -15,7 +15,6 @@ await build({
 });
 const { RshParser } = await import(pathToFileURL(out).href);
 const html = createSyntaxDiagramsCode(new RshParser().getSerializedGastProductions());
-rmSync(scratch, { recursive: true, force: true });
 writeFileSync(join(root, "docs/grammar.html"), html);
 rmSync(temp, { recursive: true });
 console.log("wrote docs/grammar.html");
