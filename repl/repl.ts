@@ -4,7 +4,7 @@
  * (open brace, string, trailing `|` …, as the parser says) continues on a `>> ` line — and runs it before reading on.
  * This is the minimal loop the CLI contract needs; line editing, history and completion come with the REPL issue.
  */
-import { isIncomplete, type LocalRunspace, parse, type ParseError } from "../src/mod.ts";
+import { type LocalRunspace, parse, type ParseError } from "../src/mod.ts";
 
 export interface ReplIo {
   /** Lines as they arrive (without line breaks). */
@@ -24,14 +24,15 @@ export async function runRepl(runspace: LocalRunspace, io: ReplIo): Promise<numb
   prompt(`PS ${io.location()}> `);
   for await (const line of io.lines) {
     buffer = buffer === null ? line : `${buffer}\n${line}`;
-    if (isIncomplete(buffer)) {
+    // One parse per attempt: an incomplete result means "read another line" (the parser knows why).
+    const { ast, diagnostics } = parse(buffer, "<stdin>");
+    if (!ast && diagnostics[0].incomplete) {
       prompt(">> ");
       continue;
     }
     const text: string = buffer;
     buffer = null;
     if (text.trim() !== "") {
-      const { ast, diagnostics } = parse(text, "<stdin>");
       if (!ast) {
         io.reportParseError(diagnostics[0]);
         lastFailed = true;
