@@ -24,8 +24,17 @@ export interface Processor {
   hadError: boolean;
 }
 
+/** Specs derived from each parameter list once: a function called 100,000 times reads its table, not its AST. */
+const specCache = new WeakMap<A.Parameter[], ParameterSpec[]>();
+
 /** Specs for a `param()` block or `function f($a, $b)` list (positional in declaration order, as PowerShell does). */
 export function parameterSpecs(parameters: A.Parameter[]): ParameterSpec[] {
+  let specs = specCache.get(parameters);
+  if (!specs) specCache.set(parameters, specs = deriveSpecs(parameters));
+  return specs;
+}
+
+function deriveSpecs(parameters: A.Parameter[]): ParameterSpec[] {
   return parameters.map((p, index) => {
     const spec: ParameterSpec = { name: p.name, position: index };
     for (const attribute of p.attributes) {
