@@ -61,7 +61,7 @@ export const testPath: BuiltinCommand = {
   process(ctx, params) {
     const kind = exists(resolvePath(ctx, toStr(params.get("Path"))));
     const wanted = toStr(params.get("PathType") ?? "Any").toLowerCase();
-    ctx.emit(wanted === "leaf" ? kind === "file" : wanted === "container" ? kind === "directory" : kind !== null);
+    return ctx.emit(wanted === "leaf" ? kind === "file" : wanted === "container" ? kind === "directory" : kind !== null);
   },
 };
 
@@ -77,7 +77,7 @@ export const splitPath: BuiltinCommand = {
   process(ctx, params) {
     const path = toStr(params.get("Path")).replace(/\/+$/, "");
     const slash = path.lastIndexOf("/");
-    ctx.emit(params.get("Leaf") ? path.slice(slash + 1) : slash <= 0 ? (slash === 0 ? "/" : "") : path.slice(0, slash));
+    return ctx.emit(params.get("Leaf") ? path.slice(slash + 1) : slash <= 0 ? (slash === 0 ? "/" : "") : path.slice(0, slash));
   },
 };
 
@@ -98,7 +98,7 @@ export const getContent: BuiltinCommand = {
     if (params.get("Raw")) return ctx.emit(text);
     const lines = text.split(/\r?\n/);
     if (lines[lines.length - 1] === "") lines.pop();
-    lines.forEach((line) => ctx.emit(line));
+    return ctx.emitAll(lines);
   },
 };
 

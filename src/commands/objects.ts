@@ -1,6 +1,7 @@
 /** The object-pipeline family: ForEach-Object, Where-Object, Select-Object, Sort-Object, Measure-Object, Out-Null. */
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { getMember } from "../engine/members.ts";
+import { then } from "../engine/maybe.ts";
 import { compare } from "../engine/operators.ts";
 import { toBool, toNumber, toStr } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
@@ -16,20 +17,17 @@ export const forEachObject: BuiltinCommand = {
     { name: "InputObject", pipeline: true, type: "object" },
   ],
   begin(ctx, params) {
-    if (params.has("Begin")) ctx.invoke(params.get("Begin"), null).forEach(ctx.emit);
+    if (params.has("Begin")) return then(ctx.invoke(params.get("Begin"), null), ctx.emitAll);
   },
   process(ctx, params, input) {
     if (input === undefined) return;
     // `ForEach-Object Length`: a name in the script block's place reads that member (the MemberName set).
     const member = params.get("MemberName") ?? (typeof params.get("Process") === "string" ? params.get("Process") : undefined);
-    if (member !== undefined) {
-      ctx.emit(getMember(input, toStr(member)) ?? null);
-      return;
-    }
-    if (params.has("Process")) ctx.invoke(params.get("Process"), input).forEach(ctx.emit);
+    if (member !== undefined) return ctx.emit(getMember(input, toStr(member)) ?? null);
+    if (params.has("Process")) return then(ctx.invoke(params.get("Process"), input), ctx.emitAll);
   },
   end(ctx, params) {
-    if (params.has("End")) ctx.invoke(params.get("End"), null).forEach(ctx.emit);
+    if (params.has("End")) return then(ctx.invoke(params.get("End"), null), ctx.emitAll);
   },
 };
 
@@ -42,8 +40,9 @@ export const whereObject: BuiltinCommand = {
   ],
   process(ctx, params, input) {
     if (input === undefined) return;
-    const result = ctx.invoke(params.get("FilterScript"), input);
-    if (toBool(result.length === 1 ? result[0] : result)) ctx.emit(input);
+    return then(ctx.invoke(params.get("FilterScript"), input), (result) => {
+      if (toBool(result.length === 1 ? result[0] : result)) return ctx.emit(input);
+    });
   },
 };
 
@@ -77,10 +76,10 @@ export const selectObject: BuiltinCommand = {
     }
     const skipped = params.has("Skip") ? toNumber(params.get("Skip")) : 0;
     if (params.has("First") && s.seen - skipped > toNumber(params.get("First"))) return;
-    ctx.emit(picked);
+    return ctx.emit(picked);
   },
   end(ctx, _params, state) {
-    (state as SelectState).buffer.forEach(ctx.emit);
+    return ctx.emitAll((state as SelectState).buffer);
   },
 };
 
@@ -110,7 +109,7 @@ export const sortObject: BuiltinCommand = {
     const sign = params.get("Descending") ? -1 : 1;
     let items = [...(state as unknown[])].sort((a, b) => sign * compare(key(a), key(b), false));
     if (params.get("Unique")) items = items.filter((v, i) => i === 0 || compare(key(v), key(items[i - 1]), false) !== 0);
-    items.forEach(ctx.emit);
+    return ctx.emitAll(items);
   },
 };
 
@@ -141,7 +140,7 @@ export const measureObject: BuiltinCommand = {
     result.set("Maximum", want("Maximum") && numbers.length ? Math.max(...numbers) : null);
     result.set("Minimum", want("Minimum") && numbers.length ? Math.min(...numbers) : null);
     result.set("Property", params.has("Property") ? toStr(params.get("Property")) : null);
-    ctx.emit(result);
+    return ctx.emit(result);
   },
 };
 

@@ -15,7 +15,7 @@ export const getDate: BuiltinCommand = {
       HH: pad(date.getHours()), mm: pad(date.getMinutes()), ss: pad(date.getSeconds()),
     };
     const format = toStr(params.get("Format") ?? "yyyy-MM-dd");
-    ctx.emit(format.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => parts[token]));
+    return ctx.emit(format.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => parts[token]));
   },
 };
 
@@ -23,10 +23,10 @@ export const startSleep: BuiltinCommand = {
   name: "Start-Sleep",
   // No `sleep` alias on Linux and macOS (the native `sleep`), as in PowerShell there.
   parameters: [{ name: "Seconds", position: 0, type: "double" }, { name: "Milliseconds", type: "int" }],
-  process(_ctx, params) {
+  process(ctx, params) {
     const ms = params.has("Milliseconds") ? toNumber(params.get("Milliseconds")) : toNumber(params.get("Seconds") ?? 0) * 1000;
-    // A synchronous sleep (the evaluator is synchronous for now): Atomics.wait blocks without spinning.
-    if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+    // The event loop stays free while a pipeline sleeps, and a stop request ends the sleep at once.
+    if (ms > 0) return ctx.pacer.sleep(ms);
   },
 };
 
@@ -45,7 +45,7 @@ export const getVariable: BuiltinCommand = {
     const variable = new PSCustomObject();
     variable.set("Name", found.name);
     variable.set("Value", found.value);
-    ctx.emit(variable);
+    return ctx.emit(variable);
   },
 };
 
@@ -53,7 +53,7 @@ export const setVariable: BuiltinCommand = {
   name: "Set-Variable",
   aliases: ["set"],
   parameters: [{ name: "Name", position: 0, type: "string", mandatory: true }, { name: "Value", position: 1, type: "object" }],
-  process: (ctx, params) => ctx.scope.set(toStr(params.get("Name")), params.get("Value") ?? null),
+  process: (ctx, params) => void ctx.scope.set(toStr(params.get("Name")), params.get("Value") ?? null),
 };
 
 /** JSON text for a value, with PowerShell's ConvertTo-Json layout (2-space indent, `"key": value`). */
@@ -97,7 +97,7 @@ export const convertToJson: BuiltinCommand = {
   end(ctx, params, state) {
     const items = state as unknown[];
     const value = items.length === 1 ? items[0] : items;
-    ctx.emit(toJson(value, toNumber(params.get("Depth") ?? 2), "", params.get("Compress") === true));
+    return ctx.emit(toJson(value, toNumber(params.get("Depth") ?? 2), "", params.get("Compress") === true));
   },
 };
 
@@ -127,6 +127,6 @@ export const convertFromJson: BuiltinCommand = {
       ctx.writeError(`Conversion from JSON failed with error: ${(e as Error).message}`, "System.ArgumentException,Microsoft.PowerShell.Commands.ConvertFromJsonCommand", "ConvertFrom-Json");
       return;
     }
-    enumerate(fromJson(parsed)).forEach((v) => ctx.emit(v));
+    return ctx.emitAll(enumerate(fromJson(parsed)));
   },
 };

@@ -13,8 +13,7 @@ export const writeOutput: BuiltinCommand = {
   process(ctx, params, input) {
     const value = input === undefined ? params.get("InputObject") : input;
     if (!params.has("InputObject") && input === undefined) return;
-    if (params.get("NoEnumerate")) ctx.emit(value);
-    else enumerate(value).forEach((v) => ctx.emit(v));
+    return params.get("NoEnumerate") ? ctx.emit(value) : ctx.emitAll(enumerate(value));
   },
 };
 

@@ -9,16 +9,22 @@ import type { CommandTable } from "./commands.ts";
 import type { EngineHost } from "./command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError } from "./errors.ts";
 import { assign, evaluate, type Frame, guarded, ScriptBlockValue, unwrap, valueOf } from "./expressions.ts";
+import { eachInOrder, type Maybe, then, tryCatch, tryFinally } from "./maybe.ts";
 import { binary, matchOne, wildcardToRegExp } from "./operators.ts";
-import { makeProcessor } from "./processors.ts";
+import { Pacer } from "./pacer.ts";
+import { makeProcessor, type Processor } from "./processors.ts";
 import { applyRedirections, type Redirected } from "./redirection.ts";
 import { Scope } from "./scope.ts";
 
-export type Emit = (value: unknown) => void;
+export type Emit = (value: unknown) => Maybe<void>;
+
+const discard: Emit = () => {};
 
 export class Evaluator {
   /** Where redirected error records go (`2>&1`, `2> file`), innermost last. */
   readonly #errorSinks: ((record: ErrorRecord) => void)[] = [];
+  /** Yields to the event loop now and then, and carries the stop signal. */
+  readonly pacer = new Pacer();
   constructor(readonly host: EngineHost, readonly commands: CommandTable, readonly env: Map<string, string>) {}
 
   frame(scope: Scope, source: string): Frame {
@@ -28,15 +34,14 @@ export class Evaluator {
       env: this.env,
       collect: (statements, f) => {
         const out: unknown[] = [];
-        this.statements(statements, f, (v) => out.push(v));
-        return out;
+        return then(this.statements(statements, f, (v) => void out.push(v)), () => out);
       },
       callBlock: (block, item, args) => this.callScriptBlock(block, item, args, scope),
     };
   }
 
   /** Runs a script block value in a new child scope of `caller` with `$_` and `$args`; returns its output. */
-  callScriptBlock(block: ScriptBlockValue, item: unknown, args: unknown[], caller: Scope, dotSource = false): unknown[] {
+  callScriptBlock(block: ScriptBlockValue, item: unknown, args: unknown[], caller: Scope, dotSource = false): Maybe<unknown[]> {
     const scope = dotSource ? caller : new Scope(caller);
     if (!dotSource) {
       scope.set("_", item);
@@ -47,71 +52,74 @@ export class Evaluator {
     }
     const out: unknown[] = [];
     const frame = this.frame(scope, block.source);
-    try {
-      for (const named of [block.ast.begin, block.ast.process, block.ast.end]) {
-        if (named) this.statements(named.statements, frame, (v) => out.push(v));
-      }
-    } catch (signal) {
+    const named = [block.ast.begin, block.ast.process, block.ast.end];
+    const run = eachInOrder(named, (n) => n && this.statements(n.statements, frame, (v) => void out.push(v)));
+    return then(tryCatch(() => run, (signal) => {
       if (signal instanceof ReturnSignal) out.push(...signal.value);
       else throw signal;
+    }), () => out);
+  }
+
+  statements(statements: A.Statement[], frame: Frame, emit: Emit, start = 0): Maybe<void> {
+    for (let i = start; i < statements.length; i++) {
+      const result = this.statement(statements[i], frame, emit);
+      if (result instanceof Promise) return result.then(() => this.statements(statements, frame, emit, i + 1));
     }
-    return out;
   }
 
-  statements(statements: A.Statement[], frame: Frame, emit: Emit): void {
-    for (const statement of statements) this.statement(statement, frame, emit);
+  block(block: A.StatementBlock, frame: Frame, emit: Emit): Maybe<void> {
+    return this.statements(block.statements, frame, emit);
   }
 
-  block(block: A.StatementBlock, frame: Frame, emit: Emit): void {
-    this.statements(block.statements, frame, emit);
+  /** A condition's truth (`if`, `while`, `for`, `do`). */
+  condition(node: A.Statement, frame: Frame): Maybe<boolean> {
+    return then(frame.collect([node], frame), (out) => toBool(unwrap(out)));
   }
 
-  statement(node: A.Statement, frame: Frame, emit: Emit): void {
+  statement(node: A.Statement, frame: Frame, emit: Emit): Maybe<void> {
     switch (node.kind) {
       case "Pipeline":
         return this.pipeline(node, frame, emit);
-      case "PipelineChain": {
-        this.statement(node.left, frame, emit);
-        const succeeded = frame.scope.global.lookup("?")?.value !== false;
-        if (node.operator === "&&" ? succeeded : !succeeded) this.pipeline(node.right, frame, emit);
-        return;
-      }
+      case "PipelineChain":
+        return then(this.statement(node.left, frame, emit), () => {
+          const succeeded = frame.scope.global.lookup("?")?.value !== false;
+          if (node.operator === "&&" ? succeeded : !succeeded) return this.pipeline(node.right, frame, emit);
+        });
       case "Assignment":
         return this.assignment(node, frame);
-      case "If": {
-        for (const clause of node.clauses) {
-          if (toBool(unwrap(frame.collect([clause.condition], frame)))) return this.block(clause.body, frame, emit);
-        }
-        if (node.elseBody) this.block(node.elseBody, frame, emit);
-        return;
-      }
+      case "If":
+        return this.ifClauses(node, 0, frame, emit);
       case "Switch":
         return this.switchStatement(node, frame, emit);
-      case "Foreach": {
-        const items = enumerate(unwrap(frame.collect([node.iterable], frame)));
-        for (const item of items) {
-          assign(frame, node.variable, item);
-          if (this.iteration(node.label, () => this.block(node.body, frame, emit))) break;
-        }
-        return;
-      }
+      case "Foreach":
+        return then(frame.collect([node.iterable], frame), (out) => {
+          const items = enumerate(unwrap(out));
+          let i = 0;
+          return this.loop(node.label, () => {
+            if (i >= items.length) return false;
+            return then(assign(frame, node.variable, items[i++]), () => this.block(node.body, frame, emit));
+          });
+        });
       case "For":
-        if (node.initializer) this.statement(node.initializer, frame, () => {});
-        while (!node.condition || toBool(unwrap(frame.collect([node.condition], frame)))) {
-          if (this.iteration(node.label, () => this.block(node.body, frame, emit))) break;
-          if (node.iterator) this.statement(node.iterator, frame, () => {});
-        }
-        return;
+        return then(node.initializer ? this.statement(node.initializer, frame, discard) : undefined, () => {
+          let first = true;
+          return this.loop(node.label, () => {
+            const iterator = first || !node.iterator ? undefined : this.statement(node.iterator, frame, discard);
+            first = false;
+            return then(iterator, () =>
+              then(node.condition ? this.condition(node.condition, frame) : true, (go) => go && this.block(node.body, frame, emit)));
+          });
+        });
       case "While":
-        while (toBool(unwrap(frame.collect([node.condition], frame)))) {
-          if (this.iteration(node.label, () => this.block(node.body, frame, emit))) break;
-        }
-        return;
-      case "DoLoop":
-        do {
-          if (this.iteration(node.label, () => this.block(node.body, frame, emit))) break;
-        } while (toBool(unwrap(frame.collect([node.condition], frame))) !== node.until);
-        return;
+        return this.loop(node.label, () => then(this.condition(node.condition, frame), (go) => go && this.block(node.body, frame, emit)));
+      case "DoLoop": {
+        let first = true;
+        return this.loop(node.label, () => {
+          const go = first ? true : then(this.condition(node.condition, frame), (c) => c !== node.until);
+          first = false;
+          return then(go, (g) => g && this.block(node.body, frame, emit));
+        });
+      }
       case "FunctionDefinition":
         frame.scope.functions.set(node.name.toLowerCase(), { definition: node, source: frame.source });
         return;
@@ -121,143 +129,173 @@ export class Evaluator {
         return;
       case "Flow":
         return this.flow(node, frame);
-      case "Break": {
-        const label = node.label ? toStr(evaluate(frame, node.label)) : null;
-        throw new BreakSignal(label, node.keyword === "continue");
-      }
+      case "Break":
+        return then(node.label ? evaluate(frame, node.label) : null, (label) => {
+          throw new BreakSignal(label === null ? null : toStr(label), node.keyword === "continue");
+        });
       case "StatementBlock":
         return this.block(node, frame, emit);
     }
   }
 
-  /** Runs a loop body once; returns true when `break` ends the loop. `continue` just ends this iteration. */
-  iteration(label: string | null, body: () => void): boolean {
-    try {
-      body();
-      return false;
-    } catch (signal) {
+  ifClauses(node: A.If, from: number, frame: Frame, emit: Emit): Maybe<void> {
+    for (let i = from; i < node.clauses.length; i++) {
+      const clause = node.clauses[i];
+      const truth = this.condition(clause.condition, frame);
+      if (truth instanceof Promise) return truth.then((t) => (t ? this.block(clause.body, frame, emit) : this.ifClauses(node, i + 1, frame, emit)));
+      if (truth) return this.block(clause.body, frame, emit);
+    }
+    if (node.elseBody) return this.block(node.elseBody, frame, emit);
+  }
+
+  /**
+   * Runs a loop: `step` runs one iteration (its condition and body) and returns false when the loop is over. Each
+   * back-edge is a checkpoint (a stop, or a yield to the event loop); `break` and `continue` are handled here.
+   */
+  loop(label: string | null, step: () => Maybe<unknown>): Maybe<void> {
+    for (;;) {
+      const more = this.iteration(label, step);
+      if (more instanceof Promise) return more.then((m) => m ? then(this.pacer.checkpoint(), () => this.loop(label, step)) : undefined);
+      if (!more) return;
+      const pause = this.pacer.checkpoint();
+      if (pause) return pause.then(() => this.loop(label, step));
+    }
+  }
+
+  /** Runs one loop iteration; true to go on, false when it ended the loop (`break`, or `step` said so). */
+  iteration(label: string | null, step: () => Maybe<unknown>): Maybe<boolean> {
+    return tryCatch(() => then(step(), (more) => more !== false), (signal) => {
       if (!(signal instanceof BreakSignal) || (signal.label !== null && signal.label.toLowerCase() !== label?.toLowerCase())) throw signal;
-      return !signal.isContinue;
-    }
+      return signal.isContinue;
+    });
   }
 
-  assignment(node: A.Assignment, frame: Frame): void {
-    const value = valueOf(frame, node.value);
-    if (node.operator === "=") return assign(frame, node.target, value);
-    const current = evaluate(frame, node.target);
-    if (node.operator === "??=") {
-      if (current === null) assign(frame, node.target, value);
-      return;
-    }
-    const op = node.operator.slice(0, 1);
-    assign(frame, node.target, guarded(frame, node, () => binary(op, current, value)));
+  assignment(node: A.Assignment, frame: Frame): Maybe<void> {
+    return then(valueOf(frame, node.value), (value) => {
+      if (node.operator === "=") return assign(frame, node.target, value);
+      return then(evaluate(frame, node.target), (current) => {
+        if (node.operator === "??=") return current === null ? assign(frame, node.target, value) : undefined;
+        const op = node.operator.slice(0, 1);
+        return assign(frame, node.target, guarded(frame, node, () => binary(op, current, value)));
+      });
+    });
   }
 
-  flow(node: A.Flow, frame: Frame): never {
-    const value = node.pipeline ? frame.collect([node.pipeline], frame) : [];
-    if (node.keyword === "return") throw new ReturnSignal(value);
-    if (node.keyword === "exit") throw new ExitSignal(value.length ? Number(unwrap(value)) || 0 : 0);
-    const thrown = unwrap(value);
-    if (thrown instanceof ErrorRecord) throw new RuntimeError(thrown);
-    const message = thrown === null ? "ScriptHalted" : toStr(thrown);
-    throw new RuntimeError(new ErrorRecord(message, thrown === null ? "ScriptHalted" : message, "OperationStopped", node.span, frame.source, thrown));
+  flow(node: A.Flow, frame: Frame): Maybe<never> {
+    return then(node.pipeline ? frame.collect([node.pipeline], frame) : [], (value) => {
+      if (node.keyword === "return") throw new ReturnSignal(value);
+      if (node.keyword === "exit") throw new ExitSignal(value.length ? Number(unwrap(value)) || 0 : 0);
+      const thrown = unwrap(value);
+      if (thrown instanceof ErrorRecord) throw new RuntimeError(thrown);
+      const message = thrown === null ? "ScriptHalted" : toStr(thrown);
+      throw new RuntimeError(new ErrorRecord(message, thrown === null ? "ScriptHalted" : message, "OperationStopped", node.span, frame.source, thrown));
+    });
   }
 
-  tryStatement(node: A.Try, frame: Frame, emit: Emit): void {
-    try {
-      this.block(node.body, frame, emit);
-    } catch (error) {
-      if (!(error instanceof RuntimeError)) throw error;
-      const handler = node.catches.find((c) => c.types.length === 0 || c.types.some((t) => catches(t.name, error.record)));
-      if (!handler) throw error;
+  tryStatement(node: A.Try, frame: Frame, emit: Emit): Maybe<void> {
+    const guardedBody = () =>
+      tryCatch(() => this.block(node.body, frame, emit), (error) => {
+        if (!(error instanceof RuntimeError)) throw error;
+        const handler = node.catches.find((c) => c.types.length === 0 || c.types.some((t) => catches(t.name, error.record)));
+        if (!handler) throw error;
+        const previous = frame.scope.lookup("_")?.value ?? null;
+        frame.scope.set("_", error.record);
+        frame.scope.set("PSItem", error.record);
+        return tryFinally(() => this.block(handler.body, frame, emit), () => frame.scope.set("_", previous));
+      });
+    if (!node.finallyBody) return guardedBody();
+    const finallyBody = node.finallyBody;
+    return tryFinally(guardedBody, () => this.block(finallyBody, frame, emit));
+  }
+
+  switchStatement(node: A.Switch, frame: Frame, emit: Emit): Maybe<void> {
+    return then(frame.collect([node.subject], frame), (out) => {
+      const subject = unwrap(out);
+      const items = Array.isArray(subject) ? subject : [subject];
       const previous = frame.scope.lookup("_")?.value ?? null;
-      frame.scope.set("_", error.record);
-      frame.scope.set("PSItem", error.record);
-      try {
-        this.block(handler.body, frame, emit);
-      } finally {
-        frame.scope.set("_", previous);
-      }
-    } finally {
-      if (node.finallyBody) this.block(node.finallyBody, frame, emit);
-    }
-  }
-
-  switchStatement(node: A.Switch, frame: Frame, emit: Emit): void {
-    const subject = unwrap(frame.collect([node.subject], frame));
-    const items = Array.isArray(subject) ? subject : [subject];
-    const previous = frame.scope.lookup("_")?.value ?? null;
-    try {
-      for (const item of items) {
+      let i = 0;
+      // Each subject item is one iteration: `break` ends the switch, `continue` moves to the next item.
+      const step = () => {
+        if (i >= items.length) return false;
+        const item = items[i++];
         frame.scope.set("_", item);
         let matched = false;
-        const run = (body: A.StatementBlock) => this.iteration(node.label, () => this.block(body, frame, emit));
-        let stop = false;
-        for (const clause of node.clauses) {
-          if (!this.switchMatches(node, clause.pattern, item, frame)) continue;
-          matched = true;
-          if (run(clause.body)) {
-            stop = true;
-            break;
-          }
-        }
-        if (stop) break;
-        if (!matched && node.defaultBody && run(node.defaultBody)) break;
-      }
-    } finally {
-      frame.scope.set("_", previous);
-    }
+        return then(eachInOrder(node.clauses, (clause) =>
+          then(this.switchMatches(node, clause.pattern, item, frame), (matches) => {
+            if (!matches) return;
+            matched = true;
+            return this.block(clause.body, frame, emit);
+          })), () => (!matched && node.defaultBody ? this.block(node.defaultBody, frame, emit) : undefined));
+      };
+      return tryFinally(() => this.loop(node.label, step), () => frame.scope.set("_", previous));
+    });
   }
 
-  switchMatches(node: A.Switch, pattern: A.Expression, item: unknown, frame: Frame): boolean {
+  switchMatches(node: A.Switch, pattern: A.Expression, item: unknown, frame: Frame): Maybe<boolean> {
     if (pattern.kind === "ScriptBlockExpression") {
-      return toBool(unwrap(this.callScriptBlock(new ScriptBlockValue(pattern.scriptBlock, frame.source), item, [], frame.scope)));
+      return then(this.callScriptBlock(new ScriptBlockValue(pattern.scriptBlock, frame.source), item, [], frame.scope), (out) => toBool(unwrap(out)));
     }
-    const value = evaluate(frame, pattern);
-    const cs = node.flags.caseSensitive;
-    if (node.flags.regex) {
-      const m = matchOne(item, value, cs);
-      if (m) frame.scope.set("Matches", m);
-      return m !== null;
-    }
-    if (node.flags.wildcard) return wildcardToRegExp(toStr(value), cs).test(toStr(item));
-    if (typeof item === "number" || typeof value === "number") return toStr(item) === toStr(value) || Number(item) === Number(value);
-    return cs ? toStr(item) === toStr(value) : toStr(item).toLowerCase() === toStr(value).toLowerCase();
+    return then(evaluate(frame, pattern), (value) => {
+      const cs = node.flags.caseSensitive;
+      if (node.flags.regex) {
+        const m = matchOne(item, value, cs);
+        if (m) frame.scope.set("Matches", m);
+        return m !== null;
+      }
+      if (node.flags.wildcard) return wildcardToRegExp(toStr(value), cs).test(toStr(item));
+      if (typeof item === "number" || typeof value === "number") return toStr(item) === toStr(value) || Number(item) === Number(value);
+      return cs ? toStr(item) === toStr(value) : toStr(item).toLowerCase() === toStr(value).toLowerCase();
+    });
   }
 
   /** Runs a pipeline: each element a processor; the last one's output goes to `emit`. */
-  pipeline(node: A.Pipeline, frame: Frame, emit: Emit): void {
-    const processors = [];
+  pipeline(node: A.Pipeline, frame: Frame, emit: Emit): Maybe<void> {
+    const processors: Processor[] = [];
     const redirected: Redirected[] = [];
     let downstream: Emit = emit;
-    for (let i = node.elements.length - 1; i >= 0; i--) {
-      const element = node.elements[i];
-      if (element.redirections.length) {
-        const r = applyRedirections(frame, element.redirections, downstream);
-        redirected.push(r);
-        downstream = r.output;
+    // Processors are made last to first (each needs its downstream); making one may evaluate arguments that wait.
+    const makeFrom = (last: number): Maybe<void> => {
+      for (let i = last; i >= 0; i--) {
+        const element = node.elements[i];
+        const hasUpstream = i > 0;
+        const made = then(element.redirections.length ? applyRedirections(frame, element.redirections, downstream) : null, (r) => {
+          if (r) {
+            redirected.push(r);
+            downstream = r.output;
+          }
+          return then(makeProcessor(this, element, frame, downstream, hasUpstream), link);
+        });
+        if (made instanceof Promise) return made.then(() => makeFrom(i - 1));
       }
-      const processor = makeProcessor(this, element, frame, downstream, i > 0);
+    };
+    const pacer = this.pacer;
+    const link = (processor: Processor) => {
       processors.unshift(processor);
-      const next = processor;
-      downstream = (value) => next.process(value);
-    }
+      // Each object handed down the pipeline is a checkpoint.
+      downstream = (value) => {
+        const pause = pacer.checkpoint();
+        return pause ? pause.then(() => processor.process(value)) : processor.process(value);
+      };
+    };
+    return then(makeFrom(node.elements.length - 1), () => this.runPipeline(processors, redirected, frame));
+  }
+
+  runPipeline(processors: Processor[], redirected: Redirected[], frame: Frame): Maybe<void> {
     // Error redirections apply to the pipeline they are written in (rsh does not track which element wrote an error).
     const errorSink = redirected.find((r) => r.error)?.error ?? null;
     if (errorSink) this.#errorSinks.push(errorSink);
-    let succeeded = true;
-    try {
-      for (const processor of processors) processor.begin();
-      processors[0].run();
-      for (const processor of processors) processor.end();
-    } catch (error) {
-      succeeded = false;
-      throw error;
-    } finally {
-      if (errorSink) this.#errorSinks.pop();
+    let succeeded = false;
+    const body = () =>
+      then(eachInOrder(processors, (p) => p.begin()), () =>
+        then(processors[0].run(), () =>
+          then(eachInOrder(processors, (p) => p.end()), () => {
+            succeeded = true;
+          })));
+    return tryFinally(body, () => {
+      if (errorSink) this.#errorSinks.splice(this.#errorSinks.lastIndexOf(errorSink), 1);
       for (const r of redirected) r.finish();
       frame.scope.global.set("?", succeeded && processors.every((p) => !p.hadError));
-    }
+    });
   }
 
   /** Reports a non-terminating error (or throws it under ErrorAction Stop). */

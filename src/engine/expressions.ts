@@ -8,6 +8,7 @@ import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { getMember, invokeMethod, MemberError, setMember, staticMember } from "./members.ts";
 import { binary, OperatorError, TypeValue, unary } from "./operators.ts";
+import { eachInOrder, mapInOrder, type Maybe, then } from "./maybe.ts";
 import type { Scope } from "./scope.ts";
 
 /** A script block value: its AST plus the source text it came from. */
@@ -23,9 +24,9 @@ export interface Frame {
   scope: Scope;
   source: string;
   /** Runs statements and collects their output (for `$( )`, `@( )`, `( )`). */
-  collect(statements: A.Statement[], frame: Frame): unknown[];
+  collect(statements: A.Statement[], frame: Frame): Maybe<unknown[]>;
   /** Calls a script block value with `$_` and args, collecting its output. */
-  callBlock(block: ScriptBlockValue, item: unknown, args: unknown[], frame: Frame): unknown[];
+  callBlock(block: ScriptBlockValue, item: unknown, args: unknown[], frame: Frame): Maybe<unknown[]>;
   env: Map<string, string>;
 }
 
@@ -38,12 +39,12 @@ export function fail(frame: Frame, node: { span: A.Span }, message: string, id: 
  * The value of a statement used as a value (`$x = …`, `( … )`): a lone expression keeps its value as is (`$a = @(1)`
  * stays an array), a pipeline's output is collected and unwrapped.
  */
-export function valueOf(frame: Frame, statement: A.Statement): unknown {
+export function valueOf(frame: Frame, statement: A.Statement): Maybe<unknown> {
   if (statement.kind === "Pipeline" && statement.elements.length === 1 && !statement.background) {
     const element = statement.elements[0];
     if (element.kind === "CommandExpression" && element.redirections.length === 0) return evaluate(frame, element.expression);
   }
-  return unwrap(frame.collect([statement], frame));
+  return then(frame.collect([statement], frame), unwrap);
 }
 
 /** Unwraps a collected pipeline result the way assignment and `( )` do: none → $null, one → itself. */
@@ -94,8 +95,8 @@ export function guarded<T>(frame: Frame, node: { span: A.Span }, action: () => T
   }
 }
 
-function memberName(frame: Frame, node: A.Expression): string {
-  return node.kind === "StringConstant" ? node.value : toStr(evaluate(frame, node));
+function memberName(frame: Frame, node: A.Expression): Maybe<string> {
+  return node.kind === "StringConstant" ? node.value : then(evaluate(frame, node), toStr);
 }
 
 function index(frame: Frame, node: A.Index, target: unknown, key: unknown): unknown {
@@ -116,140 +117,158 @@ function index(frame: Frame, node: A.Index, target: unknown, key: unknown): unkn
   return Array.isArray(key) ? key.map(at).filter((v) => v !== null) : at(key);
 }
 
-export function evaluate(frame: Frame, node: A.Expression): unknown {
+export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
   switch (node.kind) {
     case "Constant":
       return node.value;
     case "StringConstant":
       return node.value;
-    case "ExpandableString":
-      return node.parts.map((part) => {
-        if (typeof part === "string") return part;
-        if (part.kind === "Variable") return toStr(readVariable(frame, part));
-        return toStr(unwrap(frame.collect(part.statements, frame)));
-      }).join("");
     case "Variable":
       return readVariable(frame, node);
+    case "Binary":
+      return evaluateBinary(frame, node);
+    case "Member": {
+      const target = evaluate(frame, node.target);
+      return target instanceof Promise ? target.then((t) => member(frame, node, t)) : member(frame, node, target);
+    }
+    case "Index": {
+      const target = evaluate(frame, node.target);
+      if (target instanceof Promise) return target.then((t) => then(evaluate(frame, node.index), (key) => index(frame, node, t, key)));
+      const key = evaluate(frame, node.index);
+      return key instanceof Promise ? key.then((k) => index(frame, node, target, k)) : index(frame, node, target, key);
+    }
+    case "ExpandableString":
+      return then(mapInOrder(node.parts, (part) => {
+        if (typeof part === "string") return part;
+        if (part.kind === "Variable") return toStr(readVariable(frame, part));
+        return then(frame.collect(part.statements, frame), (out) => toStr(unwrap(out)));
+      }), (parts) => parts.join(""));
     case "ArrayLiteral":
-      return node.elements.map((e) => evaluate(frame, e));
+      return mapInOrder(node.elements, (e) => evaluate(frame, e));
     case "ArrayExpression":
       return frame.collect(node.statements, frame);
     case "SubExpression":
-      return unwrap(frame.collect(node.statements, frame));
+      return then(frame.collect(node.statements, frame), unwrap);
     case "Paren":
       return valueOf(frame, node.statement);
     case "Hashtable": {
       const table = new PSHashtable();
-      for (const entry of node.entries) table.set(evaluate(frame, entry.key), unwrap(frame.collect([entry.value], frame)));
-      return table;
+      return then(eachInOrder(node.entries, (entry) =>
+        then(evaluate(frame, entry.key), (key) => then(frame.collect([entry.value], frame), (out) => table.set(key, unwrap(out))))), () => table);
     }
     case "ScriptBlockExpression":
       return new ScriptBlockValue(node.scriptBlock, frame.source);
-    case "Binary":
-      return evaluateBinary(frame, node);
     case "Unary":
       return evaluateUnary(frame, node);
     case "Ternary":
-      return toBool(evaluate(frame, node.condition)) ? evaluate(frame, node.ifTrue) : evaluate(frame, node.ifFalse);
-    case "Convert": {
-      const value = evaluate(frame, node.operand);
-      const type = node.type.name.toLowerCase();
-      if (type === "ordered" && value instanceof PSHashtable) {
-        value.ordered = true;
-        return value;
-      }
-      return guarded(frame, node, () => convertTo(value, node.type.name));
-    }
+      return then(evaluate(frame, node.condition), (c) => evaluate(frame, toBool(c) ? node.ifTrue : node.ifFalse));
+    case "Convert":
+      return then(evaluate(frame, node.operand), (value) => {
+        const type = node.type.name.toLowerCase();
+        if (type === "ordered" && value instanceof PSHashtable) {
+          value.ordered = true;
+          return value;
+        }
+        return guarded(frame, node, () => convertTo(value, node.type.name));
+      });
     case "TypeLiteral":
       return new TypeValue(node.type.name);
-    case "Member": {
-      const target = evaluate(frame, node.target);
-      const name = memberName(frame, node.member);
-      if (node.static && target instanceof TypeValue) return guarded(frame, node, () => staticMember(target, name, null));
-      if (target === null && node.nullConditional) return null;
-      return getMember(target, name) ?? null;
-    }
-    case "InvokeMember": {
-      const target = evaluate(frame, node.target);
-      const name = memberName(frame, node.member);
-      const args = node.arguments.map((a) => evaluate(frame, a));
-      if (node.static && target instanceof TypeValue) return guarded(frame, node, () => staticMember(target, name, args));
-      if (target === null) {
-        if (node.nullConditional) return null;
-        fail(frame, node, "You cannot call a method on a null-valued expression.", "InvokeMethodOnNull");
-      }
-      if (target instanceof ScriptBlockValue && name.toLowerCase() === "invoke") return unwrap(frame.callBlock(target, null, args, frame));
-      return guarded(frame, node, () =>
-        invokeMethod(target, name, args, (block, item) => {
-          if (!(block instanceof ScriptBlockValue)) fail(frame, node, "The argument must be a script block.", "ArgumentNotScriptBlock");
-          return frame.callBlock(block, item, [], frame);
-        }));
-    }
-    case "Index":
-      return index(frame, node, evaluate(frame, node.target), evaluate(frame, node.index));
+    case "InvokeMember":
+      return then(evaluate(frame, node.target), (target) =>
+        then(memberName(frame, node.member), (name) =>
+          then(mapInOrder(node.arguments, (a) => evaluate(frame, a)), (args) => invoke(frame, node, target, name, args))));
   }
 }
 
-function evaluateBinary(frame: Frame, node: A.Binary): unknown {
-  const op = node.operator;
-  if (op === "-and") return toBool(evaluate(frame, node.left)) && toBool(evaluate(frame, node.right));
-  if (op === "-or") return toBool(evaluate(frame, node.left)) || toBool(evaluate(frame, node.right));
-  if (op === "??") {
-    const left = evaluate(frame, node.left);
-    return left !== null ? left : evaluate(frame, node.right);
+function member(frame: Frame, node: A.Member, target: unknown): Maybe<unknown> {
+  const name = memberName(frame, node.member);
+  if (name instanceof Promise) return name.then((n) => memberOf(frame, node, target, n));
+  return memberOf(frame, node, target, name);
+}
+
+function memberOf(frame: Frame, node: A.Member, target: unknown, name: string): unknown {
+  if (node.static && target instanceof TypeValue) return guarded(frame, node, () => staticMember(target, name, null));
+  if (target === null && node.nullConditional) return null;
+  return getMember(target, name) ?? null;
+}
+
+function invoke(frame: Frame, node: A.InvokeMember, target: unknown, name: string, args: unknown[]): Maybe<unknown> {
+  if (node.static && target instanceof TypeValue) return guarded(frame, node, () => staticMember(target, name, args));
+  if (target === null) {
+    if (node.nullConditional) return null;
+    fail(frame, node, "You cannot call a method on a null-valued expression.", "InvokeMethodOnNull");
   }
+  const lower = name.toLowerCase();
+  if (target instanceof ScriptBlockValue && lower === "invoke") return then(frame.callBlock(target, null, args, frame), unwrap);
+  // `.ForEach({ })` and `.Where({ })` (about_Arrays) run a script block per element, so they live with the evaluator.
+  if (Array.isArray(target) && (lower === "foreach" || lower === "where")) {
+    const block = args[0];
+    if (!(block instanceof ScriptBlockValue)) fail(frame, node, "The argument must be a script block.", "ArgumentNotScriptBlock");
+    return then(mapInOrder(target, (item) => frame.callBlock(block, item, [], frame)), (results) =>
+      lower === "foreach" ? results.flat() : target.filter((_, i) => results[i].some(Boolean)));
+  }
+  return guarded(frame, node, () => invokeMethod(target, name, args));
+}
+
+function evaluateBinary(frame: Frame, node: A.Binary): Maybe<unknown> {
   const left = evaluate(frame, node.left);
-  const right = evaluate(frame, node.right);
-  return guarded(frame, node, () =>
-    binary(op, left, right, (matches) => frame.scope.set("Matches", matches)));
+  return left instanceof Promise ? left.then((l) => binaryWithLeft(frame, node, l)) : binaryWithLeft(frame, node, left);
 }
 
-function evaluateUnary(frame: Frame, node: A.Unary): unknown {
-  if (node.operator === "++" || node.operator === "--") {
-    const before = evaluate(frame, node.operand);
+function binaryWithLeft(frame: Frame, node: A.Binary, left: unknown): Maybe<unknown> {
+  const op = node.operator;
+  if (op === "-and") return toBool(left) ? then(evaluate(frame, node.right), toBool) : false;
+  if (op === "-or") return toBool(left) ? true : then(evaluate(frame, node.right), toBool);
+  if (op === "??") return left !== null ? left : evaluate(frame, node.right);
+  const right = evaluate(frame, node.right);
+  if (right instanceof Promise) return right.then((r) => applyBinary(frame, node, left, r));
+  return applyBinary(frame, node, left, right);
+}
+
+function applyBinary(frame: Frame, node: A.Binary, left: unknown, right: unknown): unknown {
+  return guarded(frame, node, () => binary(node.operator, left, right, (matches) => frame.scope.set("Matches", matches)));
+}
+
+function evaluateUnary(frame: Frame, node: A.Unary): Maybe<unknown> {
+  return then(evaluate(frame, node.operand), (before) => {
+    if (node.operator !== "++" && node.operator !== "--") return guarded(frame, node, () => unary(node.operator, before));
     const after = guarded(frame, node, () => toNumber(before) + (node.operator === "++" ? 1 : -1));
-    assign(frame, node.operand, after);
-    return node.postfix ? before : after;
-  }
-  const operand = evaluate(frame, node.operand);
-  return guarded(frame, node, () => unary(node.operator, operand));
+    return then(assign(frame, node.operand, after), () => (node.postfix ? before : after));
+  });
 }
 
 /** Assigns to a target expression: a variable, `$h.key`, `$a[i]`, `[int]$x`, or `$a, $b` (multiple assignment). */
-export function assign(frame: Frame, target: A.Expression, value: unknown): void {
+export function assign(frame: Frame, target: A.Expression, value: unknown): Maybe<void> {
   switch (target.kind) {
     case "Variable":
       return writeVariable(frame, target, value);
     case "Convert":
       return assign(frame, target.operand, guarded(frame, target, () => convertTo(value, target.type.name)));
-    case "Member": {
-      const object = evaluate(frame, target.target);
-      const name = memberName(frame, target.member);
-      return guarded(frame, target, () => setMember(object, name, value));
-    }
-    case "Index": {
-      const object = evaluate(frame, target.target);
-      const key = evaluate(frame, target.index);
-      if (object instanceof PSHashtable) return object.set(key, value);
-      if (Array.isArray(object)) {
-        let i = Math.trunc(toNumber(key));
-        if (i < 0) i += object.length;
-        if (i < 0 || i >= object.length) fail(frame, target, "Index was outside the bounds of the array.", "IndexOutOfRange");
-        object[i] = value;
-        return;
-      }
-      fail(frame, target, `Unable to index into an object of type ${typeof object}.`, "CannotIndex");
-      return;
-    }
+    case "Member":
+      return then(evaluate(frame, target.target), (object) =>
+        then(memberName(frame, target.member), (name) => guarded(frame, target, () => setMember(object, name, value))));
+    case "Index":
+      return then(evaluate(frame, target.target), (object) => then(evaluate(frame, target.index), (key) => assignIndex(frame, target, object, key, value)));
     case "ArrayLiteral": {
       const values = enumerate(value);
-      target.elements.forEach((element, i) => {
+      return eachInOrder(target.elements, (element, i) => {
         const last = i === target.elements.length - 1;
-        assign(frame, element, last ? unwrap(values.slice(i)) : values[i] ?? null);
+        return assign(frame, element, last ? unwrap(values.slice(i)) : values[i] ?? null);
       });
-      return;
     }
     default:
       fail(frame, target, "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.", "InvalidLeftHandSide");
   }
+}
+
+function assignIndex(frame: Frame, target: A.Index, object: unknown, key: unknown, value: unknown): void {
+  if (object instanceof PSHashtable) return object.set(key, value);
+  if (Array.isArray(object)) {
+    let i = Math.trunc(toNumber(key));
+    if (i < 0) i += object.length;
+    if (i < 0 || i >= object.length) fail(frame, target, "Index was outside the bounds of the array.", "IndexOutOfRange");
+    object[i] = value;
+    return;
+  }
+  fail(frame, target, `Unable to index into an object of type ${typeof object}.`, "CannotIndex");
 }

@@ -10,11 +10,6 @@ import { format, TypeValue } from "./operators.ts";
 
 export class MemberError extends Error {}
 
-/** A script block as a value; the evaluator supplies how to call it. */
-export interface Invocable {
-  invoke(args: unknown[], dollarUnder?: unknown): unknown[];
-}
-
 function exceptionOf(record: ErrorRecord): PSCustomObject {
   const exception = new PSCustomObject();
   exception.set("Message", record.message);
@@ -119,8 +114,8 @@ function escapeClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, "\\$&");
 }
 
-/** Calls `target.name(args)`. `call` runs a script block argument (for `.ForEach({})` / `.Where({})`). */
-export function invokeMethod(target: unknown, name: string, args: unknown[], call: (block: unknown, item: unknown) => unknown[]): unknown {
+/** Calls `target.name(args)` (`.ForEach({})` / `.Where({})` run script blocks, so the evaluator handles them). */
+export function invokeMethod(target: unknown, name: string, args: unknown[]): unknown {
   const lower = name.toLowerCase();
   if (lower === "gettype") return typeInfo(target);
   if (typeof target === "string") {
@@ -130,8 +125,6 @@ export function invokeMethod(target: unknown, name: string, args: unknown[], cal
     switch (lower) {
       case "contains": return target.some((x) => x === args[0] || toStr(x) === toStr(args[0]));
       case "indexof": return target.findIndex((x) => toStr(x) === toStr(args[0]));
-      case "foreach": return target.flatMap((item) => call(args[0], item));
-      case "where": return target.filter((item) => call(args[0], item).some(Boolean));
       case "tostring": return "System.Object[]";
     }
   } else if (target instanceof PSHashtable) {

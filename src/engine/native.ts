@@ -9,9 +9,10 @@ import { runProgram } from "../platform.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import type { RawArgument } from "./binder.ts";
 import type { Frame } from "./expressions.ts";
+import { eachInOrder, type Maybe } from "./maybe.ts";
 import type { Processor } from "./processors.ts";
 
-type Emit = (value: unknown) => void;
+type Emit = (value: unknown) => Maybe<void>;
 
 /** Native arguments: values as text (arrays become several arguments), `-Name:value` as one word. */
 export function nativeArguments(args: RawArgument[]): string[] {
@@ -32,7 +33,7 @@ export function nativeProcessor(path: string, args: RawArgument[], frame: Frame,
     processor.hadError = status !== 0;
     const lines = stdout.split(/\r?\n/);
     if (lines[lines.length - 1] === "") lines.pop();
-    lines.forEach(emit);
+    return eachInOrder(lines, emit);
   };
   const processor: Processor = {
     hadError: false,
@@ -42,9 +43,7 @@ export function nativeProcessor(path: string, args: RawArgument[], frame: Frame,
       input.push(toStr(value));
     },
     run: execute,
-    end() {
-      if (hasInput) execute();
-    },
+    end: () => (hasInput ? execute() : undefined),
   };
   return processor;
 }

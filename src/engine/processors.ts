@@ -10,18 +10,24 @@ import type { BuiltinCommand, CommandContext } from "./command_types.ts";
 import { ErrorRecord, ReturnSignal, RuntimeError } from "./errors.ts";
 import type { Emit, Evaluator } from "./evaluator.ts";
 import { evaluate, fail, type Frame, ScriptBlockValue } from "./expressions.ts";
+import { eachInOrder, type Maybe, then, tryCatch } from "./maybe.ts";
 import { nativeProcessor } from "./native.ts";
 import { Scope } from "./scope.ts";
 import { findExecutable } from "../platform.ts";
 
 export interface Processor {
-  begin(): void;
+  begin(): Maybe<void>;
   /** Called for each object the previous element writes. */
-  process(value: unknown): void;
+  process(value: unknown): Maybe<void>;
   /** Called instead of process() when the element is first in its pipeline (no input). */
-  run(): void;
-  end(): void;
+  run(): Maybe<void>;
+  end(): Maybe<void>;
   hadError: boolean;
+}
+
+/** Writes each value in order, waiting whenever the downstream does. */
+export function emitAll(emit: Emit, values: readonly unknown[]): Maybe<void> {
+  return eachInOrder(values, emit);
 }
 
 /** Specs derived from each parameter list once: a function called 100,000 times reads its table, not its AST. */
@@ -63,22 +69,23 @@ function deriveSpecs(parameters: A.Parameter[]): ParameterSpec[] {
 }
 
 /** Evaluates a command's written arguments into raw arguments for the binder (splatting expands here). */
-export function evaluateArguments(frame: Frame, elements: A.CommandElement[]): RawArgument[] {
+export function evaluateArguments(frame: Frame, elements: A.CommandElement[]): Maybe<RawArgument[]> {
   const args: RawArgument[] = [];
-  for (const element of elements) {
+  return then(eachInOrder(elements, (element) => {
     if (element.kind === "CommandParameter") {
       const hasValue = element.argument !== null;
-      args.push({ kind: "parameter", name: element.name, hasValue, value: hasValue ? evaluate(frame, element.argument!) : undefined, text: "-" + element.name });
-    } else if (element.kind === "Variable" && element.splatted) {
-      const value = evaluate(frame, { ...element, splatted: false });
-      if (value instanceof PSHashtable) {
-        for (const [key, v] of value.entries()) args.push({ kind: "parameter", name: toStr(key), hasValue: true, value: v, text: "-" + toStr(key) });
-      } else for (const v of enumerate(value)) args.push({ kind: "value", value: v });
-    } else {
-      args.push({ kind: "value", value: evaluate(frame, element) });
+      return then(hasValue ? evaluate(frame, element.argument!) : undefined, (value) =>
+        void args.push({ kind: "parameter", name: element.name, hasValue, value, text: "-" + element.name }));
     }
-  }
-  return args;
+    if (element.kind === "Variable" && element.splatted) {
+      return then(evaluate(frame, { ...element, splatted: false }), (value) => {
+        if (value instanceof PSHashtable) {
+          for (const [key, v] of value.entries()) args.push({ kind: "parameter", name: toStr(key), hasValue: true, value: v, text: "-" + toStr(key) });
+        } else for (const v of enumerate(value)) args.push({ kind: "value", value: v });
+      });
+    }
+    return then(evaluate(frame, element), (value) => void args.push({ kind: "value", value }));
+  }), () => args);
 }
 
 /** Pulls the common parameter -ErrorAction (-ea) out of the arguments. */
@@ -124,16 +131,14 @@ export function scriptBlockProcessor(
   const input: unknown[] = [];
   const processBlock = block.process ?? (options.isFilter ? block.end : null);
   const endBlock = options.isFilter ? null : block.end;
-  const runBlock = (named: A.NamedBlock | null) => {
+  const runBlock = (named: A.NamedBlock | null): Maybe<void> => {
     if (!named) return;
-    try {
-      evaluator.statements(named.statements, frame, emit);
-    } catch (signal) {
+    return tryCatch(() => evaluator.statements(named.statements, frame, emit), (signal) => {
       if (!(signal instanceof ReturnSignal)) throw signal;
-      signal.value.forEach(emit);
-    }
+      return emitAll(emit, signal.value);
+    });
   };
-  const processOne = (value: unknown, hasInput: boolean) => {
+  const processOne = (value: unknown, hasInput: boolean): Maybe<void> => {
     scope.set("_", value);
     scope.set("PSItem", value);
     if (hasInput && pipelineSpec) {
@@ -143,41 +148,39 @@ export function scriptBlockProcessor(
         bindingFailure(caller, node, e);
       }
     }
-    if (processBlock) runBlock(processBlock);
-    else if (hasInput) input.push(value);
+    if (processBlock) return runBlock(processBlock);
+    if (hasInput) input.push(value);
+  };
+  const bindParameters = (): Maybe<void> => {
+    try {
+      if (specs.length === 0) {
+        bound = { values: new Map(), remaining: rawArgs.map((a) => (a.kind === "value" ? a.value : a.hasValue ? a.value : a.text)) };
+      } else {
+        bound = bindArguments(specs, rawArgs, false, true);
+        if (advanced && bound.remaining.length) {
+          throw new BindingError(`A positional parameter cannot be found that accepts argument '${toStr(bound.remaining[0])}'.`, "PositionalParameterNotFound");
+        }
+      }
+      checkMandatory(specs, bound.values, pipelineSpec !== undefined && options.hasUpstream === true);
+    } catch (e) {
+      bindingFailure(caller, node, e);
+    }
+    scope.set("args", bound.remaining);
+    return eachInOrder(parameters, (parameter, i) => {
+      const spec = specs[i];
+      if (bound.values.has(spec.name)) return scope.set(spec.name, bound.values.get(spec.name));
+      if (!parameter.defaultValue) return scope.set(spec.name, spec.type?.toLowerCase() === "switch" ? false : null);
+      return then(evaluate(frame, parameter.defaultValue), (value) => scope.set(spec.name, coerceDefault(spec, value)));
+    });
   };
   return {
     hadError: false,
-    begin() {
-      try {
-        if (specs.length === 0) {
-          bound = { values: new Map(), remaining: rawArgs.map((a) => (a.kind === "value" ? a.value : a.hasValue ? a.value : a.text)) };
-        } else {
-          bound = bindArguments(specs, rawArgs, false, true);
-          if (advanced && bound.remaining.length) {
-            throw new BindingError(`A positional parameter cannot be found that accepts argument '${toStr(bound.remaining[0])}'.`, "PositionalParameterNotFound");
-          }
-        }
-        checkMandatory(specs, bound.values, pipelineSpec !== undefined && options.hasUpstream === true);
-      } catch (e) {
-        bindingFailure(caller, node, e);
-      }
-      scope.set("args", bound.remaining);
-      for (const parameter of parameters) {
-        const spec = specs.find((s) => s.name === parameter.name)!;
-        if (bound.values.has(spec.name)) scope.set(spec.name, bound.values.get(spec.name));
-        else if (parameter.defaultValue) scope.set(spec.name, coerceDefault(spec, evaluate(frame, parameter.defaultValue)));
-        else scope.set(spec.name, spec.type?.toLowerCase() === "switch" ? false : null);
-      }
-      runBlock(block.begin);
-    },
+    begin: () => then(bindParameters(), () => runBlock(block.begin)),
     process: (value) => processOne(value, true),
-    run: () => {
-      if (processBlock) processOne(null, false);
-    },
+    run: () => (processBlock ? processOne(null, false) : undefined),
     end() {
       scope.set("input", input);
-      runBlock(endBlock);
+      return runBlock(endBlock);
     },
   };
 }
@@ -208,7 +211,7 @@ function builtinProcessor(
       } catch (e) {
         bindingFailure(caller, node, e);
       }
-      state = command.begin?.(context, params);
+      return then(command.begin?.(context, params), (s) => void (state = s));
     },
     process(value) {
       if (pipelineSpec) {
@@ -218,19 +221,17 @@ function builtinProcessor(
           bindingFailure(caller, node, e);
         }
       }
-      command.process?.(context, params, value, state);
+      return command.process?.(context, params, value, state);
     },
-    run() {
-      command.process?.(context, params, undefined, state);
-    },
-    end() {
-      command.end?.(context, params, state);
-    },
+    run: () => command.process?.(context, params, undefined, state),
+    end: () => command.end?.(context, params, state),
   };
   const context: CommandContext = {
     emit,
+    emitAll: (values) => emitAll(emit, values),
     host: evaluator.host,
     scope: caller.scope,
+    pacer: evaluator.pacer,
     writeError(message, errorId, commandName) {
       processor.hadError = true;
       evaluator.writeError(new ErrorRecord(message, errorId, "NotSpecified", node.span, caller.source, null, commandName ?? null), caller, action);
@@ -250,23 +251,34 @@ function expressionProcessor(frame: Frame, node: A.CommandExpression, emit: Emit
     process() {
       fail(frame, node, "Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline");
     },
-    run() {
-      const value = evaluate(frame, node.expression);
-      // `$i++` as a statement writes nothing (as an assignment would not); `($i++)` does.
-      if (node.expression.kind === "Unary" && (node.expression.operator === "++" || node.expression.operator === "--")) return;
-      // An array written to the pipeline is enumerated; `@()` writes nothing.
-      if (Array.isArray(value)) value.forEach(emit);
-      else emit(value);
-    },
+    run: () =>
+      then(evaluate(frame, node.expression), (value) => {
+        // `$i++` as a statement writes nothing (as an assignment would not); `($i++)` does.
+        if (node.expression.kind === "Unary" && (node.expression.operator === "++" || node.expression.operator === "--")) return;
+        // An array written to the pipeline is enumerated; `@()` writes nothing.
+        return Array.isArray(value) ? emitAll(emit, value) : emit(value);
+      }),
     end() {},
   };
 }
 
 /** Makes the processor for one pipeline element. */
-export function makeProcessor(evaluator: Evaluator, element: A.PipelineElement, frame: Frame, emit: Emit, hasUpstream: boolean): Processor {
+export function makeProcessor(evaluator: Evaluator, element: A.PipelineElement, frame: Frame, emit: Emit, hasUpstream: boolean): Maybe<Processor> {
   if (element.kind === "CommandExpression") return expressionProcessor(frame, element, emit);
-  const args = evaluateArguments(frame, element.elements);
-  const nameValue = element.name.kind === "StringConstant" ? element.name.value : evaluate(frame, element.name);
+  return then(evaluateArguments(frame, element.elements), (args) =>
+    then(element.name.kind === "StringConstant" ? element.name.value : evaluate(frame, element.name), (nameValue) =>
+      commandProcessor(evaluator, element, nameValue, args, frame, emit, hasUpstream)));
+}
+
+function commandProcessor(
+  evaluator: Evaluator,
+  element: A.Command,
+  nameValue: unknown,
+  args: RawArgument[],
+  frame: Frame,
+  emit: Emit,
+  hasUpstream: boolean,
+): Processor {
   if (nameValue instanceof ScriptBlockValue) {
     return scriptBlockProcessor(evaluator, nameValue.ast, nameValue.source, null, args, frame, element, emit, {
       scope: element.invocation === "." ? frame.scope : undefined,

@@ -8,8 +8,9 @@ import { toStr } from "../values/convert.ts";
 import { formatValue } from "../values/format.ts";
 import type { ErrorRecord } from "./errors.ts";
 import { evaluate, type Frame } from "./expressions.ts";
+import { mapInOrder, type Maybe, then } from "./maybe.ts";
 
-type Emit = (value: unknown) => void;
+type Emit = (value: unknown) => Maybe<void>;
 
 export interface Redirected {
   /** Where the element's output goes. */
@@ -20,11 +21,17 @@ export interface Redirected {
   finish(): void;
 }
 
-export function applyRedirections(frame: Frame, redirections: A.Redirection[], downstream: Emit): Redirected {
+/** Evaluates the redirection targets (which may wait), then routes the element's streams. */
+export function applyRedirections(frame: Frame, redirections: A.Redirection[], downstream: Emit): Maybe<Redirected> {
+  const targets = mapInOrder(redirections, (r) => (r.kind === "MergingRedirection" ? null : evaluate(frame, r.target)));
+  return then(targets, (paths) => route(redirections, paths, downstream));
+}
+
+function route(redirections: A.Redirection[], paths: unknown[], downstream: Emit): Redirected {
   let output: Emit = downstream;
   let error: ((record: ErrorRecord) => void) | null = null;
   const files: { path: string; append: boolean; lines: string[] }[] = [];
-  for (const redirection of redirections) {
+  for (const [i, redirection] of redirections.entries()) {
     const takesOutput = redirection.from === "1" || redirection.from === "*";
     const takesErrors = redirection.from === "2" || redirection.from === "*";
     if (redirection.kind === "MergingRedirection") {
@@ -35,11 +42,11 @@ export function applyRedirections(frame: Frame, redirections: A.Redirection[], d
     const discard = target.kind === "Variable" && target.name.toLowerCase() === "null" && target.qualifier === null;
     let sink: (text: string) => void = () => {};
     if (!discard) {
-      const file = { path: toStr(evaluate(frame, target)), append: redirection.append, lines: [] as string[] };
+      const file = { path: toStr(paths[i]), append: redirection.append, lines: [] as string[] };
       files.push(file);
       sink = (text) => file.lines.push(text);
     }
-    if (takesOutput) output = (value) => value !== null && sink(formatValue(value));
+    if (takesOutput) output = (value) => void (value !== null && sink(formatValue(value)));
     if (takesErrors) error = (record) => sink(record.message);
   }
   return {

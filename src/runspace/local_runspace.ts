@@ -8,6 +8,7 @@ import type { RawArgument } from "../engine/binder.ts";
 import { CommandTable } from "../engine/commands.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, RuntimeError } from "../engine/errors.ts";
 import { Evaluator } from "../engine/evaluator.ts";
+import { type Maybe, then, tryCatch } from "../engine/maybe.ts";
 import { scriptBlockProcessor } from "../engine/processors.ts";
 import { Scope } from "../engine/scope.ts";
 import { PSHashtable } from "../values/objects.ts";
@@ -99,22 +100,21 @@ export class LocalRunspace {
     const source = options.source ?? "";
     const scope = options.file ? new Scope(this.#global, true) : this.#global;
     const caller = this.#evaluator.frame(this.#global, source);
-    try {
+    this.#evaluator.pacer.start();
+    const completed = tryCatch((): Maybe<RunResult> => {
       const processor = scriptBlockProcessor(this.#evaluator, ast, source, null, cliArguments(options.args ?? []), caller, ast,
         (value) => this.#host.output(value), { scope });
-      processor.begin();
-      processor.run();
-      processor.end();
-      return Promise.resolve({ exitCode: null, failed: false });
-    } catch (signal) {
-      if (signal instanceof ExitSignal) return Promise.resolve({ exitCode: signal.code, failed: false });
-      if (signal instanceof BreakSignal) return Promise.resolve({ exitCode: null, failed: false });
+      return then(processor.begin(), () => then(processor.run(), () => then(processor.end(), () => ({ exitCode: null, failed: false }))));
+    }, (signal) => {
+      if (signal instanceof ExitSignal) return { exitCode: signal.code, failed: false };
+      if (signal instanceof BreakSignal) return { exitCode: null, failed: false };
       const record = signal instanceof RuntimeError ? signal.record : internalError(signal, ast, source);
       this.#global.set("?", false);
       const errors = this.#global.lookup("Error")?.value;
       if (Array.isArray(errors)) errors.unshift(record);
       this.#host.error(record);
-      return Promise.resolve({ exitCode: null, failed: true });
-    }
+      return { exitCode: null, failed: true };
+    });
+    return Promise.resolve(completed);
   }
 }

@@ -1,0 +1,76 @@
+/**
+ * Cooperative execution (DESIGN.md): every runspace of a process shares one event loop, so a running pipeline gives
+ * the loop back every few milliseconds, and each of those yield points also checks the stop signal (Ctrl+C,
+ * Stop-Job, a remote stop). Between yields the evaluator runs synchronously; a checkpoint that is not due costs an
+ * increment and a mask test.
+ */
+/** How long a pipeline may hold the event loop before it yields. */
+const SLICE_MS = 4;
+/** Checkpoints between clock reads. */
+const CLOCK_EVERY = 256;
+
+/**
+ * The running pipeline was stopped (PowerShell's PipelineStoppedException): `catch` does not take it, `finally`
+ * blocks run, and the runspace reports "The pipeline has been stopped.".
+ */
+export class StoppedSignal {
+  readonly message = "The pipeline has been stopped.";
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class Pacer {
+  #ticks = 0;
+  #sliceEnd = 0;
+  #stopping = false;
+  /** Wakes whatever the pipeline is waiting on (a sleep, a job) when it is stopped. */
+  #wakers = new Set<() => void>();
+
+  get stopping(): boolean {
+    return this.#stopping;
+  }
+
+  /** A new pipeline starts with a fresh slice and no stop request. */
+  start(): void {
+    this.#stopping = false;
+    this.#sliceEnd = performance.now() + SLICE_MS;
+  }
+
+  /** Asks the running pipeline to stop at its next checkpoint (or at once, if it is waiting). */
+  stop(): void {
+    this.#stopping = true;
+    for (const wake of [...this.#wakers]) wake();
+  }
+
+  /** A loop back-edge or a pipeline object: throws when stopped; returns a promise when it is time to yield. */
+  checkpoint(): Promise<void> | undefined {
+    if (this.#stopping) throw new StoppedSignal();
+    if (++this.#ticks % CLOCK_EVERY !== 0 || performance.now() < this.#sliceEnd) return undefined;
+    return yieldToEventLoop().then(() => this.resume());
+  }
+
+  /** Waits for `ms` (Start-Sleep), ending early with StoppedSignal when the pipeline is stopped. */
+  sleep(ms: number): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return this.wait(new Promise<void>((resolve) => timer = setTimeout(resolve, ms))).finally(() => clearTimeout(timer));
+  }
+
+  /** Waits for `promise`, ending early with StoppedSignal when the pipeline is stopped. */
+  wait<T>(promise: Promise<T>): Promise<T> {
+    if (this.#stopping) return Promise.reject(new StoppedSignal());
+    let wake = () => {};
+    const stopped = new Promise<never>((_, reject) => {
+      wake = () => reject(new StoppedSignal());
+      this.#wakers.add(wake);
+    });
+    return Promise.race([promise, stopped]).finally(() => this.#wakers.delete(wake)).then((value) => {
+      this.resume();
+      return value;
+    });
+  }
+
+  resume(): void {
+    if (this.#stopping) throw new StoppedSignal();
+    this.#sliceEnd = performance.now() + SLICE_MS;
+  }
+}
