@@ -75,7 +75,13 @@ async function main(argv: readonly string[]): Promise<number> {
     writeStdout(`rsh ${VERSION}\n`);
     return 0;
   }
-  const runspace = new LocalRunspace({ host: consoleHost, name: "local", env: Deno.env.toObject(), location: Deno.cwd() });
+  const runspace = new LocalRunspace({
+    host: consoleHost,
+    name: "local",
+    env: Deno.env.toObject(),
+    location: Deno.cwd(),
+    profile: !options.noProfile,
+  });
   if (options.command !== null) return await runText(runspace, options.command, "<command>", []);
   if (options.file !== null) {
     let text: string;

@@ -1,7 +1,11 @@
 /** The built-in command table: one literal list, frozen; sessions add functions over it, never to it. */
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { addContent, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
+import { formatList, formatTable, outHost, outString } from "./format.ts";
+import { getUnique, groupObject } from "./group.ts";
+import { getJob, receiveJob, removeJob, startJob, stopJob, waitJob } from "./jobs.ts";
 import { forEachObject, measureObject, outNull, selectObject, sortObject, whereObject } from "./objects.ts";
+import { getExecutionPolicy, setExecutionPolicy } from "./policy.ts";
 import { convertFromJson, convertToJson, getDate, getVariable, setVariable, startSleep } from "./utility.ts";
 import { writeError, writeHost, writeOutput, writeVerbose, writeWarning } from "./write.ts";
 
@@ -32,4 +36,18 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   setVariable,
   convertToJson,
   convertFromJson,
+  startJob,
+  getJob,
+  receiveJob,
+  waitJob,
+  stopJob,
+  removeJob,
+  getExecutionPolicy,
+  setExecutionPolicy,
+  formatTable,
+  formatList,
+  outString,
+  outHost,
+  groupObject,
+  getUnique,
 ]);

@@ -15,6 +15,34 @@ export interface EngineHost {
   verbose(text: string): void;
 }
 
+/** A background job as commands see it (the runspace layer runs it; see src/runspace/jobs.ts). */
+export interface JobHandle {
+  readonly id: number;
+  readonly name: string;
+  readonly state: string;
+  readonly hasMoreData: boolean;
+  /** The job's object, as Get-Job writes it. */
+  readonly view: object;
+  /** Takes the output and error records produced so far (leaves them with `keep`). */
+  receive(keep: boolean): { output: unknown[]; errors: import("./errors.ts").ErrorRecord[]; messages: { stream: string; text: string }[] };
+  /** Resolves when the job reaches Completed, Failed or Stopped. */
+  finished(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What the session (runspace) provides to commands: its execution policy and its job table. */
+export interface SessionPort {
+  readonly name: string;
+  /** The effective policy, or the one set at `scope` (Process, CurrentUser, LocalMachine). */
+  executionPolicy(scope?: string): string;
+  setExecutionPolicy(policy: string, scope: string): void;
+  /** Throws a RuntimeError at `at` when the execution policy does not let script files run. */
+  authorizeScript(path: string, at: { span: import("../../grammar/ast.ts").Span; source: string | null }): void;
+  startJob(spec: { script: string; name: string | null; args: unknown[]; using: Map<string, unknown>; initialization: string | null; command: string }): JobHandle;
+  jobs(): JobHandle[];
+  removeJob(job: JobHandle): void;
+}
+
 export interface CommandContext {
   /**
    * Writes an object to the command's output (the next command, or the host at the end). When the downstream waits
@@ -25,10 +53,13 @@ export interface CommandContext {
   emitAll(values: readonly unknown[]): Maybe<void>;
   /** Writes a non-terminating error (terminating under -ErrorAction Stop). */
   writeError(message: string, errorId: string, commandName?: string): void;
+  /** Writes an existing error record (a job's, a remote session's) as a non-terminating error. */
+  writeErrorRecord(record: import("./errors.ts").ErrorRecord): void;
   readonly host: EngineHost;
   readonly scope: Scope;
   /** The running pipeline's stop signal and waits (Start-Sleep, jobs). */
   readonly pacer: Pacer;
+  readonly session: SessionPort;
   /** Runs a script block with `$_` set to `item` (and `args`), returning what it wrote. */
   invoke(block: unknown, item: unknown, args?: unknown[]): Maybe<unknown[]>;
 }

@@ -5,8 +5,9 @@
  */
 import type * as A from "../../grammar/ast.ts";
 import { enumerate, toBool, toStr } from "../values/convert.ts";
+import { structuredCopy } from "../values/objects.ts";
 import type { CommandTable } from "./commands.ts";
-import type { EngineHost } from "./command_types.ts";
+import type { EngineHost, SessionPort } from "./command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError } from "./errors.ts";
 import { assign, evaluate, type Frame, guarded, ScriptBlockValue, unwrap, valueOf } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch, tryFinally } from "./maybe.ts";
@@ -25,7 +26,12 @@ export class Evaluator {
   readonly #errorSinks: ((record: ErrorRecord) => void)[] = [];
   /** Yields to the event loop now and then, and carries the stop signal. */
   readonly pacer = new Pacer();
-  constructor(readonly host: EngineHost, readonly commands: CommandTable, readonly env: Map<string, string>) {}
+  constructor(
+    readonly host: EngineHost,
+    readonly commands: CommandTable,
+    readonly env: Map<string, string>,
+    readonly session: SessionPort,
+  ) {}
 
   frame(scope: Scope, source: string): Frame {
     return {
@@ -250,6 +256,7 @@ export class Evaluator {
 
   /** Runs a pipeline: each element a processor; the last one's output goes to `emit`. */
   pipeline(node: A.Pipeline, frame: Frame, emit: Emit): Maybe<void> {
+    if (node.background) return emit(this.startBackground(node, frame));
     const processors: Processor[] = [];
     const redirected: Redirected[] = [];
     let downstream: Emit = emit;
@@ -278,6 +285,12 @@ export class Evaluator {
       };
     };
     return then(makeFrom(node.elements.length - 1), () => this.runPipeline(processors, redirected, frame));
+  }
+
+  /** `pipeline &` (about_Operators, background operator): runs the pipeline as a job, like Start-Job, and writes the job. */
+  startBackground(node: A.Pipeline, frame: Frame): object {
+    const text = frame.source.slice(node.span.start.offset, node.span.end.offset).replace(/&\s*$/, "");
+    return this.session.startJob({ script: text, name: null, args: [], using: usingValues(node, frame.scope), initialization: null, command: text.trim() }).view;
   }
 
   runPipeline(processors: Processor[], redirected: Redirected[], frame: Frame): Maybe<void> {
@@ -322,3 +335,19 @@ function catches(typeName: string, record: ErrorRecord): boolean {
   return false;
 }
 
+
+/** The caller's values of the `$using:name` variables a job's script mentions (about_Remote_Variables: copies). */
+export function usingValues(node: object, scope: Scope): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== "object") return;
+    const n = value as { kind?: string; qualifier?: string | null; name?: string };
+    if (n.kind === "Variable" && n.qualifier?.toLowerCase() === "using" && n.name) {
+      values.set(n.name.toLowerCase(), structuredCopy(scope.lookup(n.name)?.value ?? null));
+    }
+    for (const [key, child] of Object.entries(value)) if (key !== "span") visit(child);
+  };
+  visit(node);
+  return values;
+}

@@ -59,6 +59,8 @@ export function readVariable(frame: Frame, node: A.Variable): unknown {
   const qualifier = node.qualifier;
   if (qualifier === "env") return frame.env.get(node.name) ?? frame.env.get(lower) ?? null;
   if (qualifier === null && lower in AUTOMATIC) return AUTOMATIC[lower];
+  // A job's runspace holds the caller's `$using:` values under their own names (see usingValues).
+  if (qualifier === "using") return frame.scope.global.lookup("using:" + lower)?.value ?? null;
   const scope = qualifier === "global" ? frame.scope.global : qualifier === "script" ? frame.scope.script : frame.scope;
   const found = qualifier === "local" || qualifier === "private" ? scope.variables.get(lower) : scope.lookup(node.name);
   return found ? found.value : null;

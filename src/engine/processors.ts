@@ -13,7 +13,8 @@ import { evaluate, fail, type Frame, ScriptBlockValue } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "./maybe.ts";
 import { nativeProcessor } from "./native.ts";
 import { Scope } from "./scope.ts";
-import { findExecutable } from "../platform.ts";
+import { Deno, findExecutable } from "../platform.ts";
+import { parse } from "../../grammar/mod.ts";
 
 export interface Processor {
   begin(): Maybe<void>;
@@ -232,9 +233,14 @@ function builtinProcessor(
     host: evaluator.host,
     scope: caller.scope,
     pacer: evaluator.pacer,
+    session: evaluator.session,
     writeError(message, errorId, commandName) {
       processor.hadError = true;
       evaluator.writeError(new ErrorRecord(message, errorId, "NotSpecified", node.span, caller.source, null, commandName ?? null), caller, action);
+    },
+    writeErrorRecord(record) {
+      processor.hadError = true;
+      evaluator.writeError(record, caller, action);
     },
     invoke(block, item, extra = []) {
       if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");
@@ -295,6 +301,10 @@ function commandProcessor(
     });
   }
   if (resolved?.kind === "builtin") return builtinProcessor(evaluator, resolved.command, args, frame, element, emit, hasUpstream);
+  if (/\.rsh$/i.test(name)) {
+    const script = scriptFileProcessor(evaluator, name, args, frame, element, emit, hasUpstream);
+    if (script) return script;
+  }
   const program = findExecutable(name, frame.env.get("PATH") ?? "", toStr(frame.scope.global.lookup("PWD")?.value ?? "") || ".");
   if (program) return nativeProcessor(program, args, frame, element, emit);
   throw new RuntimeError(new ErrorRecord(
@@ -304,4 +314,39 @@ function commandProcessor(
     element.name.span,
     frame.source,
   ));
+}
+
+/**
+ * `./script.rsh args` or `. ./script.rsh`: a script file runs in a script scope of its own (dot-sourced: the
+ * caller's), after the session's execution policy allowed it (about_Execution_Policies). Null when there is no file.
+ */
+function scriptFileProcessor(
+  evaluator: Evaluator,
+  name: string,
+  args: RawArgument[],
+  frame: Frame,
+  element: A.Command,
+  emit: Emit,
+  hasUpstream: boolean,
+): Processor | null {
+  const location = toStr(frame.scope.global.lookup("PWD")?.value ?? "") || Deno.cwd();
+  const path = name.startsWith("/") ? name : `${location}/${name}`.replace(/\/\.\//g, "/");
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(path);
+  } catch {
+    return null;
+  }
+  evaluator.session.authorizeScript(path, { span: element.name.span, source: frame.source });
+  const { ast, diagnostics } = parse(text, path);
+  if (!ast) {
+    const e = diagnostics[0];
+    const at = { line: e.line, column: e.column, offset: e.offset };
+    const span = { file: path, start: at, end: { ...at, column: e.column + e.length, offset: e.offset + e.length } };
+    throw new RuntimeError(new ErrorRecord(e.message, e.errorId, "ParserError", span, text));
+  }
+  const scope = element.invocation === "." ? frame.scope : new Scope(frame.scope, true);
+  scope.set("PSScriptRoot", path.slice(0, path.lastIndexOf("/")) || "/");
+  scope.set("PSCommandPath", path);
+  return scriptBlockProcessor(evaluator, ast, text, null, args, frame, element, emit, { scope, hasUpstream });
 }

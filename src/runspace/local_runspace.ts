@@ -1,17 +1,26 @@
 /**
- * A LocalRunspace is one session: its own global scope, its own copy of the environment and its own location.
- * It runs one parsed script or statement at a time and sends every record to its Host.
+ * A LocalRunspace is one session (issue 4): its own global scope (variables, functions, `$Error`, preferences), its
+ * own copy of the environment, its own location, execution policy and jobs. Nothing is shared between two runspaces
+ * but the frozen built-in command table. One pipeline runs at a time; records go to the running invocation's sink,
+ * or to the Host given at creation (the CLI prints them).
  */
 import type { ScriptBlock } from "../../grammar/ast.ts";
+import { parse } from "../../grammar/mod.ts";
 import { builtinCommands } from "../commands/registry.ts";
 import type { RawArgument } from "../engine/binder.ts";
 import { CommandTable } from "../engine/commands.ts";
+import type { SessionPort } from "../engine/command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, RuntimeError } from "../engine/errors.ts";
 import { Evaluator } from "../engine/evaluator.ts";
-import { type Maybe, then, tryCatch } from "../engine/maybe.ts";
+import { eachInOrder, type Maybe, then, tryCatch } from "../engine/maybe.ts";
+import { StoppedSignal } from "../engine/pacer.ts";
 import { scriptBlockProcessor } from "../engine/processors.ts";
 import { Scope } from "../engine/scope.ts";
+import { Deno } from "../platform.ts";
 import { PSHashtable } from "../values/objects.ts";
+import { ExecutionPolicy } from "./execution_policy.ts";
+import { type Job, JobTable } from "./jobs.ts";
+import type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, RunspaceState, StreamRecord } from "./runspace.ts";
 
 export { formatValue } from "../values/format.ts";
 export { ErrorRecord };
@@ -47,6 +56,25 @@ export interface RunResult {
 
 const commands = new CommandTable(builtinCommands);
 
+export interface LocalRunspaceOptions {
+  /** Where records go when no invocation collects them (the CLI's console). */
+  host?: Host;
+  name?: string;
+  /** The session's environment: a copy is taken; later changes on either side do not reach the other. */
+  env?: Record<string, string>;
+  /** The session's current location (`$PWD`). */
+  location?: string;
+  /** Run the profile scripts when the runspace opens (the CLI does unless -NoProfile; embedders opt in). */
+  profile?: boolean;
+  /** How long a synchronous invoke waits for a running pipeline before it fails (PowerShell: 4 minutes). */
+  busyWaitMs?: number;
+  /** Global variables to define before anything runs. */
+  variables?: Record<string, unknown>;
+}
+
+/** A per-process counter for runspace ids (PowerShell: unique within the client process). */
+let lastId = 0;
+
 /** Turns command-line words into binder arguments: `-Name`, `-Name:value`, or values. */
 function cliArguments(words: string[]): RawArgument[] {
   return words.map((word) => {
@@ -68,53 +96,278 @@ function internalError(error: unknown, ast: ScriptBlock, source: string): ErrorR
   return new ErrorRecord(message, "InternalError", "NotSpecified", ast.span, source);
 }
 
-export class LocalRunspace {
+export class LocalRunspace implements Runspace {
+  readonly id = ++lastId;
+  readonly instanceId = crypto.randomUUID();
   readonly name: string;
+  #state: RunspaceState = "BeforeOpen";
   readonly #global = new Scope(null, true);
   readonly #evaluator: Evaluator;
-  readonly #host: Host;
+  readonly #host: Host | null;
+  readonly #env: Map<string, string>;
+  readonly #policy: ExecutionPolicy;
+  readonly #jobs = new JobTable();
+  readonly #profile: boolean;
+  readonly #busyWaitMs: number;
+  /** The records' destination while a pipeline runs (null: the Host). */
+  #sink: ((record: StreamRecord) => void) | null = null;
+  /** The running pipeline, and the invocations waiting for it (first come, first served). */
+  #running: Promise<unknown> | null = null;
+  #waiting: (() => void)[] = [];
+  #opening: Promise<void> | null = null;
 
-  constructor(options: { host: Host; name?: string; env?: Record<string, string>; location?: string }) {
-    this.name = options.name ?? "Runspace";
-    this.#host = options.host;
-    const env = new Map(Object.entries(options.env ?? {}));
+  constructor(options: LocalRunspaceOptions = {}) {
+    this.name = options.name ?? `Runspace${this.id}`;
+    this.#host = options.host ?? null;
+    this.#profile = options.profile ?? false;
+    this.#busyWaitMs = options.busyWaitMs ?? 4 * 60 * 1000;
+    const env = this.#env = new Map(Object.entries(options.env ?? {}));
+    this.#policy = new ExecutionPolicy(env);
     this.#evaluator = new Evaluator({
-      error: (record) => options.host.error(record),
-      host: (text) => options.host.host(text),
-      warning: (text) => options.host.warning?.(text),
-      verbose: (text) => options.host.verbose?.(text),
-    }, commands, env);
+      error: (record) => this.#record({ stream: "error", value: record }),
+      host: (text) => this.#record({ stream: "host", value: text }),
+      warning: (text) => this.#record({ stream: "warning", value: text }),
+      verbose: (text) => this.#record({ stream: "verbose", value: text }),
+    }, commands, env, this.#sessionPort());
     const version = new PSHashtable();
     version.set("PSVersion", "7.4.0");
     version.set("PSEdition", "Core");
+    const home = env.get("HOME") ?? null;
     const globals: Record<string, unknown> = {
       ErrorActionPreference: "Continue", VerbosePreference: "SilentlyContinue", Error: [], "?": true,
-      PSVersionTable: version, HOME: env.get("HOME") ?? null, PWD: options.location ?? null, IsLinux: true,
-      IsWindows: false, IsMacOS: false, args: [],
+      PSVersionTable: version, HOME: home, PWD: options.location ?? null, IsLinux: true,
+      IsWindows: false, IsMacOS: false, args: [], PROFILE: this.#profilePaths().at(-1),
+      ...options.variables,
     };
     for (const [name, value] of Object.entries(globals)) this.#global.set(name, value);
   }
 
-  /** Runs a parsed script (or one REPL statement); state persists between calls. */
-  run(ast: ScriptBlock, options: RunOptions = {}): Promise<RunResult> {
-    const source = options.source ?? "";
-    const scope = options.file ? new Scope(this.#global, true) : this.#global;
+  get state(): RunspaceState {
+    return this.#state;
+  }
+
+  get availability(): RunspaceAvailability {
+    if (this.#state !== "Opened") return "None";
+    return this.#running ? "Busy" : "Available";
+  }
+
+  /** The profile scripts, all-users first (`$PROFILE` is the last: the current user's). */
+  #profilePaths(): string[] {
+    return [
+      `${this.#env.get("RSH_SYSTEM_CONFIG_DIR") ?? "/etc/rsh"}/profile.rsh`,
+      `${this.#env.get("HOME") ?? ""}/.config/rsh/profile.rsh`,
+    ];
+  }
+
+  /** Opens the session: runs the profile scripts (dot-sourced into the global scope) unless told not to. */
+  open(): Promise<void> {
+    if (this.#opening) return this.#opening;
+    this.#state = "Opening";
+    this.#opening = (async () => {
+      if (this.#profile) {
+        for (const path of this.#profilePaths()) {
+          let exists = false;
+          try {
+            exists = Deno.statSync(path).isFile;
+          } catch {
+            // No profile at this path.
+          }
+          if (exists) await this.#execute(`. '${path.replaceAll("'", "''")}'`, {}, null);
+        }
+      }
+      this.#state = "Opened";
+    })();
+    return this.#opening;
+  }
+
+  /** Runs script text (see Runspace.invoke): records go to `onRecord`, and are collected in the result. */
+  async invoke(script: string, options: InvokeOptions = {}): Promise<InvokeResult> {
+    await this.open();
+    const result: InvokeResult = { output: [], errors: [], exitCode: null, failed: false, stopped: false };
+    const sink = (record: StreamRecord) => {
+      if (record.stream === "error") result.errors.push(record.value);
+      if (options.onRecord) options.onRecord(record);
+      else if (record.stream === "output") result.output.push(record.value);
+    };
+    const outcome = await this.#execute(script, options, sink);
+    return { ...result, ...outcome };
+  }
+
+  /** Runs a parsed script (or one REPL statement) with records going to the Host; state persists between calls. */
+  async run(ast: ScriptBlock, options: { args?: string[]; file?: string; source?: string } = {}): Promise<RunResult> {
+    await this.open();
+    const outcome = await this.#gate(true, () => {
+      if (options.file) {
+        try {
+          this.#policy.authorize(options.file, { span: ast.span, source: null });
+        } catch (e) {
+          if (e instanceof RuntimeError) return this.#fail(e.record, null);
+          throw e;
+        }
+      }
+      return this.#runAst(ast, options.source ?? "", cliArguments(options.args ?? []), options.file, null);
+    });
+    return { exitCode: outcome.exitCode, failed: outcome.failed };
+  }
+
+  async stop(): Promise<void> {
+    const running = this.#running;
+    if (!running) return;
+    this.#evaluator.pacer.stop();
+    await running.catch(() => {});
+  }
+
+  async close(): Promise<void> {
+    if (this.#state === "Closed" || this.#state === "Closing") return;
+    this.#state = "Closing";
+    await this.stop();
+    await this.#jobs.stopAll();
+    this.#state = "Closed";
+  }
+
+  async #execute(script: string, options: InvokeOptions, sink: ((record: StreamRecord) => void) | null) {
+    return await this.#gate(options.wait ?? true, () => {
+      const file = options.file ?? "<invoke>";
+      const { ast, diagnostics } = parse(script, file);
+      if (!ast) {
+        const e = diagnostics[0];
+        const at = { line: e.line, column: e.column, offset: e.offset };
+        const span = { file, start: at, end: { ...at, column: e.column + e.length, offset: e.offset + e.length } };
+        return this.#fail(new ErrorRecord(e.message, e.errorId, "ParserError", span, script), sink);
+      }
+      const args = (options.args ?? []).map((value): RawArgument => ({ kind: "value", value }));
+      return this.#runAst(ast, script, args, options.file, sink, options.input);
+    });
+  }
+
+  /** One pipeline at a time (about_PSSession_Details): a synchronous request waits its turn, an asynchronous one fails. */
+  async #gate<T>(wait: boolean, run: () => Promise<T>): Promise<T> {
+    if (this.#state === "Closed" || this.#state === "Closing" || this.#state === "Broken") {
+      throw new RuntimeError(new ErrorRecord(
+        `Because the session state for session ${this.name}, ${this.instanceId}, localhost is not equal to Open, you cannot run a command in the session. The session state is ${this.#state}.`,
+        "InvokeCommandCommandInvalidSessionState", "InvalidOperation", null, null));
+    }
+    if (this.#running) {
+      if (!wait) throw this.#busyError();
+      await this.#waitTurn();
+    }
+    const running = run();
+    this.#running = running;
+    try {
+      return await running;
+    } finally {
+      this.#running = null;
+      this.#waiting.shift()?.();
+    }
+  }
+
+  #busyError(): RuntimeError {
+    return new RuntimeError(new ErrorRecord(
+      `The session ${this.name}, ${this.instanceId}, localhost is not available to run commands. The session availability is Busy.`,
+      "InvokeCommandCommandInvalidSessionAvailability", "ResourceBusy", null, null));
+  }
+
+  #waitTurn(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const turn = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#waiting = this.#waiting.filter((w) => w !== turn);
+        reject(new RuntimeError(new ErrorRecord(
+          `The command was not run: session ${this.name} was still running another command after ${this.#busyWaitMs / 1000} seconds. ` +
+            "Try again when it is done, or stop it (Ctrl+C, Stop-Job, Invoke-Command -AsJob).",
+          "SessionBusyTimeout", "OperationTimeout", null, null)));
+      }, this.#busyWaitMs);
+      this.#waiting.push(turn);
+    });
+  }
+
+  #record(record: StreamRecord): void {
+    if (this.#sink) return this.#sink(record);
+    const host = this.#host;
+    if (!host) return;
+    switch (record.stream) {
+      case "output": return host.output(record.value);
+      case "error": return host.error(record.value);
+      case "host": return host.host(record.value);
+      case "warning": return host.warning?.(record.value);
+      case "verbose": return host.verbose?.(record.value);
+      case "information": return host.information?.(record.value);
+    }
+  }
+
+  #fail(record: ErrorRecord, sink: ((record: StreamRecord) => void) | null) {
+    this.#global.set("?", false);
+    const errors = this.#global.lookup("Error")?.value;
+    if (Array.isArray(errors)) errors.unshift(record);
+    this.#sink = sink;
+    this.#record({ stream: "error", value: record });
+    this.#sink = null;
+    return Promise.resolve({ exitCode: null, failed: true, stopped: false });
+  }
+
+  #runAst(ast: ScriptBlock, source: string, args: RawArgument[], file: string | undefined, sink: ((record: StreamRecord) => void) | null, input?: unknown[]) {
+    const scope = file ? new Scope(this.#global, true) : this.#global;
+    if (file) {
+      scope.set("PSScriptRoot", file.slice(0, file.lastIndexOf("/")) || ".");
+      scope.set("PSCommandPath", file);
+    }
     const caller = this.#evaluator.frame(this.#global, source);
     this.#evaluator.pacer.start();
-    const completed = tryCatch((): Maybe<RunResult> => {
-      const processor = scriptBlockProcessor(this.#evaluator, ast, source, null, cliArguments(options.args ?? []), caller, ast,
-        (value) => this.#host.output(value), { scope });
-      return then(processor.begin(), () => then(processor.run(), () => then(processor.end(), () => ({ exitCode: null, failed: false }))));
-    }, (signal) => {
-      if (signal instanceof ExitSignal) return { exitCode: signal.code, failed: false };
-      if (signal instanceof BreakSignal) return { exitCode: null, failed: false };
+    this.#sink = sink;
+    const emit = (value: unknown) => this.#record({ stream: "output", value });
+    type Outcome = { exitCode: number | null; failed: boolean; stopped: boolean };
+    const completed = tryCatch((): Maybe<Outcome> => {
+      const processor = scriptBlockProcessor(this.#evaluator, ast, source, null, args, caller, ast, emit, { scope, hasUpstream: input !== undefined });
+      const body = () => (input === undefined ? processor.run() : eachInOrder(input, (item) => processor.process(item)));
+      return then(processor.begin(), () => then(body(), () => then(processor.end(), () => ({ exitCode: null, failed: false, stopped: false }))));
+    }, (signal): Maybe<Outcome> => {
+      if (signal instanceof ExitSignal) return { exitCode: signal.code, failed: false, stopped: false };
+      if (signal instanceof BreakSignal) return { exitCode: null, failed: false, stopped: false };
+      if (signal instanceof StoppedSignal) {
+        this.#record({ stream: "error", value: new ErrorRecord(signal.message, "PipelineStopped", "OperationStopped", null, null) });
+        return { exitCode: null, failed: false, stopped: true };
+      }
       const record = signal instanceof RuntimeError ? signal.record : internalError(signal, ast, source);
       this.#global.set("?", false);
       const errors = this.#global.lookup("Error")?.value;
       if (Array.isArray(errors)) errors.unshift(record);
-      this.#host.error(record);
-      return { exitCode: null, failed: true };
+      this.#record({ stream: "error", value: record });
+      return { exitCode: null, failed: true, stopped: false };
     });
-    return Promise.resolve(completed);
+    return Promise.resolve(completed).finally(() => {
+      this.#sink = null;
+    });
+  }
+
+  /** The session's services as commands see them (execution policy, jobs). */
+  #sessionPort(): SessionPort {
+    const policy = () => this.#policy;
+    const jobs = this.#jobs;
+    const startJob: SessionPort["startJob"] = (spec) => {
+      const job = jobs.add(spec.command, spec.name);
+      // A job's runspace: a copy of this session's environment and location, no profile, the `$using:` values.
+      const variables: Record<string, unknown> = {};
+      for (const [name, value] of spec.using) variables["using:" + name] = value;
+      const runspace = new LocalRunspace({
+        name: job.name,
+        env: Object.fromEntries(this.#env),
+        location: String(this.#global.lookup("PWD")?.value ?? ""),
+        variables,
+      });
+      job.start(runspace, spec.script, spec.args, spec.initialization);
+      return job;
+    };
+    return {
+      name: this.name,
+      executionPolicy: (scope) => (scope ? policy().get(scope) : policy().effective()),
+      setExecutionPolicy: (value, scope) => policy().set(value, scope),
+      authorizeScript: (path, at) => policy().authorize(path, at),
+      startJob,
+      jobs: () => jobs.list(),
+      removeJob: (job) => jobs.remove(job as Job),
+    };
   }
 }

@@ -88,3 +88,34 @@ export class PSCustomObject {
     return [...this.#properties.values()].map((p) => p.name);
   }
 }
+
+/**
+ * An independent copy of a value for another runspace ($using:, job arguments, job output): hashtables, objects,
+ * arrays and dates are copied deeply, so two sessions never share a mutable value. Other objects (script blocks)
+ * are immutable and pass as they are.
+ */
+export function structuredCopy(value: unknown, seen = new Map<object, unknown>()): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (seen.has(value)) return seen.get(value);
+  if (value instanceof Date) return new Date(value.getTime());
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    seen.set(value, copy);
+    for (const item of value) copy.push(structuredCopy(item, seen));
+    return copy;
+  }
+  if (value instanceof PSHashtable) {
+    const copy = new PSHashtable();
+    seen.set(value, copy);
+    copy.ordered = value.ordered;
+    for (const [k, v] of value.entries()) copy.set(structuredCopy(k, seen), structuredCopy(v, seen));
+    return copy;
+  }
+  if (value instanceof PSCustomObject && value.constructor === PSCustomObject) {
+    const copy = new PSCustomObject();
+    seen.set(value, copy);
+    for (const name of value.names()) copy.set(name, structuredCopy(value.get(name), seen));
+    return copy;
+  }
+  return value;
+}

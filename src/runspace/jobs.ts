@@ -1,0 +1,145 @@
+/**
+ * Background jobs (about_Jobs): `Start-Job` and `pipeline &` run a script in a new runspace of their own, in this
+ * process — no `pwsh` process per job, so a job costs a runspace, not tens of megabytes and a second of start-up.
+ * Output and error records are kept per job until received; values are copied in and out so the job and its
+ * caller never share a mutable object.
+ */
+import type { JobHandle } from "../engine/command_types.ts";
+import { ErrorRecord } from "../engine/errors.ts";
+import { PSCustomObject, structuredCopy } from "../values/objects.ts";
+import type { InvokeOptions, InvokeResult, StreamRecord } from "./runspace.ts";
+
+export type JobState = "NotStarted" | "Running" | "Completed" | "Failed" | "Stopped";
+
+/** What a job needs from a runspace (a LocalRunspace; injected so that this file does not import it). */
+export interface JobRunspace {
+  invoke(script: string, options?: InvokeOptions): Promise<InvokeResult>;
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const JOB_COLUMNS = ["Id", "Name", "PSJobTypeName", "State", "HasMoreData", "Location", "Command"];
+
+/** The job as scripts see it: a live object (its State changes while you hold it) that formats as Get-Job's table. */
+export class JobView extends PSCustomObject {
+  /** Formatting hint: PowerShell's job view is a table of these columns, whatever the property count. */
+  static readonly tableColumns = JOB_COLUMNS;
+
+  constructor(readonly job: Job) {
+    super();
+  }
+
+  override has(name: string): boolean {
+    return this.names().some((n) => n.toLowerCase() === name.toLowerCase());
+  }
+
+  override get(name: string): unknown {
+    const job = this.job;
+    switch (name.toLowerCase()) {
+      case "id": return job.id;
+      case "name": return job.name;
+      case "psjobtypename": return "BackgroundJob";
+      case "state": return job.state;
+      case "hasmoredata": return job.hasMoreData;
+      case "location": return "localhost";
+      case "command": return job.command;
+      case "instanceid": return job.instanceId;
+      default: return null;
+    }
+  }
+
+  override set(): void {}
+
+  override names(): string[] {
+    return [...JOB_COLUMNS, "InstanceId"];
+  }
+}
+
+export class Job implements JobHandle {
+  state: JobState = "NotStarted";
+  readonly instanceId = crypto.randomUUID();
+  readonly view: JobView = new JobView(this);
+  #output: unknown[] = [];
+  #errors: ErrorRecord[] = [];
+  /** Host, warning and verbose text, delivered with the output on receive. */
+  #messages: { stream: string; text: string }[] = [];
+  #finished: Promise<void> = Promise.resolve();
+  #runspace: JobRunspace | null = null;
+
+  constructor(readonly id: number, readonly name: string, readonly command: string) {}
+
+  get hasMoreData(): boolean {
+    return this.#output.length > 0 || this.#errors.length > 0 || this.#messages.length > 0;
+  }
+
+  /** Starts `script` (after `initialization`) in `runspace`, which the job closes when it ends. */
+  start(runspace: JobRunspace, script: string, args: unknown[], initialization: string | null): void {
+    this.#runspace = runspace;
+    this.state = "Running";
+    const onRecord = (record: StreamRecord) => {
+      if (record.stream === "output") this.#output.push(structuredCopy(record.value));
+      else if (record.stream === "error") this.#errors.push(record.value);
+      else if (typeof record.value === "string") this.#messages.push({ stream: record.stream, text: record.value });
+    };
+    const initialized = initialization === null ? Promise.resolve(null) : runspace.invoke(initialization, { onRecord });
+    this.#finished = initialized.then((init) => {
+      if (init?.failed || init?.stopped) return init;
+      return runspace.invoke(script, { args: args.map((a) => structuredCopy(a)), onRecord });
+    }).then((result) => {
+      // A script that throws ends Failed; its error was recorded with the others (about_Jobs).
+      this.state = result.stopped ? "Stopped" : result.failed ? "Failed" : "Completed";
+    }, (error) => {
+      this.state = "Failed";
+      this.#errors.push(new ErrorRecord(String((error as Error)?.message ?? error), "JobFailed", "NotSpecified", null, null));
+    }).finally(() => runspace.close());
+  }
+
+  receive(keep: boolean): { output: unknown[]; errors: ErrorRecord[]; messages: { stream: string; text: string }[] } {
+    const taken = { output: this.#output, errors: this.#errors, messages: this.#messages };
+    if (keep) return { output: [...taken.output], errors: [...taken.errors], messages: [...taken.messages] };
+    this.#output = [];
+    this.#errors = [];
+    this.#messages = [];
+    return taken;
+  }
+
+  finished(): Promise<void> {
+    return this.#finished;
+  }
+
+  get isFinished(): boolean {
+    return this.state === "Completed" || this.state === "Failed" || this.state === "Stopped";
+  }
+
+  async stop(): Promise<void> {
+    if (this.isFinished || !this.#runspace) return;
+    await this.#runspace.stop();
+    await this.#finished;
+  }
+}
+
+/** A session's jobs, numbered from 1 like PowerShell's job ids (per session here, not per process). */
+export class JobTable {
+  #jobs: Job[] = [];
+  #nextId = 1;
+
+  add(command: string, name: string | null): Job {
+    const id = this.#nextId++;
+    const job = new Job(id, name ?? `Job${id}`, command);
+    this.#jobs.push(job);
+    return job;
+  }
+
+  list(): Job[] {
+    return [...this.#jobs];
+  }
+
+  remove(job: Job): void {
+    this.#jobs = this.#jobs.filter((j) => j !== job);
+  }
+
+  /** Closing the session stops its jobs (about_Remote_Jobs: jobs die with their session). */
+  async stopAll(): Promise<void> {
+    await Promise.all(this.#jobs.map((job) => job.stop()));
+  }
+}
