@@ -331,6 +331,8 @@ export const CommandName = token("CommandName", (text, offset, matched) => {
   const mode = tracker.sync(matched);
   if (!isStatementStart(mode) && mode !== Mode.CommandName && mode !== Mode.FunctionName) return null;
   if (!COMMAND_START.test(text[offset])) return null;
+  // A lone `.` before a space or a quote is the dot-source operator (`. ./lib.rsh`, `. 'path'`), not a command.
+  if (text[offset] === "." && /[ \t{$'"(]/.test(text[offset + 1] ?? "")) return null;
   return stick(BAREWORD, text, offset);
 }, {
   hint: [...LETTER_HINT, ...DIGIT_HINT, ".", "\\", "/", "~", "%", "?", "*", ":", ...NON_ASCII_HINT],

@@ -1,12 +1,13 @@
 /** The built-in command table: one literal list, frozen; sessions add functions over it, never to it. */
 import type { BuiltinCommand } from "../engine/command_types.ts";
-import { addContent, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
+import { getAlias, newAlias, setAlias } from "./aliases.ts";
+import { addContent, getChildItem, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
 import { formatList, formatTable, outHost, outString } from "./format.ts";
 import { getUnique, groupObject } from "./group.ts";
 import { getJob, receiveJob, removeJob, startJob, stopJob, waitJob } from "./jobs.ts";
 import { forEachObject, measureObject, outNull, selectObject, sortObject, whereObject } from "./objects.ts";
 import { getExecutionPolicy, setExecutionPolicy } from "./policy.ts";
-import { convertFromJson, convertToJson, getDate, getVariable, setVariable, startSleep } from "./utility.ts";
+import { convertFromJson, convertToJson, getDate, getVariable, invokeExpression, setVariable, startSleep } from "./utility.ts";
 import { writeError, writeHost, writeOutput, writeVerbose, writeWarning } from "./write.ts";
 
 export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
@@ -44,6 +45,11 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   removeJob,
   getExecutionPolicy,
   setExecutionPolicy,
+  getChildItem,
+  setAlias,
+  newAlias,
+  getAlias,
+  invokeExpression,
   formatTable,
   formatList,
   outString,

@@ -33,6 +33,8 @@ export interface JobHandle {
 /** What the session (runspace) provides to commands: its execution policy and its job table. */
 export interface SessionPort {
   readonly name: string;
+  /** The session's own environment (`$env:`), for the env: drive. */
+  environment(): Map<string, string>;
   /** The effective policy, or the one set at `scope` (Process, CurrentUser, LocalMachine). */
   executionPolicy(scope?: string): string;
   setExecutionPolicy(policy: string, scope: string): void;
@@ -60,6 +62,10 @@ export interface CommandContext {
   /** The running pipeline's stop signal and waits (Start-Sleep, jobs). */
   readonly pacer: Pacer;
   readonly session: SessionPort;
+  /** The command table (built-ins and their aliases), for Get-Alias and Get-Command. */
+  readonly commands: import("./commands.ts").CommandTable;
+  /** Parses and runs `text` in the caller's scope (Invoke-Expression), returning what it wrote. */
+  evaluateText(text: string): Maybe<unknown[]>;
   /** Runs a script block with `$_` set to `item` (and `args`), returning what it wrote. */
   invoke(block: unknown, item: unknown, args?: unknown[]): Maybe<unknown[]>;
 }

@@ -20,11 +20,16 @@ export class CommandTable {
 
   resolve(name: string, scope: Scope): Resolved | undefined {
     const lower = name.toLowerCase();
-    const target = this.#aliases.get(lower)?.toLowerCase() ?? lower;
+    const target = (scope.findAlias(lower)?.target ?? this.#aliases.get(lower))?.toLowerCase() ?? lower;
     const fn = scope.findFunction(target);
     if (fn) return { kind: "function", entry: fn };
     const command = this.#builtins.get(target);
     return command ? { kind: "builtin", command } : undefined;
+  }
+
+  /** The built-in aliases, name → command. */
+  builtinAliases(): [string, string][] {
+    return [...this.#aliases];
   }
 
   /** Every built-in name and alias (for Get-Command and completion). */

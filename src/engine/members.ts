@@ -40,7 +40,10 @@ export function getMember(target: unknown, name: string): unknown {
     if (lower === "values") return target.values();
     return undefined;
   }
-  if (target instanceof PSCustomObject) return target.has(name) ? target.get(name) : undefined;
+  if (target instanceof PSCustomObject) {
+    if (target.has(name)) return target.get(name);
+    return lower === "count" || lower === "length" ? 1 : undefined;
+  }
   if (target instanceof ErrorRecord) {
     if (lower === "exception") return exceptionOf(target);
     if (lower === "fullyqualifiederrorid") return target.fullyQualifiedErrorId;
@@ -60,7 +63,8 @@ export function getMember(target: unknown, name: string): unknown {
     if (lower === "name") return canonicalType(target.name);
     if (lower === "fullname") return target.name;
   }
-  if (target === null || target === undefined) return undefined;
+  // `$null.Count` is 0 and a scalar's is 1 (about_Properties: PowerShell 3's Count/Length on every object).
+  if (target === null || target === undefined) return lower === "count" || lower === "length" ? 0 : undefined;
   if (lower === "count" || lower === "length") return 1;
   return undefined;
 }

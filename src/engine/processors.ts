@@ -14,7 +14,7 @@ import { eachInOrder, type Maybe, then, tryCatch } from "./maybe.ts";
 import { nativeProcessor } from "./native.ts";
 import { Scope } from "./scope.ts";
 import { Deno, findExecutable } from "../platform.ts";
-import { parse } from "../../grammar/mod.ts";
+import { parse, type ParseError } from "../../grammar/mod.ts";
 
 export interface Processor {
   begin(): Maybe<void>;
@@ -234,6 +234,11 @@ function builtinProcessor(
     scope: caller.scope,
     pacer: evaluator.pacer,
     session: evaluator.session,
+    commands: evaluator.commands,
+    evaluateText(text) {
+      const ast = parseText(text, "<Invoke-Expression>");
+      return evaluator.callScriptBlock(new ScriptBlockValue(ast, text), null, [], caller.scope, true);
+    },
     writeError(message, errorId, commandName) {
       processor.hadError = true;
       evaluator.writeError(new ErrorRecord(message, errorId, "NotSpecified", node.span, caller.source, null, commandName ?? null), caller, action);
@@ -338,15 +343,23 @@ function scriptFileProcessor(
     return null;
   }
   evaluator.session.authorizeScript(path, { span: element.name.span, source: frame.source });
-  const { ast, diagnostics } = parse(text, path);
-  if (!ast) {
-    const e = diagnostics[0];
-    const at = { line: e.line, column: e.column, offset: e.offset };
-    const span = { file: path, start: at, end: { ...at, column: e.column + e.length, offset: e.offset + e.length } };
-    throw new RuntimeError(new ErrorRecord(e.message, e.errorId, "ParserError", span, text));
-  }
+  const ast = parseText(text, path);
   const scope = element.invocation === "." ? frame.scope : new Scope(frame.scope, true);
   scope.set("PSScriptRoot", path.slice(0, path.lastIndexOf("/")) || "/");
   scope.set("PSCommandPath", path);
   return scriptBlockProcessor(evaluator, ast, text, null, args, frame, element, emit, { scope, hasUpstream });
+}
+
+/** Parses script text; a parse error becomes a terminating error positioned in that text. */
+export function parseText(text: string, file: string): A.ScriptBlock {
+  const { ast, diagnostics } = parse(text, file);
+  if (ast) return ast;
+  throw new RuntimeError(parseErrorRecord(diagnostics[0], text));
+}
+
+/** A ParseError as an ErrorRecord (for the runspace, Invoke-Expression, script files). */
+export function parseErrorRecord(e: ParseError, text: string): ErrorRecord {
+  const at = { line: e.line, column: e.column, offset: e.offset };
+  const span = { file: e.file, start: at, end: { ...at, column: e.column + e.length, offset: e.offset + e.length } };
+  return new ErrorRecord(e.message, e.errorId, "ParserError", span, text);
 }

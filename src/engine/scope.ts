@@ -13,6 +13,8 @@ export interface FunctionEntry {
 export class Scope {
   readonly variables = new Map<string, { name: string; value: unknown }>();
   readonly functions = new Map<string, FunctionEntry>();
+  /** Aliases defined by scripts (Set-Alias): lower-cased name → target command name. */
+  readonly aliases = new Map<string, { name: string; target: string }>();
 
   constructor(readonly parent: Scope | null, readonly isScript = false) {}
 
@@ -33,6 +35,10 @@ export class Scope {
     const existing = this.variables.get(key);
     if (existing) existing.value = value;
     else this.variables.set(key, { name, value });
+  }
+
+  findAlias(name: string): { name: string; target: string } | undefined {
+    return this.aliases.get(name.toLowerCase()) ?? this.parent?.findAlias(name);
   }
 
   findFunction(name: string): FunctionEntry | undefined {

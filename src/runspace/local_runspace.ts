@@ -14,7 +14,7 @@ import { BreakSignal, ErrorRecord, ExitSignal, RuntimeError } from "../engine/er
 import { Evaluator } from "../engine/evaluator.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "../engine/maybe.ts";
 import { StoppedSignal } from "../engine/pacer.ts";
-import { scriptBlockProcessor } from "../engine/processors.ts";
+import { parseErrorRecord, scriptBlockProcessor } from "../engine/processors.ts";
 import { Scope } from "../engine/scope.ts";
 import { Deno } from "../platform.ts";
 import { PSHashtable } from "../values/objects.ts";
@@ -229,12 +229,7 @@ export class LocalRunspace implements Runspace {
     return await this.#gate(options.wait ?? true, () => {
       const file = options.file ?? "<invoke>";
       const { ast, diagnostics } = parse(script, file);
-      if (!ast) {
-        const e = diagnostics[0];
-        const at = { line: e.line, column: e.column, offset: e.offset };
-        const span = { file, start: at, end: { ...at, column: e.column + e.length, offset: e.offset + e.length } };
-        return this.#fail(new ErrorRecord(e.message, e.errorId, "ParserError", span, script), sink);
-      }
+      if (!ast) return this.#fail(parseErrorRecord(diagnostics[0], script), sink);
       const args = (options.args ?? []).map((value): RawArgument => ({ kind: "value", value }));
       return this.#runAst(ast, script, args, options.file, sink, options.input);
     });
@@ -362,6 +357,7 @@ export class LocalRunspace implements Runspace {
     };
     return {
       name: this.name,
+      environment: () => this.#env,
       executionPolicy: (scope) => (scope ? policy().get(scope) : policy().effective()),
       setExecutionPolicy: (value, scope) => policy().set(value, scope),
       authorizeScript: (path, at) => policy().authorize(path, at),

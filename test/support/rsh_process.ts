@@ -20,10 +20,14 @@ export function rshCommand(args: string[]): [string, string[]] {
 }
 
 /** Runs rsh to completion (killed after `timeoutMs`), feeding `stdin` if given. */
-export function runRsh(args: string[], options: { stdin?: string; timeoutMs?: number; cwd?: string } = {}): Promise<RshResult> {
+export function runRsh(
+  args: string[],
+  options: { stdin?: string; timeoutMs?: number; cwd?: string; env?: Record<string, string> } = {},
+): Promise<RshResult> {
   const [command, argv] = rshCommand(args);
   return new Promise((resolve, reject) => {
-    const child = spawn(command, argv, { cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    const env = { ...process.env, NO_COLOR: "1", ...options.env };
+    const child = spawn(command, argv, { cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"], env });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
