@@ -42,4 +42,55 @@ for (const c of cases) {
   const js = time(c.js);
   console.log(`  ${c.name.padEnd(36)} rsh ${ms.toFixed(0).padStart(6)} ms   plain JS ${js.toFixed(1).padStart(6)} ms   goal <= ${c.goal} ms -> ${ms <= c.goal ? "met" : "NOT met"}`);
 }
-console.log("  while ($true) {} latency/stop test: not run — the evaluator is synchronous (no yields, no stop signal yet)");
+
+// ---------------------------------------------------------------- a busy runspace beside another
+
+const LATENCY_RUNS = 200;
+const LATENCY_WARM = 20;
+const STOP_TIMEOUT_MS = 10_000;
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(p * xs.length) - 1)];
+
+/**
+ * Times LATENCY_RUNS sequential `1 + 1` invocations in `runspace`; each must give [2]. With `hop`, each request first
+ * waits for a turn of the event loop (setImmediate, inside the timing), as a request arriving from a socket would:
+ * back-to-back awaits of an invoke that never leaves the microtask queue do not give a spinning runspace a turn.
+ */
+async function latencies(runspace, hop) {
+  const times = [];
+  for (let i = 0; i < LATENCY_RUNS; i++) {
+    const started = performance.now();
+    if (hop) await new Promise((resolve) => setImmediate(resolve));
+    const result = await runspace.invoke("1 + 1");
+    times.push(performance.now() - started);
+    if (result.output.length !== 1 || result.output[0] !== 2) throw new Error(`interp bench: '1 + 1' gave ${JSON.stringify(result.output)}`);
+  }
+  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+}
+
+const a = new LocalRunspace();
+const b = new LocalRunspace();
+await Promise.all([a.open(), b.open()]);
+for (let i = 0; i < LATENCY_WARM; i++) await b.invoke("1 + 1");
+const idle = await latencies(b, false);
+const idleHop = await latencies(b, true);
+const spinning = a.invoke("while ($true) {}");
+await new Promise((resolve) => setTimeout(resolve, 50));
+const busy = await latencies(b, false);
+const busyHop = await latencies(b, true);
+const stopStarted = performance.now();
+let timer;
+const stopped = await Promise.race([
+  a.stop().then(() => spinning),
+  new Promise((resolve) => timer = setTimeout(() => resolve(null), STOP_TIMEOUT_MS)),
+]);
+clearTimeout(timer);
+const stopMs = performance.now() - stopStarted;
+const ms = (x) => `${x.toFixed(2).padStart(6)} ms`;
+console.log(`\nA busy runspace: A runs 'while ($true) {}', B runs ${LATENCY_RUNS} x '1 + 1' in turn (after ${LATENCY_WARM} warm-ups; baseline: A idle)`);
+console.log(`  B's latency, A spinning          p50 ${ms(busy.p50)}   p99 ${ms(busy.p99)}   baseline (A idle) p50 ${ms(idle.p50)}   p99 ${ms(idle.p99)}   goal p99 <= 20 ms -> ${busy.p99 <= 20 ? "met" : "NOT met"}`);
+console.log(`  the same, each after setImmediate p50 ${ms(busyHop.p50)}   p99 ${ms(busyHop.p99)}   baseline (A idle) p50 ${ms(idleHop.p50)}   p99 ${ms(idleHop.p99)}   goal p99 <= 20 ms -> ${busyHop.p99 <= 20 ? "met" : "NOT met"}`);
+if (!stopped) {
+  console.log(`  await a.stop() + A's invoke: still running after ${STOP_TIMEOUT_MS / 1000} s   goal <= 100 ms -> NOT met`);
+  process.exit(1);
+}
+console.log(`  await a.stop() + A's invoke       ${ms(stopMs)}   (stopped: ${stopped.stopped})   goal <= 100 ms -> ${stopMs <= 100 ? "met" : "NOT met"}`);
