@@ -63,6 +63,11 @@ export class PSHashtable {
 /** `[pscustomobject]@{ … }`: an object with case-insensitive note properties in order. */
 export class PSCustomObject {
   #properties = new Map<string, { name: string; value: unknown }>();
+  /**
+   * PowerShell's PSTypeNames, most derived first, when they are not the default — e.g. an object that came over the
+   * wire carries `Deserialized.System.Management.Automation.PSRemotingJob`, …; unset for an ordinary object.
+   */
+  typeNames?: string[];
 
   static from(table: PSHashtable): PSCustomObject {
     const object = new PSCustomObject();
@@ -114,6 +119,7 @@ export function structuredCopy(value: unknown, seen = new Map<object, unknown>()
   if (value instanceof PSCustomObject && value.constructor === PSCustomObject) {
     const copy = new PSCustomObject();
     seen.set(value, copy);
+    if (value.typeNames) copy.typeNames = [...value.typeNames];
     for (const name of value.names()) copy.set(name, structuredCopy(value.get(name), seen));
     return copy;
   }
