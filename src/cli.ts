@@ -4,9 +4,12 @@
  */
 import { runRepl } from "../repl/repl.ts";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli_args.ts";
+import { runHashPassword, runServe } from "./cli_serve.ts";
+import { remotingCommands } from "./remoting/cmdlets.ts";
 import { args, Deno, writeStderr, writeStdout } from "./platform.ts";
 import { formatValue, type Host, LocalRunspace, parse, type ParseError, type RunOptions, type ScriptBlock } from "./mod.ts";
 import { VERSION } from "./version.ts";
+import process from "node:process";
 
 /** Prints each record as soon as it is produced: output to stdout, everything else to stderr. */
 const consoleHost: Host = {
@@ -24,7 +27,10 @@ function reportParseError(error: ParseError): void {
 
 /** Runs one parsed unit; returns the exit status it asks for (`exit N`), 1 for an escaped error, else null. */
 async function runUnit(runspace: LocalRunspace, ast: ScriptBlock, options?: RunOptions) {
-  const result = await runspace.run(ast, options);
+  // Ctrl+C while a pipeline runs stops it (and, through it, a remote command it waits for).
+  const interrupt = () => void runspace.stop();
+  process.on("SIGINT", interrupt);
+  const result = await runspace.run(ast, options).finally(() => process.off("SIGINT", interrupt));
   if (result.exitCode !== null) return { exit: result.exitCode, failed: result.failed };
   return { exit: null, failed: result.failed };
 }
@@ -58,9 +64,21 @@ async function* stdinLines(): AsyncGenerator<string> {
   if (pending) yield pending;
 }
 
+let openRunspace: LocalRunspace | null = null;
+
 async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await runMain(argv);
+  } finally {
+    await openRunspace?.close();
+  }
+}
+
+async function runMain(argv: readonly string[]): Promise<number> {
   let options;
   try {
+    if (argv[0] === "serve") return await runServe(argv.slice(1));
+    if (argv[0] === "hash-password") return await runHashPassword();
     options = parseCliArgs(argv);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
@@ -75,12 +93,13 @@ async function main(argv: readonly string[]): Promise<number> {
     writeStdout(`rsh ${VERSION}\n`);
     return 0;
   }
-  const runspace = new LocalRunspace({
+  const runspace = openRunspace = new LocalRunspace({
     host: consoleHost,
     name: "local",
     env: Deno.env.toObject(),
     location: Deno.cwd(),
     profile: !options.noProfile,
+    commands: remotingCommands,
   });
   if (options.command !== null) return await runText(runspace, options.command, "<command>", []);
   if (options.file !== null) {
@@ -105,5 +124,6 @@ async function main(argv: readonly string[]): Promise<number> {
   });
 }
 
-// When the script ends rsh exits, without waiting for timers or background jobs it started (as pwsh does).
+// When the script ends rsh exits, without waiting for timers or background jobs it started (as pwsh does); its
+// runspace closes first, so that remote servers hear a goodbye.
 Deno.exit(await main(args));

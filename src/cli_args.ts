@@ -71,6 +71,9 @@ export const USAGE = `Usage: rsh [options] [FILE.rsh [ARGS...]]
   rsh                      start the interactive shell (reads statements from stdin when it is not a terminal)
   rsh FILE.rsh [ARGS...]   run a script; ARGS bind to its param() block or land in $args
   rsh -c TEXT              run TEXT (also -Command)
+  rsh serve [--host H] [--port P] [--config FILE]
+                           host sessions for remote clients (rsh serve --help)
+  rsh hash-password        read a password from stdin, print its hash for the server's config
 
 Options:
   -NoProfile               do not run the profile

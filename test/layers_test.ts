@@ -19,6 +19,7 @@ const RANKS: [string, number][] = [
   ["src/remoting/", 5],
   ["src/cli.ts", 8],
   ["src/cli_args.ts", 8],
+  ["src/cli_serve.ts", 8],
   ["src/", 6],
   ["repl/", 7],
 ];

@@ -3,7 +3,7 @@ import type { BuiltinCommand } from "../engine/command_types.ts";
 import { getMember } from "../engine/members.ts";
 import { then } from "../engine/maybe.ts";
 import { compare } from "../engine/operators.ts";
-import { toBool, toNumber, toStr } from "../values/convert.ts";
+import { toBool, toNumber, toNumberOrNull, toStr } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
 
 export const forEachObject: BuiltinCommand = {
@@ -131,14 +131,23 @@ export const measureObject: BuiltinCommand = {
   },
   end(ctx, params, state) {
     const values = state as unknown[];
-    const numbers = values.map((v) => toNumber(v));
+    const want = (name: string) => params.get(name) === true;
+    // Only the numeric statistics need numbers: counting strings is fine (Measure-Object docs).
+    const numbers: number[] = [];
+    if (want("Sum") || want("Average") || want("Maximum") || want("Minimum")) {
+      for (const value of values) {
+        const n = toNumberOrNull(value);
+        if (n === null) ctx.writeError(`Input object "${toStr(value)}" is not numeric.`, "NonNumericInputObject,Microsoft.PowerShell.Commands.MeasureObjectCommand", "Measure-Object");
+        else numbers.push(n);
+      }
+    }
     const result = new PSCustomObject();
     result.set("Count", values.length);
-    const want = (name: string) => params.get(name) === true;
-    result.set("Average", want("Average") && numbers.length ? numbers.reduce((a, b) => a + b, 0) / numbers.length : null);
-    result.set("Sum", want("Sum") ? numbers.reduce((a, b) => a + b, 0) : null);
-    result.set("Maximum", want("Maximum") && numbers.length ? Math.max(...numbers) : null);
-    result.set("Minimum", want("Minimum") && numbers.length ? Math.min(...numbers) : null);
+    const sum = numbers.reduce((a, b) => a + b, 0);
+    result.set("Average", want("Average") && numbers.length ? sum / numbers.length : null);
+    result.set("Sum", want("Sum") ? sum : null);
+    result.set("Maximum", want("Maximum") && numbers.length ? numbers.reduce((a, b) => (b > a ? b : a)) : null);
+    result.set("Minimum", want("Minimum") && numbers.length ? numbers.reduce((a, b) => (b < a ? b : a)) : null);
     result.set("Property", params.has("Property") ? toStr(params.get("Property")) : null);
     return ctx.emit(result);
   },

@@ -33,6 +33,10 @@ export interface JobHandle {
 /** What the session (runspace) provides to commands: its execution policy and its job table. */
 export interface SessionPort {
   readonly name: string;
+  /** Per-session state that commands from upper layers keep (keyed by their own names). */
+  readonly extensions: Map<string, unknown>;
+  /** Runs `cleanup` when the session closes (a remoting client says goodbye to its servers). */
+  onClose(cleanup: () => Promise<void> | void): void;
   /** The session's own environment (`$env:`), for the env: drive. */
   environment(): Map<string, string>;
   /** The effective policy, or the one set at `scope` (Process, CurrentUser, LocalMachine). */

@@ -18,6 +18,9 @@ export class ErrorRecord {
     readonly commandName: string | null = null,
   ) {}
 
+  /** The computer a remote command's error came from (PowerShell's PSComputerName on remote errors). */
+  computerName: string | null = null;
+
   toString(): string {
     return this.message;
   }

@@ -88,13 +88,18 @@ export function guarded<T>(frame: Frame, node: { span: A.Span }, action: () => T
   try {
     return action();
   } catch (e) {
-    if (e instanceof ConversionError) fail(frame, node, e.message, "InvalidArgument", "InvalidArgument");
-    if (e instanceof OperatorError) fail(frame, node, e.message, e.message.includes("divide by zero") ? "RuntimeException" : "OperatorFailed");
-    if (e instanceof MemberError) fail(frame, node, e.message, "MethodNotFound");
-    // JS's RegExp rejects a pattern: PowerShell reports the invalid regular expression as an argument error.
-    if (e instanceof SyntaxError) fail(frame, node, `Invalid regular expression: ${e.message.replace(/^Invalid regular expression: /, "")}`, "InvalidRegularExpression", "InvalidArgument");
-    throw e;
+    return rethrowAt(frame, node, e);
   }
+}
+
+/** Rethrows an engine-level error from a value operation as an ErrorRecord at `node` (others pass unchanged). */
+export function rethrowAt(frame: Frame, node: { span: A.Span }, e: unknown): never {
+  if (e instanceof ConversionError) fail(frame, node, e.message, "InvalidArgument", "InvalidArgument");
+  if (e instanceof OperatorError) fail(frame, node, e.message, e.message.includes("divide by zero") ? "RuntimeException" : "OperatorFailed");
+  if (e instanceof MemberError) fail(frame, node, e.message, "MethodNotFound");
+  // JS's RegExp rejects a pattern: PowerShell reports the invalid regular expression as an argument error.
+  if (e instanceof SyntaxError) fail(frame, node, `Invalid regular expression: ${e.message.replace(/^Invalid regular expression: /, "")}`, "InvalidRegularExpression", "InvalidArgument");
+  throw e;
 }
 
 function memberName(frame: Frame, node: A.Expression): Maybe<string> {

@@ -4,6 +4,7 @@
  * members of `[math]`, `[string]`, `[int]`, `[datetime]`.
  */
 import { canonicalType, enumerate, formatNumber, roundHalfEven, toNumber, toStr, typeNameOf } from "../values/convert.ts";
+import { makeCredential, SecureString } from "../values/credentials.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { ErrorRecord } from "./errors.ts";
 import { format, TypeValue } from "./operators.ts";
@@ -47,6 +48,7 @@ export function getMember(target: unknown, name: string): unknown {
   if (target instanceof ErrorRecord) {
     if (lower === "exception") return exceptionOf(target);
     if (lower === "fullyqualifiederrorid") return target.fullyQualifiedErrorId;
+    if (lower === "pscomputername") return target.computerName;
     if (lower === "targetobject") return target.targetObject;
     if (lower === "categoryinfo") return target.category;
     return undefined;
@@ -185,6 +187,10 @@ export function staticMember(type: TypeValue, name: string, args: unknown[] | nu
     if (lower === "parse" && args) return toNumber(args[0]);
   }
   if (t === "datetime" && lower === "now") return new Date();
+  if ((t === "pscredential" || t === "management.automation.pscredential") && lower === "new" && args) {
+    if (!(args[1] instanceof SecureString)) throw new MemberError('Cannot convert argument "password" to type "System.Security.SecureString".');
+    return makeCredential(toStr(args[0]), args[1]);
+  }
   if ((t === "pscustomobject" || t === "hashtable" || t === "ordered") && lower === "new" && args) {
     return t === "pscustomobject" ? new PSCustomObject() : new PSHashtable();
   }

@@ -9,7 +9,7 @@ import { type Bound, bindArguments, BindingError, checkMandatory, coerce, type P
 import type { BuiltinCommand, CommandContext } from "./command_types.ts";
 import { ErrorRecord, ReturnSignal, RuntimeError } from "./errors.ts";
 import type { Emit, Evaluator } from "./evaluator.ts";
-import { evaluate, fail, type Frame, ScriptBlockValue } from "./expressions.ts";
+import { evaluate, fail, type Frame, rethrowAt, ScriptBlockValue } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "./maybe.ts";
 import { nativeProcessor } from "./native.ts";
 import { Scope } from "./scope.ts";
@@ -203,6 +203,8 @@ function builtinProcessor(
   let params = new Map<string, unknown>();
   let state: unknown;
   const pipelineSpec = command.parameters.find((s) => s.pipeline);
+  // A conversion or member failure inside a command is reported at the command, as PowerShell does.
+  const failAt = (e: unknown): never => rethrowAt(caller, node, e);
   const processor: Processor = {
     hadError: false,
     begin() {
@@ -222,10 +224,10 @@ function builtinProcessor(
           bindingFailure(caller, node, e);
         }
       }
-      return command.process?.(context, params, value, state);
+      return tryCatch(() => command.process?.(context, params, value, state), failAt);
     },
-    run: () => command.process?.(context, params, undefined, state),
-    end: () => command.end?.(context, params, state),
+    run: () => tryCatch(() => command.process?.(context, params, undefined, state), failAt),
+    end: () => tryCatch(() => command.end?.(context, params, state), failAt),
   };
   const context: CommandContext = {
     emit,

@@ -6,6 +6,7 @@
  */
 import type { JobHandle } from "../engine/command_types.ts";
 import { ErrorRecord } from "../engine/errors.ts";
+import { setFormatTypeName } from "../values/format.ts";
 import { PSCustomObject, structuredCopy } from "../values/objects.ts";
 import type { InvokeOptions, InvokeResult, StreamRecord } from "./runspace.ts";
 
@@ -22,11 +23,9 @@ const JOB_COLUMNS = ["Id", "Name", "PSJobTypeName", "State", "HasMoreData", "Loc
 
 /** The job as scripts see it: a live object (its State changes while you hold it) that formats as Get-Job's table. */
 export class JobView extends PSCustomObject {
-  /** Formatting hint: PowerShell's job view is a table of these columns, whatever the property count. */
-  static readonly tableColumns = JOB_COLUMNS;
-
   constructor(readonly job: Job) {
     super();
+    setFormatTypeName(this, "System.Management.Automation.Job");
   }
 
   override has(name: string): boolean {

@@ -9,7 +9,7 @@ import { parse } from "../../grammar/mod.ts";
 import { builtinCommands } from "../commands/registry.ts";
 import type { RawArgument } from "../engine/binder.ts";
 import { CommandTable } from "../engine/commands.ts";
-import type { SessionPort } from "../engine/command_types.ts";
+import type { BuiltinCommand, SessionPort } from "../engine/command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, RuntimeError } from "../engine/errors.ts";
 import { Evaluator } from "../engine/evaluator.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "../engine/maybe.ts";
@@ -20,6 +20,7 @@ import { Deno } from "../platform.ts";
 import { PSHashtable } from "../values/objects.ts";
 import { ExecutionPolicy } from "./execution_policy.ts";
 import { type Job, JobTable } from "./jobs.ts";
+import { nextRunspaceId } from "./runspace.ts";
 import type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, RunspaceState, StreamRecord } from "./runspace.ts";
 
 export { formatValue } from "../values/format.ts";
@@ -70,10 +71,19 @@ export interface LocalRunspaceOptions {
   busyWaitMs?: number;
   /** Global variables to define before anything runs. */
   variables?: Record<string, unknown>;
+  /** Commands beyond the built-ins (the remoting cmdlets, an embedder's host commands); jobs inherit them. */
+  commands?: readonly BuiltinCommand[];
 }
 
-/** A per-process counter for runspace ids (PowerShell: unique within the client process). */
-let lastId = 0;
+/** Command tables by extra-command list, so that runspaces sharing a list share one table. */
+const tables = new WeakMap<readonly BuiltinCommand[], CommandTable>();
+
+function commandTable(extra: readonly BuiltinCommand[] | undefined): CommandTable {
+  if (!extra || extra.length === 0) return commands;
+  let table = tables.get(extra);
+  if (!table) tables.set(extra, table = new CommandTable([...builtinCommands, ...extra]));
+  return table;
+}
 
 /** Turns command-line words into binder arguments: `-Name`, `-Name:value`, or values. */
 function cliArguments(words: string[]): RawArgument[] {
@@ -97,7 +107,7 @@ function internalError(error: unknown, ast: ScriptBlock, source: string): ErrorR
 }
 
 export class LocalRunspace implements Runspace {
-  readonly id = ++lastId;
+  readonly id = nextRunspaceId();
   readonly instanceId = crypto.randomUUID();
   readonly name: string;
   #state: RunspaceState = "BeforeOpen";
@@ -107,8 +117,12 @@ export class LocalRunspace implements Runspace {
   readonly #env: Map<string, string>;
   readonly #policy: ExecutionPolicy;
   readonly #jobs = new JobTable();
+  /** Per-session state of commands from upper layers (the remoting client's PSSessions). */
+  readonly #extensions = new Map<string, unknown>();
+  readonly #cleanups: (() => Promise<void> | void)[] = [];
   readonly #profile: boolean;
   readonly #busyWaitMs: number;
+  readonly #extraCommands: readonly BuiltinCommand[] | undefined;
   /** The records' destination while a pipeline runs (null: the Host). */
   #sink: ((record: StreamRecord) => void) | null = null;
   /** The running pipeline, and the invocations waiting for it (first come, first served). */
@@ -121,6 +135,7 @@ export class LocalRunspace implements Runspace {
     this.#host = options.host ?? null;
     this.#profile = options.profile ?? false;
     this.#busyWaitMs = options.busyWaitMs ?? 4 * 60 * 1000;
+    this.#extraCommands = options.commands;
     const env = this.#env = new Map(Object.entries(options.env ?? {}));
     this.#policy = new ExecutionPolicy(env);
     this.#evaluator = new Evaluator({
@@ -128,7 +143,7 @@ export class LocalRunspace implements Runspace {
       host: (text) => this.#record({ stream: "host", value: text }),
       warning: (text) => this.#record({ stream: "warning", value: text }),
       verbose: (text) => this.#record({ stream: "verbose", value: text }),
-    }, commands, env, this.#sessionPort());
+    }, commandTable(options.commands), env, this.#sessionPort());
     const version = new PSHashtable();
     version.set("PSVersion", "7.4.0");
     version.set("PSEdition", "Core");
@@ -189,6 +204,7 @@ export class LocalRunspace implements Runspace {
       if (options.onRecord) options.onRecord(record);
       else if (record.stream === "output") result.output.push(record.value);
     };
+    for (const [name, value] of Object.entries(options.using ?? {})) this.#global.set("using:" + name.toLowerCase(), value);
     const outcome = await this.#execute(script, options, sink);
     return { ...result, ...outcome };
   }
@@ -207,7 +223,7 @@ export class LocalRunspace implements Runspace {
       }
       return this.#runAst(ast, options.source ?? "", cliArguments(options.args ?? []), options.file, null);
     });
-    return { exitCode: outcome.exitCode, failed: outcome.failed };
+    return { exitCode: outcome.exitCode, failed: outcome.failed || outcome.stopped };
   }
 
   async stop(): Promise<void> {
@@ -222,6 +238,7 @@ export class LocalRunspace implements Runspace {
     this.#state = "Closing";
     await this.stop();
     await this.#jobs.stopAll();
+    for (const cleanup of this.#cleanups.splice(0)) await cleanup();
     this.#state = "Closed";
   }
 
@@ -351,12 +368,15 @@ export class LocalRunspace implements Runspace {
         env: Object.fromEntries(this.#env),
         location: String(this.#global.lookup("PWD")?.value ?? ""),
         variables,
+        commands: this.#extraCommands,
       });
       job.start(runspace, spec.script, spec.args, spec.initialization);
       return job;
     };
     return {
       name: this.name,
+      extensions: this.#extensions,
+      onClose: (cleanup) => void this.#cleanups.push(cleanup),
       environment: () => this.#env,
       executionPolicy: (scope) => (scope ? policy().get(scope) : policy().effective()),
       setExecutionPolicy: (value, scope) => policy().set(value, scope),

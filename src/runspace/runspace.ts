@@ -5,6 +5,13 @@
  */
 import type { ErrorRecord } from "../engine/errors.ts";
 
+let lastId = 0;
+
+/** Runspace ids: small integers unique within this process, shared by local and remote runspaces (PowerShell's Id). */
+export function nextRunspaceId(): number {
+  return ++lastId;
+}
+
 export type RunspaceState = "BeforeOpen" | "Opening" | "Opened" | "Disconnected" | "Closing" | "Closed" | "Broken";
 export type RunspaceAvailability = "Available" | "Busy" | "None";
 
@@ -27,6 +34,8 @@ export interface InvokeOptions {
    * timeout; false (an asynchronous one) fails at once with the "availability is Busy" error.
    */
   wait?: boolean;
+  /** `$using:` values (about_Remote_Variables), by lower-case name. */
+  using?: Record<string, unknown>;
   /** Called with each record as it is produced. */
   onRecord?: (record: StreamRecord) => void;
 }

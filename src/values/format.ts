@@ -70,6 +70,12 @@ const TABLE_VIEWS: Record<string, readonly ViewColumn[]> = {
   [DICTIONARY_ENTRY]: [{ label: "Name", width: 30 }, { label: "Value" }],
   "Microsoft.PowerShell.Commands.GroupInfo": [{ label: "Count", width: 5, align: "right" }, { label: "Name", width: 25 }, { label: "Group" }],
   "Microsoft.PowerShell.Commands.GroupInfoNoElement": [{ label: "Count", width: 5, align: "right" }, { label: "Name", width: 25 }],
+  // Get-Job's view (PowerShellCore_format_ps1xml: Job).
+  "System.Management.Automation.Job": ["Id", "Name", "PSJobTypeName", "State", "HasMoreData", "Location", "Command"]
+    .map((label) => ({ label, align: label === "Id" ? "right" as const : undefined })),
+  // Get-PSSession's view (PowerShellCore_format_ps1xml: PSSession).
+  "System.Management.Automation.Runspaces.PSSession": ["Id", "Name", "Transport", "ComputerName", "ComputerType", "State", "ConfigurationName", "Availability"]
+    .map((label) => ({ label, align: label === "Id" ? "right" as const : undefined })),
 };
 
 // ---- display cells: East Asian wide characters take two cells of the screen.

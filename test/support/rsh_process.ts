@@ -43,9 +43,9 @@ export function runRsh(
 }
 
 /** Starts rsh and lets the test talk to it line by line (for streaming and REPL behaviour). */
-export function startRsh(args: string[]) {
+export function startRsh(args: string[], options: { env?: Record<string, string> } = {}) {
   const [command, argv] = rshCommand(args);
-  const child = spawn(command, argv, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawn(command, argv, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", ...options.env } });
   let stdout = "";
   const waiters: { text: string; resolve: () => void }[] = [];
   child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -56,7 +56,12 @@ export function startRsh(args: string[]) {
     }
   });
   const exited = new Promise<number | null>((resolve) => child.on("close", (code: number | null) => resolve(code)));
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   return {
+    get stderr() {
+      return stderr;
+    },
     write: (text: string) => child.stdin.write(text),
     end: () => child.stdin.end(),
     get stdout() {
@@ -72,5 +77,7 @@ export function startRsh(args: string[]) {
     },
     exited,
     kill: () => child.kill("SIGKILL"),
+    /** Ctrl+C. */
+    interrupt: () => child.kill("SIGINT"),
   };
 }

@@ -1,0 +1,352 @@
+/**
+ * The remoting cmdlets (about_Remote, about_PSSessions): New-PSSession, Get-PSSession, Remove-PSSession,
+ * Invoke-Command, New-PSSessionOption, ConvertTo-SecureString. They live with the client, above the built-in command
+ * layer, and are added to a runspace's command table by whoever creates it (the CLI, the server, an embedder).
+ */
+import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
+import { usingValues } from "../engine/evaluator.ts";
+import { ScriptBlockValue } from "../engine/expressions.ts";
+import { wildcardToRegExp } from "../engine/operators.ts";
+import { StoppedSignal } from "../engine/pacer.ts";
+import { resolvePath } from "../commands/files.ts";
+import { Deno } from "../platform.ts";
+import type { StreamRecord } from "../runspace/runspace.ts";
+import { enumerate, toNumber, toStr } from "../values/convert.ts";
+import { SecureString } from "../values/credentials.ts";
+import { PSCustomObject } from "../values/objects.ts";
+import type { RemoteRunspace } from "./client.ts";
+import { PSSessionView, RemotingClient, sessionOf, TARGET_PARAMETERS } from "./sessions.ts";
+
+const names = (value: unknown) => enumerate(value ?? []).map(toStr);
+
+export const newPSSession: BuiltinCommand = {
+  name: "New-PSSession",
+  aliases: ["nsn"],
+  parameters: [{ name: "ComputerName", aliases: ["Cn"], position: 0, type: "string[]" }, { name: "Name", type: "string[]" }, ...TARGET_PARAMETERS],
+  async process(ctx, params) {
+    const client = RemotingClient.of(ctx);
+    const sessionNames = names(params.get("Name"));
+    for (const [i, computer] of names(params.get("ComputerName") ?? ["localhost"]).entries()) {
+      try {
+        const target = RemotingClient.target(ctx, params, computer);
+        const view = await ctx.pacer.wait(client.newSession(target, sessionNames[i] ?? null, toStr(params.get("ConfigurationName") ?? "") || null, true));
+        await ctx.emit(view);
+      } catch (e) {
+        if (!(e instanceof RuntimeError)) throw e;
+        ctx.writeErrorRecord(e.record);
+      }
+    }
+  },
+};
+
+/** Keeps the sessions that match -Name, -Id, -InstanceId and -State. */
+function filterSessions(sessions: PSSessionView[], params: Map<string, unknown>): PSSessionView[] {
+  const patterns = names(params.get("Name")).map((n) => wildcardToRegExp(n, false));
+  const ids = enumerate(params.get("Id") ?? []).map(Number);
+  const instanceIds = names(params.get("InstanceId")).map((s) => s.toLowerCase());
+  const state = params.has("State") ? toStr(params.get("State")).toLowerCase() : null;
+  return sessions.filter((s) =>
+    (patterns.length === 0 || patterns.some((p) => p.test(toStr(s.get("Name"))))) &&
+    (ids.length === 0 || ids.includes(s.runspace.id)) &&
+    (instanceIds.length === 0 || instanceIds.includes(s.runspace.instanceId.toLowerCase())) &&
+    (state === null || toStr(s.get("State")).toLowerCase() === state)
+  );
+}
+
+const SELECT_PARAMETERS = [
+  { name: "Name", type: "string[]" },
+  { name: "Id", type: "int[]" },
+  { name: "InstanceId", type: "string[]" },
+];
+
+export const getPSSession: BuiltinCommand = {
+  name: "Get-PSSession",
+  aliases: ["gsn"],
+  parameters: [{ name: "ComputerName", aliases: ["Cn"], position: 0, type: "string[]" }, ...SELECT_PARAMETERS, { name: "State", type: "string" }, ...TARGET_PARAMETERS],
+  async process(ctx, params) {
+    const client = RemotingClient.of(ctx);
+    if (!params.has("ComputerName")) return ctx.emitAll(filterSessions(client.sessions, params));
+    for (const computer of names(params.get("ComputerName"))) {
+      try {
+        const sessions = await ctx.pacer.wait(client.listRemote(RemotingClient.target(ctx, params, computer)));
+        await ctx.emitAll(filterSessions(sessions, params));
+      } catch (e) {
+        if (!(e instanceof RuntimeError)) throw e;
+        ctx.writeErrorRecord(e.record);
+      }
+    }
+  },
+};
+
+export const removePSSession: BuiltinCommand = {
+  name: "Remove-PSSession",
+  aliases: ["rsn"],
+  parameters: [
+    { name: "Session", position: 0, pipeline: true, type: "object" },
+    ...SELECT_PARAMETERS,
+    { name: "ComputerName", aliases: ["Cn"], type: "string[]" },
+    ...TARGET_PARAMETERS,
+  ],
+  async process(ctx, params, input) {
+    const client = RemotingClient.of(ctx);
+    let targets: PSSessionView[] = [];
+    const given = input !== undefined ? input : params.get("Session");
+    if (given !== undefined && given !== null) targets = enumerate(given).map(sessionOf);
+    else if (params.has("ComputerName")) {
+      for (const computer of names(params.get("ComputerName"))) {
+        targets.push(...filterSessions(await ctx.pacer.wait(client.listRemote(RemotingClient.target(ctx, params, computer))), params));
+      }
+    } else if (params.has("Name") || params.has("Id") || params.has("InstanceId")) targets = filterSessions(client.sessions, params);
+    for (const session of targets) {
+      try {
+        await ctx.pacer.wait(client.remove(session));
+      } catch (e) {
+        if (!(e instanceof RuntimeError)) throw e;
+        ctx.writeErrorRecord(e.record);
+      }
+    }
+  },
+};
+
+export const newPSSessionOption: BuiltinCommand = {
+  name: "New-PSSessionOption",
+  parameters: [
+    { name: "IdleTimeout", type: "int" },
+    { name: "OperationTimeout", type: "int" },
+    { name: "OpenTimeout", type: "int" },
+    { name: "OutputBufferingMode", type: "string", validateSet: ["Block", "Drop", "None"] },
+    { name: "MaxConnectionRetryCount", type: "int" },
+  ],
+  process(ctx, params) {
+    const option = new PSCustomObject();
+    // Defaults as PowerShell's PSSessionOption shows them (ms); -1 idle timeout means "the server's".
+    option.set("IdleTimeout", params.get("IdleTimeout") ?? -1);
+    option.set("OperationTimeout", params.get("OperationTimeout") ?? 180000);
+    option.set("OpenTimeout", params.get("OpenTimeout") ?? 180000);
+    option.set("OutputBufferingMode", params.get("OutputBufferingMode") ?? "None");
+    option.set("MaxConnectionRetryCount", params.get("MaxConnectionRetryCount") ?? 5);
+    return ctx.emit(option);
+  },
+};
+
+export const convertToSecureString: BuiltinCommand = {
+  name: "ConvertTo-SecureString",
+  parameters: [
+    { name: "String", position: 0, pipeline: true, type: "string", mandatory: true },
+    { name: "AsPlainText", type: "switch" },
+    { name: "Force", type: "switch" },
+  ],
+  process(ctx, params, input) {
+    if (!params.get("AsPlainText")) {
+      ctx.writeError("rsh has no encrypted SecureString format: use -AsPlainText -Force.", "NotSupported,Microsoft.PowerShell.Commands.ConvertToSecureStringCommand", "ConvertTo-SecureString");
+      return;
+    }
+    return ctx.emit(new SecureString(toStr(input === undefined ? params.get("String") : input)));
+  },
+};
+
+/** Adds PowerShell's remote-output note properties to an object (about_Remote_Output). */
+function decorate(value: unknown, session: RemoteRunspace, hide: boolean): unknown {
+  if (value instanceof PSCustomObject && value.constructor === PSCustomObject) {
+    value.set("PSComputerName", session.computerName);
+    value.set("RunspaceId", session.instanceId);
+    value.set("PSShowComputerName", !hide);
+  }
+  return value;
+}
+
+/** One remote command's records, queued for the caller's pipeline (which takes them one at a time, in order). */
+class RecordQueue {
+  readonly #items: { record: StreamRecord; session: RemoteRunspace }[] = [];
+  #wake: (() => void) | null = null;
+  #open = 0;
+
+  opened(): void {
+    this.#open++;
+  }
+
+  closed(): void {
+    this.#open--;
+    this.#wake?.();
+  }
+
+  push(record: StreamRecord, session: RemoteRunspace): void {
+    this.#items.push({ record, session });
+    this.#wake?.();
+  }
+
+  /** Yields records as they come until every producer closed; `wait` lets the caller's stop end a wait. */
+  async *drain(wait: (p: Promise<void>) => Promise<void>): AsyncGenerator<{ record: StreamRecord; session: RemoteRunspace }> {
+    while (true) {
+      if (this.#items.length) {
+        yield* this.#items.splice(0);
+        continue;
+      }
+      if (this.#open === 0) return;
+      await wait(new Promise<void>((resolve) => (this.#wake = resolve)));
+      this.#wake = null;
+    }
+  }
+}
+
+async function deliver(ctx: CommandContext, record: StreamRecord, session: RemoteRunspace, hide: boolean): Promise<void> {
+  switch (record.stream) {
+    case "output":
+      return void await ctx.emit(decorate(record.value, session, hide));
+    case "error":
+      record.value.computerName = session.computerName;
+      return ctx.writeErrorRecord(record.value);
+    case "warning":
+      return ctx.host.warning(record.value);
+    case "verbose":
+      return ctx.host.verbose(record.value);
+    case "host":
+      return ctx.host.host(record.value);
+  }
+}
+
+/** Runs `task` for each item with at most `limit` running at once. */
+async function throttled<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+interface InvokeState {
+  input: unknown[];
+  hasInput: boolean;
+}
+
+export const invokeCommand: BuiltinCommand = {
+  name: "Invoke-Command",
+  aliases: ["icm"],
+  parameters: [
+    // PowerShell's parameter sets put -ComputerName or -Session first and the script block second; rsh's binder has
+    // one set, so both positions are typed loosely and sorted out by type below.
+    { name: "ScriptBlock", aliases: ["Command"], position: 0, type: "object" },
+    { name: "ComputerName", aliases: ["Cn"], position: 1, type: "object" },
+    { name: "Session", type: "object" },
+    { name: "ArgumentList", aliases: ["Args"], type: "object" },
+    { name: "InputObject", pipeline: true, type: "object" },
+    { name: "FilePath", type: "string" },
+    { name: "ThrottleLimit", type: "int" },
+    { name: "HideComputerName", type: "switch" },
+    { name: "Timeout", type: "double" },
+    { name: "AsJob", type: "switch" },
+    ...TARGET_PARAMETERS,
+  ],
+  begin: (): InvokeState => ({ input: [], hasInput: false }),
+  process(_ctx, _params, input, state) {
+    if (input === undefined) return;
+    const s = state as InvokeState;
+    s.hasInput = true;
+    s.input.push(input);
+  },
+  async end(ctx, params, state) {
+    const { input, hasInput } = state as InvokeState;
+    // Sort the positional values: a script block, then computers or sessions (`Invoke-Command $s { }` works too).
+    let block = params.get("ScriptBlock");
+    let computers = params.get("ComputerName");
+    if (!(block instanceof ScriptBlockValue) && computers instanceof ScriptBlockValue) [block, computers] = [computers, block];
+    let sessions = params.get("Session");
+    if (sessions === undefined && computers !== undefined && enumerate(computers).every((c) => c instanceof PSSessionView)) {
+      [sessions, computers] = [computers, undefined];
+    }
+    if (params.get("AsJob")) {
+      throw new RuntimeError(new ErrorRecord("Invoke-Command -AsJob is not available yet in rsh: use Start-Job { Invoke-Command … }.", "NotImplemented", "NotImplemented", null, null));
+    }
+    let script: string;
+    if (block instanceof ScriptBlockValue) script = block.toString();
+    else if (params.has("FilePath")) script = await readScript(ctx, toStr(params.get("FilePath")));
+    else throw new RuntimeError(new ErrorRecord("Invoke-Command needs a -ScriptBlock or -FilePath.", "MissingScript", "InvalidArgument", null, null));
+    const args = params.has("ArgumentList") ? enumerate(params.get("ArgumentList")) : undefined;
+    if (sessions === undefined && computers === undefined) {
+      // No -Session or -ComputerName: the script block runs here, like `& { }`.
+      return void await ctx.emitAll(await ctx.invoke(block, null, args ?? []));
+    }
+    const using = block instanceof ScriptBlockValue ? Object.fromEntries(usingValues(block.ast, ctx.scope)) : {};
+    const client = RemotingClient.of(ctx);
+    const hide = params.get("HideComputerName") === true;
+    const timeoutMs = params.has("Timeout") ? toNumber(params.get("Timeout")) * 1000 : 0;
+    const queue = new RecordQueue();
+    const running = new Set<RemoteRunspace>();
+    const runIn = async (session: RemoteRunspace) => {
+      running.add(session);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      if (timeoutMs > 0) {
+        timer = setTimeout(() => {
+          queue.push({ stream: "error", value: new ErrorRecord(`The command was stopped on ${session.computerName} after ${timeoutMs / 1000} seconds (-Timeout).`, "CommandTimedOut", "OperationTimeout", null, null) }, session);
+          session.stop().catch(() => {});
+        }, timeoutMs);
+      }
+      try {
+        await session.invoke(script, { args, input: hasInput ? input : undefined, using, onRecord: (record) => queue.push(record, session) });
+      } finally {
+        clearTimeout(timer);
+        running.delete(session);
+      }
+    };
+    const fail = (e: unknown, session: RemoteRunspace | null) => {
+      if (!(e instanceof RuntimeError)) throw e;
+      if (session) queue.push({ stream: "error", value: e.record }, session);
+      else ctx.writeErrorRecord(e.record);
+    };
+    queue.opened();
+    const work = (async () => {
+      try {
+        if (sessions !== undefined) {
+          await throttled(enumerate(sessions).map(sessionOf), toNumber(params.get("ThrottleLimit") ?? 32), (view) => runIn(view.runspace).catch((e) => fail(e, view.runspace)));
+        } else {
+          // -ComputerName: a temporary session per computer, closed before Invoke-Command returns.
+          await throttled(names(computers), toNumber(params.get("ThrottleLimit") ?? 32), async (computer) => {
+            let view: PSSessionView | null = null;
+            try {
+              view = await client.newSession(RemotingClient.target(ctx, params, computer), null, toStr(params.get("ConfigurationName") ?? "") || null, false);
+              await runIn(view.runspace);
+            } catch (e) {
+              if (view) fail(e, view.runspace);
+              else if (e instanceof RuntimeError) queue.push({ stream: "error", value: e.record }, { computerName: computer } as RemoteRunspace);
+              else throw e;
+            } finally {
+              await view?.runspace.close().catch(() => {});
+            }
+          });
+        }
+      } finally {
+        queue.closed();
+      }
+    })();
+    try {
+      for await (const { record, session } of queue.drain((p) => ctx.pacer.wait(p))) {
+        if (ctx.pacer.stopping) throw new StoppedSignal();
+        await deliver(ctx, record, session, hide);
+      }
+      await work;
+    } catch (e) {
+      // Stopping the caller (Ctrl+C, Stop-Job) stops the remote pipelines too.
+      await Promise.all([...running].map((s) => s.stop().catch(() => {})));
+      throw e;
+    }
+  },
+};
+
+async function readScript(ctx: CommandContext, path: string): Promise<string> {
+  try {
+    return await Deno.readTextFile(resolvePath(ctx, path));
+  } catch {
+    throw new RuntimeError(new ErrorRecord(`Cannot find path '${path}' because it does not exist.`, "PathNotFound", "ObjectNotFound", null, null));
+  }
+}
+
+/** The remoting cmdlets, to add to a runspace's command table. */
+export const remotingCommands: readonly BuiltinCommand[] = Object.freeze([
+  newPSSession,
+  getPSSession,
+  removePSSession,
+  invokeCommand,
+  newPSSessionOption,
+  convertToSecureString,
+]);

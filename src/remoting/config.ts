@@ -1,0 +1,112 @@
+/**
+ * The server's JSON configuration (`rsh serve --config FILE`). Every key is checked when the server starts: an
+ * unknown key or a bad value stops it with a message naming the key, rather than a surprise later.
+ */
+import { isPasswordHash } from "./auth.ts";
+
+export interface UserEntry {
+  passwordHash: string;
+  groups: string[];
+}
+
+/** A session configuration (the security issue fills in the rest of its keys). */
+export interface SessionConfiguration {
+  name: string;
+  [key: string]: unknown;
+}
+
+export interface ServerConfig {
+  /** Null: zero-config mode — only the OS user who started the server, by token. */
+  users: Map<string, UserEntry> | null;
+  configurations: Map<string, SessionConfiguration>;
+  idleTimeoutSec: number;
+  maxIdleTimeoutSec: number;
+  reconnectWindowSec: number;
+  maxSessionsPerUser: number;
+  /** The largest WebSocket message the server accepts; a bigger one closes that connection. */
+  maxMessageBytes: number;
+  /** How many output records a command may have unacknowledged before it waits (Block) or drops (Drop). */
+  outputBufferRecords: number;
+  tls: { cert: string; key: string } | null;
+}
+
+export class ConfigError extends Error {}
+
+const KEYS = [
+  "users", "configurations", "idleTimeoutSec", "maxIdleTimeoutSec", "reconnectWindowSec", "maxSessionsPerUser",
+  "maxMessageBytes", "outputBufferRecords", "tls",
+];
+
+function positive(config: Record<string, unknown>, key: string, fallback: number): number {
+  const value = config[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) {
+    throw new ConfigError(`'${key}' must be a positive number (got ${JSON.stringify(value)}).`);
+  }
+  return value;
+}
+
+function object(value: unknown, key: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`'${key}' must be an object.`);
+  return value as Record<string, unknown>;
+}
+
+/** The built-in configuration every server has (FullLanguage, every command). */
+export const DEFAULT_CONFIGURATION = "rsh";
+
+export function parseConfig(text: string | null): ServerConfig {
+  let raw: Record<string, unknown> = {};
+  if (text !== null) {
+    try {
+      raw = object(JSON.parse(text), "the config file");
+    } catch (e) {
+      if (e instanceof ConfigError) throw e;
+      throw new ConfigError(`The config file is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  for (const key of Object.keys(raw)) {
+    if (!KEYS.includes(key)) throw new ConfigError(`Unknown key '${key}' in the config file (known keys: ${KEYS.join(", ")}).`);
+  }
+  let users: Map<string, UserEntry> | null = null;
+  if (raw.users !== undefined) {
+    users = new Map();
+    for (const [name, entry] of Object.entries(object(raw.users, "users"))) {
+      const user = object(entry, `users.${name}`);
+      for (const key of Object.keys(user)) {
+        if (key !== "passwordHash" && key !== "groups") throw new ConfigError(`Unknown key 'users.${name}.${key}' (known: passwordHash, groups).`);
+      }
+      if (typeof user.passwordHash !== "string" || !isPasswordHash(user.passwordHash)) {
+        throw new ConfigError(`'users.${name}.passwordHash' must be a hash made by 'rsh hash-password'.`);
+      }
+      const groups = user.groups ?? [];
+      if (!Array.isArray(groups) || groups.some((g) => typeof g !== "string")) throw new ConfigError(`'users.${name}.groups' must be a list of names.`);
+      users.set(name.toLowerCase(), { passwordHash: user.passwordHash, groups: groups as string[] });
+    }
+  }
+  const configurations = new Map<string, SessionConfiguration>([[DEFAULT_CONFIGURATION, { name: DEFAULT_CONFIGURATION }]]);
+  if (raw.configurations !== undefined) {
+    for (const [name, entry] of Object.entries(object(raw.configurations, "configurations"))) {
+      configurations.set(name.toLowerCase(), { ...object(entry, `configurations.${name}`), name });
+    }
+  }
+  let tls: ServerConfig["tls"] = null;
+  if (raw.tls !== undefined) {
+    const t = object(raw.tls, "tls");
+    if (typeof t.cert !== "string" || typeof t.key !== "string") throw new ConfigError("'tls' needs 'cert' and 'key' file paths.");
+    tls = { cert: t.cert, key: t.key };
+  }
+  const idleTimeoutSec = positive(raw, "idleTimeoutSec", 7200);
+  const maxIdleTimeoutSec = positive(raw, "maxIdleTimeoutSec", Math.max(idleTimeoutSec, 12 * 3600));
+  if (idleTimeoutSec > maxIdleTimeoutSec) throw new ConfigError("'idleTimeoutSec' must not exceed 'maxIdleTimeoutSec'.");
+  return {
+    users,
+    configurations,
+    idleTimeoutSec,
+    maxIdleTimeoutSec,
+    reconnectWindowSec: positive(raw, "reconnectWindowSec", 240),
+    maxSessionsPerUser: positive(raw, "maxSessionsPerUser", 1000),
+    maxMessageBytes: positive(raw, "maxMessageBytes", 16 * 1024 * 1024),
+    outputBufferRecords: positive(raw, "outputBufferRecords", 100_000),
+    tls,
+  };
+}

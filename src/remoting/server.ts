@@ -1,0 +1,416 @@
+/**
+ * `rsh serve`: hosts sessions (LocalRunspaces) for authenticated users over WebSocket (docs/protocol.md). Sessions
+ * live on the server, not on the connection that made them: a session belongs to its user, and only that user can
+ * list, use or remove it. A connection that misbehaves gets a protocol error and is closed; nothing it sends can
+ * take the server or another session down.
+ */
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
+import { type WebSocket, WebSocketServer } from "ws";
+import { ErrorRecord } from "../engine/errors.ts";
+import { Deno } from "../platform.ts";
+import { LocalRunspace, type LocalRunspaceOptions } from "../runspace/local_runspace.ts";
+import type { StreamRecord } from "../runspace/runspace.ts";
+import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { LoginThrottle, sameSecret, verifyPassword, writeServerToken } from "./auth.ts";
+import { DEFAULT_CONFIGURATION, type ServerConfig } from "./config.ts";
+import {
+  type ClientMessage,
+  parseClientMessage,
+  PROTOCOL_VERSION,
+  ProtocolError,
+  type ServerMessage,
+  stringArg,
+  type WireRecord,
+} from "./protocol.ts";
+import { deserialize, serialize, serializeError, type Wire } from "./serializer.ts";
+
+export interface ServerOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  config: ServerConfig;
+  /** The OS user who started the server (zero-config mode accepts only them, by token). */
+  osUser: string;
+  /** The server's home directory: the token file lives under it, and sessions start there. */
+  home: string;
+  /** The environment new sessions copy. */
+  env: Record<string, string>;
+  /** Extra commands every session gets (the remoting cmdlets, so a session can reach further servers). */
+  sessionOptions?: () => Partial<LocalRunspaceOptions>;
+}
+
+/** Records a command has produced, kept until the client acknowledges them. */
+class HostedCommand {
+  /** [seq, record] not yet acknowledged; sent up to `sentSeq`. */
+  readonly unacked: [number, WireRecord | null][] = [];
+  nextSeq = 1;
+  sentSeq = 0;
+  result: { failed: boolean; stopped: boolean; exitCode: number | null } | null = null;
+  #flushScheduled = false;
+
+  constructor(readonly id: string, readonly session: HostedSession, public connection: Connection | null) {}
+
+  push(record: WireRecord | null): void {
+    this.unacked.push([this.nextSeq++, record]);
+    // Records produced together travel together: flush when the producer yields, or when a batch is full.
+    if (this.unacked.length - this.#unsent() >= 1000) this.flush();
+    else if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      setImmediate(() => {
+        this.#flushScheduled = false;
+        this.flush();
+      });
+    }
+  }
+
+  /** The index in `unacked` of the first record not sent yet (records are in seq order, without gaps). */
+  #unsent(): number {
+    const first = this.unacked[0]?.[0];
+    return first === undefined ? 0 : Math.min(this.unacked.length, Math.max(0, this.sentSeq - first + 1));
+  }
+
+  flush(): void {
+    const connection = this.connection;
+    if (!connection?.open) return;
+    const start = this.#unsent();
+    const batch: WireRecord[] = [];
+    let firstSeq = 0;
+    for (let i = start; i < this.unacked.length; i++) {
+      const [seq, record] = this.unacked[i];
+      if (record === null) {
+        if (batch.length) connection.send({ type: "records", command: this.id, seq: firstSeq, records: batch.splice(0) });
+        connection.send({ type: "done", command: this.id, seq, result: this.result! });
+      } else {
+        if (batch.length === 0) firstSeq = seq;
+        batch.push(record);
+      }
+      this.sentSeq = seq;
+    }
+    if (batch.length) connection.send({ type: "records", command: this.id, seq: firstSeq, records: batch });
+  }
+
+  acknowledge(seq: number): void {
+    let drop = 0;
+    while (drop < this.unacked.length && this.unacked[drop][0] <= seq) drop++;
+    this.unacked.splice(0, drop);
+    if (this.result && this.unacked.length === 0) this.session.commands.delete(this.id);
+  }
+}
+
+class HostedSession {
+  readonly commands = new Map<string, HostedCommand>();
+  /** The connection that created or last connected to the session (null: nobody; issue 6 reconnects). */
+  connection: Connection | null;
+  constructor(
+    readonly runspace: LocalRunspace,
+    readonly owner: string,
+    readonly configurationName: string,
+    connection: Connection,
+  ) {
+    this.connection = connection;
+  }
+
+  info(viewer: Connection): Wire {
+    return {
+      instanceId: this.runspace.instanceId,
+      name: this.runspace.name,
+      configurationName: this.configurationName,
+      state: this.connection ? "Opened" : "Disconnected",
+      availability: this.runspace.availability,
+      connectedHere: this.connection === viewer,
+    };
+  }
+}
+
+class Connection {
+  user: string | null = null;
+  constructor(readonly socket: WebSocket, readonly address: string) {}
+
+  get open(): boolean {
+    return this.socket.readyState === 1;
+  }
+
+  send(message: ServerMessage): void {
+    if (this.open) this.socket.send(JSON.stringify(message));
+  }
+
+  /** Ends the connection after a protocol error (the message says what was wrong). */
+  reject(message: string): void {
+    this.send({ type: "error", message });
+    this.socket.close(4400, "protocol error");
+  }
+}
+
+export class RshServer {
+  readonly #sessions = new Map<string, HostedSession>();
+  readonly #connections = new Set<Connection>();
+  readonly #throttle = new LoginThrottle();
+  readonly computerName = hostname();
+  #token = "";
+
+  private constructor(readonly options: ServerOptions, readonly wss: WebSocketServer, readonly url: string) {}
+
+  /** Starts listening; resolves once the server accepts connections. */
+  static async start(options: ServerOptions): Promise<RshServer> {
+    const { config } = options;
+    const host = options.host ?? "127.0.0.1";
+    const scheme = config.tls ? "wss" : "ws";
+    const common = { maxPayload: config.maxMessageBytes, perMessageDeflate: false };
+    let wss: WebSocketServer;
+    if (config.tls) {
+      const https = createHttpsServer({ cert: Deno.readTextFileSync(config.tls.cert), key: Deno.readTextFileSync(config.tls.key) });
+      wss = new WebSocketServer({ ...common, server: https });
+      await new Promise<void>((resolve, reject) => https.once("error", reject).listen(options.port ?? 5995, host, resolve));
+    } else {
+      wss = new WebSocketServer({ ...common, host, port: options.port ?? 5995 });
+      await new Promise<void>((resolve, reject) => wss.once("listening", resolve).once("error", reject));
+    }
+    const address = (config.tls ? (wss.options.server as unknown as { address(): AddressInfo }).address() : wss.address()) as AddressInfo;
+    const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    const server = new RshServer(options, wss, `${scheme}://${shownHost}:${address.port}`);
+    server.#token = writeServerToken(options.home);
+    wss.on("connection", (socket, request) => server.#accept(socket, request.socket.remoteAddress ?? "unknown"));
+    wss.on("error", () => {});
+    return server;
+  }
+
+  #accept(socket: WebSocket, address: string): void {
+    const connection = new Connection(socket, address);
+    this.#connections.add(connection);
+    const helloTimer = setTimeout(() => connection.user === null && connection.reject("No 'hello' within 10 seconds."), 10_000);
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      clearTimeout(helloTimer);
+      this.#connections.delete(connection);
+      this.#detach(connection, false);
+    });
+    socket.on("message", (data, isBinary) => {
+      if (isBinary) return connection.reject("Binary messages are not part of the protocol.");
+      let message: ClientMessage;
+      try {
+        message = parseClientMessage(String(data));
+      } catch (e) {
+        return connection.reject((e as Error).message);
+      }
+      this.#handle(connection, message).catch((e) => {
+        connection.reject(e instanceof ProtocolError ? e.message : `Internal error: ${(e as Error)?.message ?? e}`);
+      });
+    });
+  }
+
+  /**
+   * A connection went away. Sessions running a command stay, Disconnected, with their records kept for a reconnect.
+   * Idle ones are closed: at once after a goodbye, or when the reconnect window passes without the client coming
+   * back (a vanished connection may be a crash or a network drop; the server cannot tell).
+   */
+  #detach(connection: Connection, goodbye: boolean): void {
+    for (const session of [...this.#sessions.values()]) {
+      for (const command of session.commands.values()) if (command.connection === connection) command.connection = null;
+      if (session.connection !== connection) continue;
+      session.connection = null;
+      if (goodbye) {
+        if (session.runspace.availability !== "Busy") void this.#closeSession(session);
+        continue;
+      }
+      const timer = setTimeout(() => {
+        if (session.connection === null && session.runspace.availability !== "Busy") void this.#closeSession(session);
+      }, this.options.config.reconnectWindowSec * 1000);
+      timer.unref?.();
+    }
+  }
+
+  async #closeSession(session: HostedSession): Promise<void> {
+    this.#sessions.delete(session.runspace.instanceId);
+    await session.runspace.close();
+  }
+
+  async #handle(connection: Connection, message: ClientMessage): Promise<void> {
+    if (connection.user === null) {
+      if (message.type !== "hello") throw new ProtocolError("The first message must be 'hello'.");
+      return await this.#authenticate(connection, message);
+    }
+    switch (message.type) {
+      case "hello":
+        throw new ProtocolError("Already authenticated.");
+      case "bye":
+        this.#detach(connection, true);
+        connection.socket.close(1000, "bye");
+        return;
+      case "ack": {
+        const command = this.#findCommand(connection, message.command);
+        command?.acknowledge(message.seq);
+        return;
+      }
+      case "request":
+        try {
+          const value = await this.#request(connection, message.op, message.args);
+          connection.send({ type: "response", id: message.id, ok: true, value });
+        } catch (e) {
+          if (e instanceof ProtocolError) throw e;
+          const record = e instanceof RequestError ? e.record : new ErrorRecord(String((e as Error)?.message ?? e), "ServerError", "NotSpecified", null, null);
+          connection.send({ type: "response", id: message.id, ok: false, error: serializeError(record) });
+        }
+    }
+  }
+
+  async #authenticate(connection: Connection, hello: Extract<ClientMessage, { type: "hello" }>): Promise<void> {
+    const delay = this.#throttle.delayFor(connection.address);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    const users = this.options.config.users;
+    let user: string | null = null;
+    if (hello.token !== undefined && sameSecret(hello.token, this.#token)) user = this.options.osUser;
+    else if (users && hello.user !== undefined && hello.password !== undefined) {
+      const entry = users.get(hello.user.toLowerCase());
+      if (entry && verifyPassword(hello.password, entry.passwordHash)) user = hello.user.toLowerCase();
+    }
+    if (hello.version !== PROTOCOL_VERSION) {
+      connection.send({ type: "denied", message: `The server speaks protocol version ${PROTOCOL_VERSION}, the client ${hello.version}.` });
+      connection.socket.close(4403, "version");
+      return;
+    }
+    if (user === null) {
+      this.#throttle.failed(connection.address);
+      connection.send({ type: "denied", message: "Access is denied." });
+      connection.socket.close(4401, "denied");
+      return;
+    }
+    this.#throttle.succeeded(connection.address);
+    connection.user = user;
+    connection.send({ type: "welcome", version: PROTOCOL_VERSION, user, computerName: this.computerName });
+  }
+
+  #session(connection: Connection, instanceId: string): HostedSession {
+    const session = this.#sessions.get(instanceId);
+    // Another user's session is reported exactly like a missing one: its existence is not disclosed.
+    if (!session || session.owner !== connection.user) {
+      throw new RequestError(`The session with InstanceId ${instanceId} was not found on ${this.computerName}.`, "PSSessionNotFound");
+    }
+    return session;
+  }
+
+  #findCommand(connection: Connection, id: string): HostedCommand | undefined {
+    for (const session of this.#sessions.values()) {
+      const command = session.commands.get(id);
+      if (command && session.owner === connection.user) return command;
+    }
+  }
+
+  async #request(connection: Connection, op: string, args: Record<string, Wire>): Promise<Wire> {
+    const user = connection.user!;
+    switch (op) {
+      case "session.create": {
+        const configurationName = (stringArg(args, "configurationName", true) ?? DEFAULT_CONFIGURATION).toLowerCase();
+        const configuration = this.options.config.configurations.get(configurationName);
+        if (!configuration) {
+          throw new RequestError(
+            `The WS-Management service cannot process the request. Cannot find the ${configurationName} session configuration in the WSMan: drive on the ${this.computerName} computer.`,
+            "InvalidResourceUri",
+          );
+        }
+        const owned = [...this.#sessions.values()].filter((s) => s.owner === user).length;
+        if (owned >= this.options.config.maxSessionsPerUser) {
+          throw new RequestError(`User ${user} already has ${owned} sessions on ${this.computerName}, the most allowed (maxSessionsPerUser).`, "MaxSessionsReached");
+        }
+        const sender = new PSCustomObject();
+        sender.set("UserName", user);
+        sender.set("ConnectedUser", user);
+        sender.set("ComputerName", connection.address);
+        const runspace = new LocalRunspace({
+          ...this.options.sessionOptions?.(),
+          name: stringArg(args, "name", true) ?? undefined,
+          env: { ...this.options.env },
+          location: this.options.home,
+          variables: { PSSenderInfo: sender },
+        });
+        await runspace.open();
+        const session = new HostedSession(runspace, user, configuration.name, connection);
+        this.#sessions.set(runspace.instanceId, session);
+        return session.info(connection);
+      }
+      case "session.list":
+        return [...this.#sessions.values()].filter((s) => s.owner === user).map((s) => s.info(connection));
+      case "session.remove": {
+        await this.#closeSession(this.#session(connection, stringArg(args, "instanceId")!));
+        return null;
+      }
+      case "command.start":
+        return this.#startCommand(connection, args);
+      case "command.stop": {
+        const command = this.#findCommand(connection, stringArg(args, "command")!);
+        if (command && !command.result) await command.session.runspace.stop();
+        return null;
+      }
+    }
+    throw new ProtocolError(`Unknown operation ${op}.`);
+  }
+
+  #startCommand(connection: Connection, args: Record<string, Wire>): Wire {
+    const session = this.#session(connection, stringArg(args, "session")!);
+    const id = stringArg(args, "command")!;
+    const script = stringArg(args, "script")!;
+    if (session.commands.has(id)) throw new ProtocolError(`Command id ${id} is already in use.`);
+    const wait = args.wait !== false;
+    const runspace = session.runspace;
+    // about_PSSession_Details: an asynchronous command on a busy session fails at once (a synchronous one waits).
+    if (!wait && runspace.availability === "Busy") {
+      throw new RequestError(
+        `The session ${runspace.name}, ${runspace.instanceId}, ${this.computerName} is not available to run commands. The session availability is Busy.`,
+        "InvokeCommandCommandInvalidSessionAvailability",
+      );
+    }
+    const decode = (name: string) => {
+      const value = args[name];
+      if (value === undefined || value === null) return undefined;
+      const decoded = deserialize(value);
+      if (!Array.isArray(decoded)) throw new ProtocolError(`'${name}' must be a list.`);
+      return decoded;
+    };
+    const command = new HostedCommand(id, session, connection);
+    session.commands.set(id, command);
+    const onRecord = (record: StreamRecord) => {
+      if (record.stream === "error") return command.push(["error", serializeError(record.value)]);
+      const { data, warnings } = serialize(record.value);
+      for (const warning of warnings) command.push(["warning", warning]);
+      command.push([record.stream, data]);
+    };
+    const using = args.using === undefined || args.using === null ? undefined : deserialize(args.using);
+    if (using !== undefined && !(using instanceof PSHashtable)) throw new ProtocolError("'using' must be a table of values.");
+    const usingValues = using ? Object.fromEntries(using.entries().map(([k, v]) => [String(k).toLowerCase(), v])) : undefined;
+    runspace.invoke(script, { args: decode("args"), input: decode("input"), using: usingValues, onRecord, wait: true }).then(
+      (result) => ({ failed: result.failed, stopped: result.stopped, exitCode: result.exitCode }),
+      (error) => {
+        const record = (error as { record?: ErrorRecord }).record ?? new ErrorRecord(String(error), "ServerError", "NotSpecified", null, null);
+        command.push(["error", serializeError(record)]);
+        return { failed: true, stopped: false, exitCode: null };
+      },
+    ).then((result) => {
+      command.result = result;
+      command.push(null);
+    });
+    return null;
+  }
+
+  /** SIGINT/SIGTERM: tell every client, close every session, stop listening. */
+  async close(): Promise<void> {
+    for (const connection of this.#connections) {
+      connection.send({ type: "shutdown", message: `The server ${this.computerName} is shutting down.` });
+      connection.socket.close(1001, "shutdown");
+    }
+    await Promise.all([...this.#sessions.values()].map((s) => s.runspace.close()));
+    this.#sessions.clear();
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    (this.wss.options.server as unknown as { close?: () => void } | undefined)?.close?.();
+  }
+}
+
+/** A request the server refuses, with the record the client shows. */
+class RequestError extends Error {
+  readonly record: ErrorRecord;
+  constructor(message: string, id: string) {
+    super(message);
+    this.record = new ErrorRecord(message, id, "InvalidOperation", null, null);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * A client runspace's remoting state: its connections (one per server and user) and its PSSessions, with the
+ * PSSession objects scripts hold. A PSSession object is live — its State and Availability follow the session — and
+ * stays usable as a record after the session is removed (State Closed), as PowerShell's does.
+ */
+import type { CommandContext } from "../engine/command_types.ts";
+import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
+import { toStr } from "../values/convert.ts";
+import { credentialParts } from "../values/credentials.ts";
+import { setFormatTypeName } from "../values/format.ts";
+import { PSCustomObject } from "../values/objects.ts";
+import { nextRunspaceId } from "../runspace/runspace.ts";
+import { Connection, type Credential, RemoteRunspace, resolveTarget, type SessionInfo, type Target } from "./client.ts";
+
+const SESSION_COLUMNS = ["Id", "Name", "Transport", "ComputerName", "ComputerType", "State", "ConfigurationName", "Availability"];
+
+export class PSSessionView extends PSCustomObject {
+  constructor(readonly runspace: RemoteRunspace, readonly held: boolean, readonly remoteState: SessionInfo | null = null) {
+    super();
+    setFormatTypeName(this, "System.Management.Automation.Runspaces.PSSession");
+  }
+
+  override has(name: string): boolean {
+    return this.names().some((n) => n.toLowerCase() === name.toLowerCase());
+  }
+
+  override get(name: string): unknown {
+    const r = this.runspace;
+    switch (name.toLowerCase()) {
+      case "id": return r.id;
+      case "name": return r.name;
+      case "transport": return "WebSocket";
+      case "computername": return r.computerName;
+      case "computertype": return "RemoteMachine";
+      // A session this client does not hold shows Disconnected; its Availability says whether another client has it.
+      case "state": return this.held ? r.state : "Disconnected";
+      case "configurationname": return r.configurationName;
+      case "availability":
+        if (this.held) return r.availability;
+        return this.remoteState?.state === "Opened" ? "Busy" : "None";
+      case "instanceid": return r.instanceId;
+      default: return null;
+    }
+  }
+
+  override set(): void {}
+
+  override names(): string[] {
+    return [...SESSION_COLUMNS, "InstanceId"];
+  }
+}
+
+/** The target options every -ComputerName command takes. */
+export const TARGET_PARAMETERS = [
+  { name: "Port", type: "int" },
+  { name: "Credential", type: "object" },
+  { name: "UseSSL", type: "switch" },
+  { name: "ConfigurationName", type: "string" },
+  { name: "SessionOption", type: "object" },
+];
+
+export class RemotingClient {
+  readonly #connections = new Map<string, Promise<Connection>>();
+  /** This client's sessions, in creation order (Get-PSSession without -ComputerName). */
+  readonly sessions: PSSessionView[] = [];
+
+  static of(ctx: CommandContext): RemotingClient {
+    let client = ctx.session.extensions.get("remoting") as RemotingClient | undefined;
+    if (!client) {
+      const created = client = new RemotingClient();
+      ctx.session.extensions.set("remoting", created);
+      ctx.session.onClose(() => created.close());
+    }
+    return client;
+  }
+
+  /** The target a command's parameters describe, for one computer name. */
+  static target(ctx: CommandContext, params: Map<string, unknown>, computerName: string): Target {
+    const given = params.get("Credential");
+    let credential: Credential | null = null;
+    if (given !== undefined && given !== null) {
+      credential = credentialParts(given);
+      if (!credential) {
+        throw new RuntimeError(new ErrorRecord(
+          `Cannot process argument transformation on parameter 'Credential'. A PSCredential is needed: [pscredential]::new('user', (ConvertTo-SecureString 'password' -AsPlainText -Force)) or Get-Credential.`,
+          "ParameterArgumentTransformationError",
+          "InvalidData",
+          null,
+          null,
+        ));
+      }
+    }
+    const option = params.get("SessionOption") ?? ctx.scope.lookup("PSSessionOption")?.value ?? null;
+    const openTimeout = option instanceof PSCustomObject ? Number(option.get("OpenTimeout")) : NaN;
+    return {
+      computerName,
+      port: params.has("Port") ? Number(params.get("Port")) : undefined,
+      useSSL: params.get("UseSSL") === true,
+      credential,
+      home: ctx.session.environment().get("HOME"),
+      openTimeoutMs: openTimeout > 0 ? openTimeout : undefined,
+    };
+  }
+
+  connect(target: Target): Promise<Connection> {
+    const key = `${resolveTarget(target).url}|${target.credential?.user ?? ""}|${target.credential?.password ?? ""}`;
+    let connection = this.#connections.get(key);
+    if (!connection) {
+      connection = Connection.open(target).then((c) => {
+        c.onClose = () => this.#connections.delete(key);
+        return c;
+      });
+      connection.catch(() => this.#connections.delete(key));
+      this.#connections.set(key, connection);
+    }
+    return connection;
+  }
+
+  async newSession(target: Target, name: string | null, configurationName: string | null, keep: boolean): Promise<PSSessionView> {
+    const connection = await this.connect(target);
+    const id = nextRunspaceId();
+    // PowerShell names a session Runspace<Id> after the client's id for it; the name travels to the server.
+    const info = await connection.request("session.create", { name: name ?? `Runspace${id}`, configurationName }) as unknown as SessionInfo;
+    const runspace = new RemoteRunspace(connection, info, resolveTarget(target).computerName, id);
+    const view = new PSSessionView(runspace, true);
+    if (keep) this.sessions.push(view);
+    return view;
+  }
+
+  /** Every session of the current user on a server (Get-PSSession -ComputerName). */
+  async listRemote(target: Target): Promise<PSSessionView[]> {
+    const connection = await this.connect(target);
+    const infos = await connection.request("session.list", {}) as unknown as SessionInfo[];
+    return infos.map((info) => {
+      const mine = this.sessions.find((s) => s.runspace.instanceId === info.instanceId);
+      if (mine) return mine;
+      return new PSSessionView(new RemoteRunspace(connection, info, resolveTarget(target).computerName), false, info);
+    });
+  }
+
+  /** Says goodbye on every connection: the servers close this client's idle sessions (issue 6's rule). */
+  async close(): Promise<void> {
+    const connections = await Promise.allSettled([...this.#connections.values()]);
+    this.#connections.clear();
+    await Promise.all(connections.map((c) => (c.status === "fulfilled" ? c.value.close() : undefined)));
+  }
+
+  async remove(view: PSSessionView): Promise<void> {
+    await view.runspace.close();
+    const index = this.sessions.indexOf(view);
+    if (index >= 0) this.sessions.splice(index, 1);
+  }
+}
+
+/** A PSSession given as a parameter: a PSSession object, or an error naming what was given instead. */
+export function sessionOf(value: unknown): PSSessionView {
+  if (value instanceof PSSessionView) return value;
+  throw new RuntimeError(new ErrorRecord(
+    `Cannot bind parameter 'Session'. Cannot convert "${toStr(value)}" to type "System.Management.Automation.Runspaces.PSSession".`,
+    "CannotConvertArgument",
+    "InvalidArgument",
+    null,
+    null,
+  ));
+}
