@@ -7,18 +7,43 @@ import { CliUsageError, parseCliArgs, USAGE } from "./cli_args.ts";
 import { runHashPassword, runServe } from "./cli_serve.ts";
 import { remotingCommands } from "./remoting/cmdlets.ts";
 import { args, Deno, writeStderr, writeStdout } from "./platform.ts";
-import { formatValue, type Host, LocalRunspace, parse, type ParseError, type RunOptions, type ScriptBlock } from "./mod.ts";
+import { formatValue, type Host, OutputFormatter, LocalRunspace, parse, type ParseError, type RunOptions, type ScriptBlock } from "./mod.ts";
 import { VERSION } from "./version.ts";
 import process from "node:process";
 
-/** Prints each record as soon as it is produced: output to stdout, everything else to stderr. */
+/**
+ * Prints each record as soon as it is produced: output to stdout through Out-Default's formatter (objects of one
+ * shape share a table, whose widths are settled by the rows of its first 300 ms), everything else to stderr.
+ */
+const formatter = new OutputFormatter({ width: process.stdout.isTTY ? process.stdout.columns || 120 : 120 });
+let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+const release = () => {
+  clearTimeout(releaseTimer);
+  releaseTimer = undefined;
+  writeStdout(formatter.release());
+};
+const toStderr = (text: string) => {
+  if (formatter.collecting) release();
+  writeStderr(text);
+};
 const consoleHost: Host = {
-  output: (value) => writeStdout(formatValue(value) + "\n"),
-  error: (record) => writeStderr(String((record as { format?: () => string }).format?.() ?? record) + "\n"),
-  host: (text) => writeStdout(text),
-  warning: (text) => writeStderr(`WARNING: ${text}\n`),
-  verbose: (text) => writeStderr(`VERBOSE: ${text}\n`),
+  output: (value) => {
+    writeStdout(formatter.write(value));
+    if (formatter.collecting && !releaseTimer) releaseTimer = setTimeout(release, 300);
+  },
+  error: (record) => toStderr(String((record as { format?: () => string }).format?.() ?? record) + "\n"),
+  host: (text) => {
+    if (formatter.collecting) release();
+    writeStdout(text);
+  },
+  warning: (text) => toStderr(`WARNING: ${text}\n`),
+  verbose: (text) => toStderr(`VERBOSE: ${text}\n`),
   information: (value) => writeStdout(formatValue(value) + "\n"),
+  flush: () => {
+    clearTimeout(releaseTimer);
+    releaseTimer = undefined;
+    writeStdout(formatter.flush());
+  },
 };
 
 function reportParseError(error: ParseError): void {

@@ -23,7 +23,7 @@ import { type Job, JobTable } from "./jobs.ts";
 import { nextRunspaceId } from "./runspace.ts";
 import type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, RunspaceState, StreamRecord } from "./runspace.ts";
 
-export { formatValue } from "../values/format.ts";
+export { formatValue, OutputFormatter } from "../values/format.ts";
 export { ErrorRecord };
 
 /** Where a runspace's records go: the CLI prints them, an embedder may collect them. */
@@ -37,6 +37,8 @@ export interface Host {
   warning?(text: string): void;
   verbose?(text: string): void;
   information?(value: unknown): void;
+  /** Called when a run ends (the CLI ends the table it was printing). */
+  flush?(): void;
 }
 
 export interface RunOptions {
@@ -222,7 +224,7 @@ export class LocalRunspace implements Runspace {
         }
       }
       return this.#runAst(ast, options.source ?? "", cliArguments(options.args ?? []), options.file, null);
-    });
+    }).finally(() => this.#host?.flush?.());
     return { exitCode: outcome.exitCode, failed: outcome.failed || outcome.stopped };
   }
 

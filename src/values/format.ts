@@ -55,8 +55,9 @@ export function setFormatTypeName<T extends object>(object: T, name: string): T 
   return object;
 }
 
+/** The type a view is chosen by; a deserialized object (remote output) uses its original type's view. */
 function typeNameOf(object: PSCustomObject): string {
-  return typeNames.get(object) ?? "System.Management.Automation.PSCustomObject";
+  return typeNames.get(object) ?? object.typeNames?.[0]?.replace(/^Deserialized\./, "") ?? "System.Management.Automation.PSCustomObject";
 }
 
 interface ViewColumn {
@@ -350,7 +351,10 @@ export class OutputFormatter {
       return text + "\n";
     }
     let out = "";
-    if (this.#group && this.#group.view !== null && this.#group.view !== typeNameOf(item)) out += this.flush();
+    // An object with a view of its own (a hashtable's entries, a job) never joins another table, nor others its table.
+    const type = typeNameOf(item);
+    const view = type in TABLE_VIEWS ? type : null;
+    if (this.#group && (this.#group.view !== null || view !== null) && this.#group.view !== view) out += this.flush();
     const group = this.#group ??= this.#start(item);
     if (group.kind === "list") {
       const fields = fieldsOf(item, this.#options.properties).map((f): [string, string] => [f.label, displayText(f.read(item))]);

@@ -39,7 +39,7 @@ sessions("New-PSSession shows PowerShell's PSSession table; Remove-PSSession lea
   const r = await client(server, `$s = New-PSSession localhost -Port ${server.port} -Name work; $s; $s.State; Remove-PSSession $s; $s.State; Invoke-Command -Session $s { 1 }`);
   assert.match(r.stdout, /\n\s*Id Name Transport ComputerName ComputerType\s+State\s+ConfigurationName Availability\n/);
   assert.match(r.stdout, /work WebSocket localhost\s+RemoteMachine Opened rsh\s+Available/);
-  assert.match(r.stdout, /Opened\nClosed\n$/);
+  assert.match(r.stdout, /Opened\nClosed\n\n$/);
   assert.match(r.stderr, /Because the session state for session work, [0-9a-f-]{36}, localhost is not equal to Open, you cannot run a command in the session\. The session state is Closed\./);
 });
 
