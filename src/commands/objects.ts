@@ -17,17 +17,17 @@ export const forEachObject: BuiltinCommand = {
     { name: "InputObject", pipeline: true, type: "object" },
   ],
   begin(ctx, params) {
-    if (params.has("Begin")) return then(ctx.invoke(params.get("Begin"), null), ctx.emitAll);
+    if (params.has("Begin")) return then(ctx.invokeInScope(params.get("Begin"), null), ctx.emitAll);
   },
   process(ctx, params, input) {
     if (input === undefined) return;
     // `ForEach-Object Length`: a name in the script block's place reads that member (the MemberName set).
     const member = params.get("MemberName") ?? (typeof params.get("Process") === "string" ? params.get("Process") : undefined);
     if (member !== undefined) return ctx.emit(getMember(input, toStr(member)) ?? null);
-    if (params.has("Process")) return then(ctx.invoke(params.get("Process"), input), ctx.emitAll);
+    if (params.has("Process")) return then(ctx.invokeInScope(params.get("Process"), input), ctx.emitAll);
   },
   end(ctx, params) {
-    if (params.has("End")) return then(ctx.invoke(params.get("End"), null), ctx.emitAll);
+    if (params.has("End")) return then(ctx.invokeInScope(params.get("End"), null), ctx.emitAll);
   },
 };
 
@@ -40,7 +40,7 @@ export const whereObject: BuiltinCommand = {
   ],
   process(ctx, params, input) {
     if (input === undefined) return;
-    return then(ctx.invoke(params.get("FilterScript"), input), (result) => {
+    return then(ctx.invokeInScope(params.get("FilterScript"), input), (result) => {
       if (toBool(result.length === 1 ? result[0] : result)) return ctx.emit(input);
     });
   },

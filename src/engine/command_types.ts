@@ -30,6 +30,27 @@ export interface JobHandle {
   stop(): Promise<void>;
 }
 
+/** Runs a job's script somewhere other than a new local runspace (Invoke-Command -AsJob's remote sessions). */
+export interface JobRunner {
+  invoke(script: string, options: {
+    args?: unknown[];
+    onRecord?: (record: { stream: string; value: unknown }) => void;
+  }): Promise<{ failed: boolean; stopped: boolean }>;
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface JobSpec {
+  script: string;
+  name: string | null;
+  args: unknown[];
+  using: Map<string, unknown>;
+  initialization: string | null;
+  command: string;
+  /** Where the job runs; by default a new local runspace (a BackgroundJob). */
+  runner?: { runner: JobRunner; type: string; location: string };
+}
+
 /** What the session (runspace) provides to commands: its execution policy and its job table. */
 export interface SessionPort {
   readonly name: string;
@@ -44,7 +65,7 @@ export interface SessionPort {
   setExecutionPolicy(policy: string, scope: string): void;
   /** Throws a RuntimeError at `at` when the execution policy does not let script files run. */
   authorizeScript(path: string, at: { span: import("../../grammar/ast.ts").Span; source: string | null }): void;
-  startJob(spec: { script: string; name: string | null; args: unknown[]; using: Map<string, unknown>; initialization: string | null; command: string }): JobHandle;
+  startJob(spec: JobSpec): JobHandle;
   jobs(): JobHandle[];
   removeJob(job: JobHandle): void;
 }
@@ -70,6 +91,8 @@ export interface CommandContext {
   readonly commands: import("./commands.ts").CommandTable;
   /** Parses and runs `text` in the caller's scope (Invoke-Expression), returning what it wrote. */
   evaluateText(text: string): Maybe<unknown[]>;
+  /** Runs a script block in the caller's own scope with `$_` set to `item` (ForEach-Object, Where-Object). */
+  invokeInScope(block: unknown, item: unknown): Maybe<unknown[]>;
   /** Runs a script block with `$_` set to `item` (and `args`), returning what it wrote. */
   invoke(block: unknown, item: unknown, args?: unknown[]): Maybe<unknown[]>;
 }

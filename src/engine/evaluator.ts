@@ -46,9 +46,22 @@ export class Evaluator {
     };
   }
 
-  /** Runs a script block value in a new child scope of `caller` with `$_` and `$args`; returns its output. */
+  /**
+   * Runs a script block value in a new child scope of `caller` with `$_` and `$args`; returns its output. With
+   * `dotSource` it runs in `caller` itself; `item` (unless undefined) is then `$_` there while it runs — how
+   * ForEach-Object and Where-Object run their script blocks (`1..3 | % { $n = $_ }; $n` is 3 in PowerShell).
+   */
   callScriptBlock(block: ScriptBlockValue, item: unknown, args: unknown[], caller: Scope, dotSource = false): Maybe<unknown[]> {
     const scope = dotSource ? caller : new Scope(caller);
+    if (dotSource && item !== undefined) {
+      const previous = caller.variables.get("_")?.value;
+      caller.set("_", item);
+      caller.set("PSItem", item);
+      return tryFinally(() => this.callScriptBlock(block, undefined, args, caller, true), () => {
+        caller.set("_", previous ?? null);
+        caller.set("PSItem", previous ?? null);
+      });
+    }
     if (!dotSource) {
       scope.set("_", item);
       scope.set("PSItem", item);

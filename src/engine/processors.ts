@@ -239,7 +239,7 @@ function builtinProcessor(
     commands: evaluator.commands,
     evaluateText(text) {
       const ast = parseText(text, "<Invoke-Expression>");
-      return evaluator.callScriptBlock(new ScriptBlockValue(ast, text), null, [], caller.scope, true);
+      return evaluator.callScriptBlock(new ScriptBlockValue(ast, text), undefined, [], caller.scope, true);
     },
     writeError(message, errorId, commandName) {
       processor.hadError = true;
@@ -252,6 +252,10 @@ function builtinProcessor(
     invoke(block, item, extra = []) {
       if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");
       return evaluator.callScriptBlock(block, item, extra, caller.scope);
+    },
+    invokeInScope(block, item) {
+      if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");
+      return evaluator.callScriptBlock(block, item, [], caller.scope, true);
     },
   };
   return processor;

@@ -34,6 +34,9 @@ export interface Target {
   home?: string;
   /** How long to wait for the connection and the server's welcome. */
   openTimeoutMs?: number;
+  /** wss:// without checking the certificate's issuer / name (New-PSSessionOption -SkipCACheck / -SkipCNCheck). */
+  skipCACheck?: boolean;
+  skipCNCheck?: boolean;
 }
 
 /** The server URL and the name to show for a -ComputerName value. */
@@ -90,7 +93,13 @@ export class Connection {
       hello = { type: "hello", version: PROTOCOL_VERSION, token };
     }
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: target.openTimeoutMs ?? 10_000 });
+      const socket = new WebSocket(url, {
+        perMessageDeflate: false,
+        handshakeTimeout: target.openTimeoutMs ?? 10_000,
+        rejectUnauthorized: !target.skipCACheck,
+        // Node's TLS treats an undefined return as "the name matches".
+        ...(target.skipCNCheck ? { checkServerIdentity: (() => undefined) as unknown as () => boolean } : {}),
+      });
       const connection = new Connection(socket, computerName);
       let settled = false;
       const fail = (reason: string) => {

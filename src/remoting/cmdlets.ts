@@ -3,7 +3,7 @@
  * Invoke-Command, New-PSSessionOption, ConvertTo-SecureString. They live with the client, above the built-in command
  * layer, and are added to a runspace's command table by whoever creates it (the CLI, the server, an embedder).
  */
-import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import type { BuiltinCommand, CommandContext, JobRunner } from "../engine/command_types.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { usingValues } from "../engine/evaluator.ts";
 import { ScriptBlockValue } from "../engine/expressions.ts";
@@ -15,7 +15,7 @@ import type { StreamRecord } from "../runspace/runspace.ts";
 import { enumerate, toNumber, toStr } from "../values/convert.ts";
 import { SecureString } from "../values/credentials.ts";
 import { PSCustomObject } from "../values/objects.ts";
-import type { RemoteRunspace } from "./client.ts";
+import { FanOut, type FanOutPlan, type Origin } from "./fanout.ts";
 import { PSSessionView, RemotingClient, sessionOf, TARGET_PARAMETERS } from "./sessions.ts";
 
 const names = (value: unknown) => enumerate(value ?? []).map(toStr);
@@ -117,6 +117,8 @@ export const newPSSessionOption: BuiltinCommand = {
     { name: "OpenTimeout", type: "int" },
     { name: "OutputBufferingMode", type: "string", validateSet: ["Block", "Drop", "None"] },
     { name: "MaxConnectionRetryCount", type: "int" },
+    { name: "SkipCACheck", type: "switch" },
+    { name: "SkipCNCheck", type: "switch" },
   ],
   process(ctx, params) {
     const option = new PSCustomObject();
@@ -126,6 +128,8 @@ export const newPSSessionOption: BuiltinCommand = {
     option.set("OpenTimeout", params.get("OpenTimeout") ?? 180000);
     option.set("OutputBufferingMode", params.get("OutputBufferingMode") ?? "None");
     option.set("MaxConnectionRetryCount", params.get("MaxConnectionRetryCount") ?? 5);
+    option.set("SkipCACheck", params.get("SkipCACheck") === true);
+    option.set("SkipCNCheck", params.get("SkipCNCheck") === true);
     return ctx.emit(option);
   },
 };
@@ -147,56 +151,52 @@ export const convertToSecureString: BuiltinCommand = {
 };
 
 /** Adds PowerShell's remote-output note properties to an object (about_Remote_Output). */
-function decorate(value: unknown, session: RemoteRunspace, hide: boolean): unknown {
+function decorate(value: unknown, origin: Origin, hide: boolean): unknown {
   if (value instanceof PSCustomObject && value.constructor === PSCustomObject) {
-    value.set("PSComputerName", session.computerName);
-    value.set("RunspaceId", session.instanceId);
-    value.set("PSShowComputerName", !hide);
+    value.set("PSComputerName", origin.computerName);
+    value.set("RunspaceId", origin.instanceId);
+    value.setHidden("PSShowComputerName", !hide);
   }
+  if (value instanceof ErrorRecord) value.computerName = origin.computerName;
   return value;
 }
 
-/** One remote command's records, queued for the caller's pipeline (which takes them one at a time, in order). */
+/** Remote records, queued for the caller's pipeline (which takes them one at a time, in order). */
 class RecordQueue {
-  readonly #items: { record: StreamRecord; session: RemoteRunspace }[] = [];
+  readonly #items: { record: StreamRecord; origin: Origin }[] = [];
   #wake: (() => void) | null = null;
-  #open = 0;
+  #done = false;
 
-  opened(): void {
-    this.#open++;
-  }
-
-  closed(): void {
-    this.#open--;
+  push(record: StreamRecord, origin: Origin): void {
+    this.#items.push({ record, origin });
     this.#wake?.();
   }
 
-  push(record: StreamRecord, session: RemoteRunspace): void {
-    this.#items.push({ record, session });
+  end(): void {
+    this.#done = true;
     this.#wake?.();
   }
 
-  /** Yields records as they come until every producer closed; `wait` lets the caller's stop end a wait. */
-  async *drain(wait: (p: Promise<void>) => Promise<void>): AsyncGenerator<{ record: StreamRecord; session: RemoteRunspace }> {
+  /** Yields records as they come until end(); `wait` lets the caller's stop end a wait. */
+  async *drain(wait: (p: Promise<void>) => Promise<void>): AsyncGenerator<{ record: StreamRecord; origin: Origin }> {
     while (true) {
       if (this.#items.length) {
         yield* this.#items.splice(0);
         continue;
       }
-      if (this.#open === 0) return;
+      if (this.#done) return;
       await wait(new Promise<void>((resolve) => (this.#wake = resolve)));
       this.#wake = null;
     }
   }
 }
 
-async function deliver(ctx: CommandContext, record: StreamRecord, session: RemoteRunspace, hide: boolean): Promise<void> {
+async function deliver(ctx: CommandContext, record: StreamRecord, origin: Origin, hide: boolean): Promise<void> {
   switch (record.stream) {
     case "output":
-      return void await ctx.emit(decorate(record.value, session, hide));
+      return void await ctx.emit(decorate(record.value, origin, hide));
     case "error":
-      record.value.computerName = session.computerName;
-      return ctx.writeErrorRecord(record.value);
+      return ctx.writeErrorRecord(decorate(record.value, origin, hide) as ErrorRecord);
     case "warning":
       return ctx.host.warning(record.value);
     case "verbose":
@@ -206,18 +206,22 @@ async function deliver(ctx: CommandContext, record: StreamRecord, session: Remot
   }
 }
 
-/** Runs `task` for each item with at most `limit` running at once. */
-async function throttled<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
 interface InvokeState {
   input: unknown[];
   hasInput: boolean;
+}
+
+/** Sorts Invoke-Command's loosely typed positional values into a script block and computers or sessions. */
+function targetsOf(params: Map<string, unknown>) {
+  let block = params.get("ScriptBlock");
+  let computers = params.get("ComputerName");
+  if (!(block instanceof ScriptBlockValue) && computers instanceof ScriptBlockValue) [block, computers] = [computers, block];
+  let sessions = params.get("Session");
+  // `Invoke-Command $s { }`: sessions in the computers' place.
+  if (sessions === undefined && computers !== undefined && enumerate(computers).every((c) => c instanceof PSSessionView)) {
+    [sessions, computers] = [computers, undefined];
+  }
+  return { block, computers, sessions };
 }
 
 export const invokeCommand: BuiltinCommand = {
@@ -225,7 +229,7 @@ export const invokeCommand: BuiltinCommand = {
   aliases: ["icm"],
   parameters: [
     // PowerShell's parameter sets put -ComputerName or -Session first and the script block second; rsh's binder has
-    // one set, so both positions are typed loosely and sorted out by type below.
+    // one set, so both positions are typed loosely and sorted out by type (targetsOf).
     { name: "ScriptBlock", aliases: ["Command"], position: 0, type: "object" },
     { name: "ComputerName", aliases: ["Cn"], position: 1, type: "object" },
     { name: "Session", type: "object" },
@@ -236,6 +240,7 @@ export const invokeCommand: BuiltinCommand = {
     { name: "HideComputerName", type: "switch" },
     { name: "Timeout", type: "double" },
     { name: "AsJob", type: "switch" },
+    { name: "JobName", type: "string" },
     ...TARGET_PARAMETERS,
   ],
   begin: (): InvokeState => ({ input: [], hasInput: false }),
@@ -247,17 +252,7 @@ export const invokeCommand: BuiltinCommand = {
   },
   async end(ctx, params, state) {
     const { input, hasInput } = state as InvokeState;
-    // Sort the positional values: a script block, then computers or sessions (`Invoke-Command $s { }` works too).
-    let block = params.get("ScriptBlock");
-    let computers = params.get("ComputerName");
-    if (!(block instanceof ScriptBlockValue) && computers instanceof ScriptBlockValue) [block, computers] = [computers, block];
-    let sessions = params.get("Session");
-    if (sessions === undefined && computers !== undefined && enumerate(computers).every((c) => c instanceof PSSessionView)) {
-      [sessions, computers] = [computers, undefined];
-    }
-    if (params.get("AsJob")) {
-      throw new RuntimeError(new ErrorRecord("Invoke-Command -AsJob is not available yet in rsh: use Start-Job { Invoke-Command … }.", "NotImplemented", "NotImplemented", null, null));
-    }
+    const { block, computers, sessions } = targetsOf(params);
     let script: string;
     if (block instanceof ScriptBlockValue) script = block.toString();
     else if (params.has("FilePath")) script = await readScript(ctx, toStr(params.get("FilePath")));
@@ -267,71 +262,67 @@ export const invokeCommand: BuiltinCommand = {
       // No -Session or -ComputerName: the script block runs here, like `& { }`.
       return void await ctx.emitAll(await ctx.invoke(block, null, args ?? []));
     }
-    const using = block instanceof ScriptBlockValue ? Object.fromEntries(usingValues(block.ast, ctx.scope)) : {};
     const client = RemotingClient.of(ctx);
+    const configurationName = toStr(params.get("ConfigurationName") ?? "") || null;
+    const asJob = params.get("AsJob") === true || params.has("JobName");
+    const plan: FanOutPlan = {
+      script,
+      args,
+      input: hasInput ? input : undefined,
+      using: block instanceof ScriptBlockValue ? Object.fromEntries(usingValues(block.ast, ctx.scope)) : {},
+      sessions: sessions === undefined ? undefined : enumerate(sessions).map((s) => sessionOf(s).runspace),
+      computers: computers === undefined ? undefined : names(computers).map((name) => ({
+        name,
+        open: async () => (await client.newSession(RemotingClient.target(ctx, params, name), null, configurationName, false)).runspace,
+      })),
+      throttle: toNumber(params.get("ThrottleLimit") ?? 32),
+      timeoutMs: params.has("Timeout") ? toNumber(params.get("Timeout")) * 1000 : 0,
+      wait: !asJob,
+    };
     const hide = params.get("HideComputerName") === true;
-    const timeoutMs = params.has("Timeout") ? toNumber(params.get("Timeout")) * 1000 : 0;
+    if (asJob) return ctx.emit(startRemoteJob(ctx, plan, params, hide));
     const queue = new RecordQueue();
-    const running = new Set<RemoteRunspace>();
-    const runIn = async (session: RemoteRunspace) => {
-      running.add(session);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      if (timeoutMs > 0) {
-        timer = setTimeout(() => {
-          queue.push({ stream: "error", value: new ErrorRecord(`The command was stopped on ${session.computerName} after ${timeoutMs / 1000} seconds (-Timeout).`, "CommandTimedOut", "OperationTimeout", null, null) }, session);
-          session.stop().catch(() => {});
-        }, timeoutMs);
-      }
-      try {
-        await session.invoke(script, { args, input: hasInput ? input : undefined, using, onRecord: (record) => queue.push(record, session) });
-      } finally {
-        clearTimeout(timer);
-        running.delete(session);
-      }
-    };
-    const fail = (e: unknown, session: RemoteRunspace | null) => {
-      if (!(e instanceof RuntimeError)) throw e;
-      if (session) queue.push({ stream: "error", value: e.record }, session);
-      else ctx.writeErrorRecord(e.record);
-    };
-    queue.opened();
-    const work = (async () => {
-      try {
-        if (sessions !== undefined) {
-          await throttled(enumerate(sessions).map(sessionOf), toNumber(params.get("ThrottleLimit") ?? 32), (view) => runIn(view.runspace).catch((e) => fail(e, view.runspace)));
-        } else {
-          // -ComputerName: a temporary session per computer, closed before Invoke-Command returns.
-          await throttled(names(computers), toNumber(params.get("ThrottleLimit") ?? 32), async (computer) => {
-            let view: PSSessionView | null = null;
-            try {
-              view = await client.newSession(RemotingClient.target(ctx, params, computer), null, toStr(params.get("ConfigurationName") ?? "") || null, false);
-              await runIn(view.runspace);
-            } catch (e) {
-              if (view) fail(e, view.runspace);
-              else if (e instanceof RuntimeError) queue.push({ stream: "error", value: e.record }, { computerName: computer } as RemoteRunspace);
-              else throw e;
-            } finally {
-              await view?.runspace.close().catch(() => {});
-            }
-          });
-        }
-      } finally {
-        queue.closed();
-      }
-    })();
+    const fanOut = new FanOut(plan, (record, origin) => queue.push(record, origin));
+    const work = fanOut.run().finally(() => queue.end());
     try {
-      for await (const { record, session } of queue.drain((p) => ctx.pacer.wait(p))) {
+      for await (const { record, origin } of queue.drain((p) => ctx.pacer.wait(p))) {
         if (ctx.pacer.stopping) throw new StoppedSignal();
-        await deliver(ctx, record, session, hide);
+        await deliver(ctx, record, origin, hide);
       }
       await work;
     } catch (e) {
       // Stopping the caller (Ctrl+C, Stop-Job) stops the remote pipelines too.
-      await Promise.all([...running].map((s) => s.stop().catch(() => {})));
+      await fanOut.stop();
       throw e;
     }
   },
 };
+
+/**
+ * Invoke-Command -AsJob: the fan-out runs as a job of the caller's session (PSJobTypeName RemoteJob, Location the
+ * computers), driven by the job cmdlets; Receive-Job gets every computer's records.
+ */
+function startRemoteJob(ctx: CommandContext, plan: FanOutPlan, params: Map<string, unknown>, hide: boolean): object {
+  let fanOut: FanOut | null = null;
+  const runner: JobRunner = {
+    invoke: (_script, options) => {
+      fanOut = new FanOut(plan, (record, origin) => options.onRecord?.({ stream: record.stream, value: decorate(record.value, origin, hide) }));
+      return fanOut.run();
+    },
+    stop: async () => await fanOut?.stop(),
+    close: () => Promise.resolve(),
+  };
+  const location = plan.sessions?.map((s) => s.computerName) ?? plan.computers?.map((c) => c.name) ?? [];
+  return ctx.session.startJob({
+    script: plan.script,
+    name: params.has("JobName") ? toStr(params.get("JobName")) : null,
+    args: [],
+    using: new Map(),
+    initialization: null,
+    command: plan.script.trim(),
+    runner: { runner, type: "RemoteJob", location: [...new Set(location)].join(",") },
+  }).view;
+}
 
 async function readScript(ctx: CommandContext, path: string): Promise<string> {
   try {

@@ -91,7 +91,8 @@ export class RemotingClient {
       }
     }
     const option = params.get("SessionOption") ?? ctx.scope.lookup("PSSessionOption")?.value ?? null;
-    const openTimeout = option instanceof PSCustomObject ? Number(option.get("OpenTimeout")) : NaN;
+    const read = (name: string) => (option instanceof PSCustomObject ? option.get(name) : null);
+    const openTimeout = Number(read("OpenTimeout"));
     return {
       computerName,
       port: params.has("Port") ? Number(params.get("Port")) : undefined,
@@ -99,6 +100,8 @@ export class RemotingClient {
       credential,
       home: ctx.session.environment().get("HOME"),
       openTimeoutMs: openTimeout > 0 ? openTimeout : undefined,
+      skipCACheck: read("SkipCACheck") === true,
+      skipCNCheck: read("SkipCNCheck") === true,
     };
   }
 

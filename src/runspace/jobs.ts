@@ -14,7 +14,7 @@ export type JobState = "NotStarted" | "Running" | "Completed" | "Failed" | "Stop
 
 /** What a job needs from a runspace (a LocalRunspace; injected so that this file does not import it). */
 export interface JobRunspace {
-  invoke(script: string, options?: InvokeOptions): Promise<InvokeResult>;
+  invoke(script: string, options?: InvokeOptions): Promise<Pick<InvokeResult, "failed" | "stopped">>;
   stop(): Promise<void>;
   close(): Promise<void>;
 }
@@ -37,10 +37,10 @@ export class JobView extends PSCustomObject {
     switch (name.toLowerCase()) {
       case "id": return job.id;
       case "name": return job.name;
-      case "psjobtypename": return "BackgroundJob";
+      case "psjobtypename": return job.type;
       case "state": return job.state;
       case "hasmoredata": return job.hasMoreData;
-      case "location": return "localhost";
+      case "location": return job.location;
       case "command": return job.command;
       case "instanceid": return job.instanceId;
       default: return null;
@@ -65,7 +65,14 @@ export class Job implements JobHandle {
   #finished: Promise<void> = Promise.resolve();
   #runspace: JobRunspace | null = null;
 
-  constructor(readonly id: number, readonly name: string, readonly command: string) {}
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly command: string,
+    /** PSJobTypeName: BackgroundJob (Start-Job, `&`) or RemoteJob (Invoke-Command -AsJob). */
+    readonly type = "BackgroundJob",
+    readonly location = "localhost",
+  ) {}
 
   get hasMoreData(): boolean {
     return this.#output.length > 0 || this.#errors.length > 0 || this.#messages.length > 0;
@@ -122,9 +129,9 @@ export class JobTable {
   #jobs: Job[] = [];
   #nextId = 1;
 
-  add(command: string, name: string | null): Job {
+  add(command: string, name: string | null, type?: string, location?: string): Job {
     const id = this.#nextId++;
-    const job = new Job(id, name ?? `Job${id}`, command);
+    const job = new Job(id, name ?? `Job${id}`, command, type, location);
     this.#jobs.push(job);
     return job;
   }

@@ -19,7 +19,7 @@ import { Scope } from "../engine/scope.ts";
 import { Deno } from "../platform.ts";
 import { PSHashtable } from "../values/objects.ts";
 import { ExecutionPolicy } from "./execution_policy.ts";
-import { type Job, JobTable } from "./jobs.ts";
+import { type Job, type JobRunspace, JobTable } from "./jobs.ts";
 import { nextRunspaceId } from "./runspace.ts";
 import type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, RunspaceState, StreamRecord } from "./runspace.ts";
 
@@ -361,6 +361,11 @@ export class LocalRunspace implements Runspace {
     const policy = () => this.#policy;
     const jobs = this.#jobs;
     const startJob: SessionPort["startJob"] = (spec) => {
+      if (spec.runner) {
+        const job = jobs.add(spec.command, spec.name, spec.runner.type, spec.runner.location);
+        job.start(spec.runner.runner as JobRunspace, spec.script, spec.args, null);
+        return job;
+      }
       const job = jobs.add(spec.command, spec.name);
       // A job's runspace: a copy of this session's environment and location, no profile, the `$using:` values.
       const variables: Record<string, unknown> = {};

@@ -62,7 +62,7 @@ export class PSHashtable {
 
 /** `[pscustomobject]@{ … }`: an object with case-insensitive note properties in order. */
 export class PSCustomObject {
-  #properties = new Map<string, { name: string; value: unknown }>();
+  #properties = new Map<string, { name: string; value: unknown; hidden?: boolean }>();
   /**
    * PowerShell's PSTypeNames, most derived first, when they are not the default — e.g. an object that came over the
    * wire carries `Deserialized.System.Management.Automation.PSRemotingJob`, …; unset for an ordinary object.
@@ -89,8 +89,15 @@ export class PSCustomObject {
     else this.#properties.set(name.toLowerCase(), { name, value });
   }
 
+  /** Sets a property that scripts can read but display and enumeration skip (PSShowComputerName on remote output). */
+  setHidden(name: string, value: unknown): void {
+    this.#properties.set(name.toLowerCase(), { name, value, hidden: true });
+  }
+
   names(): string[] {
-    return [...this.#properties.values()].map((p) => p.name);
+    const names: string[] = [];
+    for (const p of this.#properties.values()) if (!p.hidden) names.push(p.name);
+    return names;
   }
 }
 

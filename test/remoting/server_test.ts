@@ -1,0 +1,125 @@
+/**
+ * The server's command line, configuration and transport options, and the client's jobs and TLS: real `rsh serve`
+ * processes on 127.0.0.1 and real client processes.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { Deno } from "../../src/platform.ts";
+import { isPasswordHash, LoginThrottle, verifyPassword } from "../../src/remoting/auth.ts";
+import { runRsh } from "../support/rsh_process.ts";
+import { startServer, type TestServer } from "../support/rsh_server.ts";
+
+const client = (server: TestServer, script: string) =>
+  runRsh(["-NoProfile", "-c", script], { env: { HOME: server.home }, timeoutMs: 30_000 });
+
+const config = suite("rsh serve: command line and configuration");
+
+config("an unknown config key stops the server at start with a message naming the key (exit 1)", async () => {
+  const home = Deno.makeTempDirSync({ prefix: "rsh-cfg-" });
+  try {
+    Deno.writeTextFileSync(`${home}/c.json`, JSON.stringify({ idleTimeoutSec: 60, idleTimeout: 5 }));
+    const r = await runRsh(["serve", "--port", "0", "--config", `${home}/c.json`], { env: { HOME: home } });
+    assert.is(r.code, 1);
+    assert.match(r.stderr, /Unknown key 'idleTimeout'/);
+    Deno.writeTextFileSync(`${home}/c.json`, JSON.stringify({ reconnectWindowSec: -1 }));
+    const bad = await runRsh(["serve", "--port", "0", "--config", `${home}/c.json`], { env: { HOME: home } });
+    assert.is(bad.code, 1);
+    assert.match(bad.stderr, /'reconnectWindowSec' must be a positive number/);
+    Deno.writeTextFileSync(`${home}/c.json`, "{ not json");
+    const broken = await runRsh(["serve", "--port", "0", "--config", `${home}/c.json`], { env: { HOME: home } });
+    assert.match(broken.stderr, /not valid JSON/);
+  } finally {
+    Deno.removeSync(home, { recursive: true });
+  }
+});
+
+config("a bad --port is a usage error (exit 64)", async () => {
+  const r = await runRsh(["serve", "--port", "http"]);
+  assert.is(r.code, 64);
+  assert.match(r.stderr, /'--port' must be a port number/);
+});
+
+config("rsh hash-password reads one line and prints an scrypt hash that verifies it (and only it)", async () => {
+  const r = await runRsh(["hash-password"], { stdin: "s3cret\nignored\n" });
+  assert.is(r.code, 0);
+  const hash = r.stdout.trim();
+  assert.ok(isPasswordHash(hash), hash);
+  assert.ok(verifyPassword("s3cret", hash));
+  assert.not.ok(verifyPassword("s3cret\n", hash));
+  assert.not.ok(verifyPassword("other", hash));
+});
+
+config("maxSessionsPerUser caps a user's sessions with a clear error", async () => {
+  const server = await startServer({ config: { maxSessionsPerUser: 1 } });
+  try {
+    const r = await client(server, `New-PSSession localhost -Port ${server.port} | Out-Null; New-PSSession localhost -Port ${server.port}; (Get-PSSession).Count`);
+    assert.match(r.stderr, /already has 1 sessions on .*, the most allowed \(maxSessionsPerUser\)/);
+    assert.is(r.stdout, "1\n");
+  } finally {
+    await server.stop();
+  }
+});
+
+config("failed logins from one address are slowed down after a few (and forgotten after a success)", () => {
+  const throttle = new LoginThrottle();
+  for (let i = 0; i < 3; i++) throttle.failed("10.0.0.1");
+  assert.is(throttle.delayFor("10.0.0.2"), 0);
+  const first = throttle.delayFor("10.0.0.1");
+  throttle.failed("10.0.0.1");
+  assert.ok(first > 0 && throttle.delayFor("10.0.0.1") > first);
+  for (let i = 0; i < 20; i++) throttle.failed("10.0.0.1");
+  assert.is(throttle.delayFor("10.0.0.1"), 5000);
+  throttle.succeeded("10.0.0.1");
+  assert.is(throttle.delayFor("10.0.0.1"), 0);
+});
+
+const tls = suite("rsh serve: TLS (wss://)");
+
+tls("with tls in the config the server listens on wss://; a client that trusts it (-SkipCACheck) connects, one that does not is refused", async () => {
+  const fixtures = `${Deno.cwd()}/test/remoting/fixtures`;
+  const server = await startServer({ config: { tls: { cert: `${fixtures}/localhost.crt`, key: `${fixtures}/localhost.key` } } });
+  try {
+    assert.match(server.url, /^wss:\/\/127\.0\.0\.1:\d+$/);
+    const trusted = await client(server, `Invoke-Command -ComputerName localhost -Port ${server.port} -UseSSL -SessionOption (New-PSSessionOption -SkipCACheck) { 'over tls' }`);
+    assert.is(trusted.stdout, "over tls\n");
+    const untrusted = await client(server, `Invoke-Command -ComputerName localhost -Port ${server.port} -UseSSL { 'never' }`);
+    assert.is(untrusted.stdout, "");
+    assert.match(untrusted.stderr, /Connecting to remote server localhost failed with the following error message : self.signed certificate/i);
+    const plain = await client(server, `Invoke-Command -ComputerName localhost -Port ${server.port} { 'never' }`);
+    assert.is(plain.stdout, "");
+  } finally {
+    await server.stop();
+  }
+});
+
+const jobs = suite("Invoke-Command -AsJob and remote output details");
+let server: TestServer;
+jobs.before(async () => void (server = await startServer()));
+jobs.after(async () => void (await server.stop()));
+
+jobs("-AsJob returns a RemoteJob at once; Receive-Job gets every computer's output; an unreachable one fails the job", async () => {
+  const r = await client(server, `$j = Invoke-Command -ComputerName localhost:${server.port}, localhost:${server.port} -AsJob { Start-Sleep -Milliseconds 100; 'done' }; $j.PSJobTypeName; $j.State; Wait-Job $j | Out-Null; $j.State; Receive-Job $j; $k = Invoke-Command -ComputerName localhost:${server.port}, localhost:1 -AsJob -JobName mixed { 'ok' }; Wait-Job $k | Out-Null; $k.Name; $k.State; Receive-Job $k`);
+  assert.is(r.stdout, "RemoteJob\nRunning\nCompleted\ndone\ndone\nmixed\nFailed\nok\n");
+  assert.match(r.stderr, /Connecting to remote server localhost failed/);
+});
+
+jobs("an asynchronous command (-AsJob) on a busy session fails at once with 'availability is Busy' (about_PSSession_Details)", async () => {
+  const r = await client(server, `$s = New-PSSession localhost -Port ${server.port} -Name busy; $a = Invoke-Command $s -AsJob { Start-Sleep -Milliseconds 800; 'first' }; Start-Sleep -Milliseconds 200; $b = Invoke-Command $s -AsJob { 'second' }; Wait-Job $b | Out-Null; $b.State; Receive-Job $b; Receive-Job $a -Wait`);
+  assert.is(r.stdout, "Failed\nfirst\n");
+  assert.match(r.stderr, /The session busy, [0-9a-f-]{36}, \S+ is not available to run commands\. The session availability is Busy\./);
+});
+
+jobs("remote objects carry PSComputerName and RunspaceId; PSShowComputerName is there but hidden from display", async () => {
+  const r = await client(server, `$o = Invoke-Command -ComputerName localhost -Port ${server.port} { [pscustomobject]@{ v = 1 } }; $o.PSShowComputerName; $o; Invoke-Command -ComputerName localhost -Port ${server.port} -HideComputerName { [pscustomobject]@{ v = 2 } } | ForEach-Object PSShowComputerName`);
+  assert.match(r.stdout, /^True\n\nv PSComputerName RunspaceId\s*\n- -------------- ----------\s*\n1 localhost\s+[0-9a-f-]{36}\n/);
+  assert.not.match(r.stdout, /PSShowComputerName/);
+  assert.match(r.stdout, /False\n\n?$/);
+});
+
+jobs("serialization depth: values nested deeper than the default depth arrive as strings, with a warning", async () => {
+  const r = await client(server, `$deep = Invoke-Command -ComputerName localhost -Port ${server.port} { $v = 'leaf'; 1..12 | ForEach-Object { $v = @{ inner = $v } }; $v }; $deep.GetType().Name`);
+  assert.match(r.stderr, /WARNING: Serialization depth 10 exceeded/);
+  assert.is(r.stdout, "Hashtable\n");
+});
+
+for (const s of [config, tls, jobs]) s.run();
