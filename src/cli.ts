@@ -38,6 +38,9 @@ const consoleHost: Host = {
   },
   warning: (text) => toStderr(`WARNING: ${text}\n`),
   verbose: (text) => toStderr(`VERBOSE: ${text}\n`),
+  debug: (text) => toStderr(`DEBUG: ${text}\n`),
+  // Progress bars are drawn by the interactive REPL (issue 7); a script's progress is not printed.
+  progress: () => {},
   information: (value) => writeStdout(formatValue(value) + "\n"),
   flush: () => {
     clearTimeout(releaseTimer);

@@ -117,11 +117,7 @@ export const receiveJob: BuiltinCommand = {
     for (const job of selectJobs(ctx, params, input, "Receive-Job")) {
       if (params.get("Wait")) await finished(ctx, job);
       const { output, errors, messages } = job.receive(params.get("Keep") === true);
-      for (const { stream, text } of messages) {
-        if (stream === "warning") ctx.host.warning(text);
-        else if (stream === "verbose") ctx.host.verbose(text);
-        else ctx.host.host(text);
-      }
+      for (const { stream, value } of messages) ctx.host.write(stream, value);
       await ctx.emitAll(output);
       for (const record of errors) ctx.writeErrorRecord(record);
       if (params.get("Wait") && params.get("AutoRemoveJob")) ctx.session.removeJob(job);

@@ -8,7 +8,7 @@ import { getJob, receiveJob, removeJob, startJob, stopJob, waitJob } from "./job
 import { forEachObject, measureObject, outNull, selectObject, sortObject, whereObject } from "./objects.ts";
 import { getExecutionPolicy, setExecutionPolicy } from "./policy.ts";
 import { convertFromJson, convertToJson, getDate, getVariable, invokeExpression, setVariable, startSleep } from "./utility.ts";
-import { writeError, writeHost, writeOutput, writeVerbose, writeWarning } from "./write.ts";
+import { writeDebug, writeError, writeHost, writeInformation, writeOutput, writeProgress, writeVerbose, writeWarning } from "./write.ts";
 
 export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   writeOutput,
@@ -16,6 +16,9 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   writeError,
   writeWarning,
   writeVerbose,
+  writeDebug,
+  writeInformation,
+  writeProgress,
   forEachObject,
   whereObject,
   selectObject,

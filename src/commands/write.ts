@@ -1,5 +1,6 @@
 /** The Write-* family: output, host text, errors, warnings, verbose messages (about_Output_Streams). */
-import type { BuiltinCommand } from "../engine/command_types.ts";
+import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import { PSCustomObject } from "../values/objects.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 
 export const writeOutput: BuiltinCommand = {
@@ -60,5 +61,58 @@ export const writeVerbose: BuiltinCommand = {
   process(ctx, params, input) {
     const preference = toStr(ctx.scope.lookup("VerbosePreference")?.value ?? "SilentlyContinue").toLowerCase();
     if (params.get("Verbose") || preference === "continue") ctx.host.verbose(toStr(input === undefined ? params.get("Message") : input));
+  },
+};
+
+/** A preference variable's value, lower-cased (`Continue`, `SilentlyContinue`, …). */
+function preference(ctx: CommandContext, name: string, fallback: string): string {
+  return toStr(ctx.scope.lookup(name)?.value ?? fallback).toLowerCase();
+}
+
+export const writeDebug: BuiltinCommand = {
+  name: "Write-Debug",
+  parameters: [{ name: "Message", position: 0, pipeline: true, type: "string", mandatory: true }, { name: "Debug", type: "switch" }],
+  process(ctx, params, input) {
+    // $DebugPreference is SilentlyContinue by default; -Debug shows this one message (about_Preference_Variables).
+    if (params.get("Debug") || preference(ctx, "DebugPreference", "SilentlyContinue") === "continue") {
+      ctx.host.write("debug", toStr(input === undefined ? params.get("Message") : input));
+    }
+  },
+};
+
+export const writeInformation: BuiltinCommand = {
+  name: "Write-Information",
+  parameters: [
+    { name: "MessageData", aliases: ["Msg", "Message"], position: 0, pipeline: true, type: "object", mandatory: true },
+    { name: "Tags", position: 1, type: "string[]" },
+    { name: "InformationAction", aliases: ["infa"], type: "string" },
+  ],
+  process(ctx, params, input) {
+    // $InformationPreference is SilentlyContinue by default: the record is written only when it is Continue.
+    const action = toStr(params.get("InformationAction") ?? "").toLowerCase() || preference(ctx, "InformationPreference", "SilentlyContinue");
+    if (action === "continue") ctx.host.write("information", input === undefined ? params.get("MessageData") : input);
+  },
+};
+
+export const writeProgress: BuiltinCommand = {
+  name: "Write-Progress",
+  parameters: [
+    { name: "Activity", position: 0, type: "string" },
+    { name: "Status", position: 1, type: "string" },
+    { name: "Id", position: 2, type: "int" },
+    { name: "PercentComplete", type: "int" },
+    { name: "CurrentOperation", type: "string" },
+    { name: "Completed", type: "switch" },
+  ],
+  process(ctx, params) {
+    if (preference(ctx, "ProgressPreference", "Continue") === "silentlycontinue") return;
+    const record = new PSCustomObject();
+    record.set("Activity", toStr(params.get("Activity") ?? ""));
+    record.set("StatusDescription", toStr(params.get("Status") ?? "Processing"));
+    record.set("ActivityId", params.get("Id") ?? 0);
+    record.set("PercentComplete", params.get("PercentComplete") ?? -1);
+    record.set("CurrentOperation", params.has("CurrentOperation") ? toStr(params.get("CurrentOperation")) : null);
+    record.set("RecordType", params.get("Completed") ? "Completed" : "Processing");
+    ctx.host.write("progress", record);
   },
 };

@@ -13,7 +13,12 @@ export interface EngineHost {
   host(text: string): void;
   warning(text: string): void;
   verbose(text: string): void;
+  /** Any other stream — debug (text), information and progress (records) — or one of the above by name. */
+  write(stream: OtherStream, value: unknown): void;
 }
+
+/** The streams besides output and error (about_Output_Streams). */
+export type OtherStream = "host" | "warning" | "verbose" | "debug" | "information" | "progress";
 
 /** A background job as commands see it (the runspace layer runs it; see src/runspace/jobs.ts). */
 export interface JobHandle {
@@ -24,7 +29,7 @@ export interface JobHandle {
   /** The job's object, as Get-Job writes it. */
   readonly view: object;
   /** Takes the output and error records produced so far (leaves them with `keep`). */
-  receive(keep: boolean): { output: unknown[]; errors: import("./errors.ts").ErrorRecord[]; messages: { stream: string; text: string }[] };
+  receive(keep: boolean): { output: unknown[]; errors: import("./errors.ts").ErrorRecord[]; messages: { stream: OtherStream; value: unknown }[] };
   /** Resolves when the job reaches Completed, Failed or Stopped. */
   finished(): Promise<void>;
   stop(): Promise<void>;

@@ -11,7 +11,7 @@ import type { EngineHost, SessionPort } from "./command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError } from "./errors.ts";
 import { assign, evaluate, type Frame, guarded, ScriptBlockValue, unwrap, valueOf } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch, tryFinally } from "./maybe.ts";
-import { binary, matchOne, wildcardToRegExp } from "./operators.ts";
+import { binary, matchOne, rangeBounds, wildcardToRegExp } from "./operators.ts";
 import { Pacer } from "./pacer.ts";
 import { makeProcessor, type Processor } from "./processors.ts";
 import { applyRedirections, type Redirected } from "./redirection.ts";
@@ -110,7 +110,23 @@ export class Evaluator {
         return this.ifClauses(node, 0, frame, emit);
       case "Switch":
         return this.switchStatement(node, frame, emit);
-      case "Foreach":
+      case "Foreach": {
+        const range = rangeExpression(node.iterable);
+        if (range) {
+          // `foreach ($i in 1..N)` counts without building the array.
+          return then(rangeOf(frame, range), ([from, to]) => {
+            const step = from <= to ? 1 : -1;
+            let next = from;
+            let done = false;
+            return this.loop(node.label, () => {
+              if (done) return false;
+              const value = next;
+              if (value === to) done = true;
+              else next += step;
+              return then(assign(frame, node.variable, value), () => this.block(node.body, frame, emit));
+            });
+          });
+        }
         return then(frame.collect([node.iterable], frame), (out) => {
           const items = enumerate(unwrap(out));
           let i = 0;
@@ -119,6 +135,7 @@ export class Evaluator {
             return then(assign(frame, node.variable, items[i++]), () => this.block(node.body, frame, emit));
           });
         });
+      }
       case "For":
         return then(node.initializer ? this.statement(node.initializer, frame, discard) : undefined, () => {
           let first = true;
@@ -363,4 +380,18 @@ export function usingValues(node: object, scope: Scope): Map<string, unknown> {
   };
   visit(node);
   return values;
+}
+
+/** `a..b` as a statement's whole value (a pipeline of that one expression), or null. */
+export function rangeExpression(statement: A.Statement): A.Binary | null {
+  if (statement.kind !== "Pipeline" || statement.elements.length !== 1 || statement.background) return null;
+  const element = statement.elements[0];
+  if (element.kind !== "CommandExpression" || element.redirections.length) return null;
+  const e = element.expression;
+  return e.kind === "Binary" && e.operator === ".." ? e : null;
+}
+
+/** The bounds of a range expression. */
+export function rangeOf(frame: Frame, node: A.Binary): Maybe<[number, number]> {
+  return then(evaluate(frame, node.left), (left) => then(evaluate(frame, node.right), (right) => guarded(frame, node, () => rangeBounds(left, right))));
 }

@@ -183,9 +183,23 @@ function formatSpec(value: unknown, spec: string): string {
   }
 }
 
+/** The most elements `a..b` builds as an array; a pipeline or foreach over a range enumerates it lazily instead. */
+export const MAX_RANGE_ARRAY = 10_000_000;
+
+/** The bounds of `a..b` (integers, as PowerShell converts them). */
+export function rangeBounds(left: unknown, right: unknown): [number, number] {
+  return [Math.trunc(toNumber(convertTo(left, "int"))), Math.trunc(toNumber(convertTo(right, "int")))];
+}
+
 function range(left: unknown, right: unknown): number[] {
-  const from = Math.trunc(toNumber(convertTo(left, "int")));
-  const to = Math.trunc(toNumber(convertTo(right, "int")));
+  const [from, to] = rangeBounds(left, right);
+  const size = Math.abs(to - from) + 1;
+  if (size > MAX_RANGE_ARRAY) {
+    throw new OperatorError(
+      `The range ${from}..${to} has ${size} elements, more than rsh builds as an array (${MAX_RANGE_ARRAY}); ` +
+        "enumerate it in a pipeline or a foreach loop instead, which never builds it.",
+    );
+  }
   const out: number[] = [];
   if (from <= to) for (let i = from; i <= to; i++) out.push(i);
   else for (let i = from; i >= to; i--) out.push(i);

@@ -8,7 +8,8 @@ import { PSHashtable } from "../values/objects.ts";
 import { type Bound, bindArguments, BindingError, checkMandatory, coerce, type ParameterSpec, type RawArgument } from "./binder.ts";
 import type { BuiltinCommand, CommandContext } from "./command_types.ts";
 import { ErrorRecord, ReturnSignal, RuntimeError } from "./errors.ts";
-import type { Emit, Evaluator } from "./evaluator.ts";
+import { type Emit, type Evaluator, rangeOf } from "./evaluator.ts";
+import type { Pacer } from "./pacer.ts";
 import { evaluate, fail, type Frame, rethrowAt, ScriptBlockValue } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "./maybe.ts";
 import { nativeProcessor } from "./native.ts";
@@ -261,7 +262,21 @@ function builtinProcessor(
   return processor;
 }
 
-function expressionProcessor(frame: Frame, node: A.CommandExpression, emit: Emit): Processor {
+/** Writes `from..to` one number at a time (a range at the head of a pipeline is never built as an array). */
+function emitRange(from: number, to: number, emit: Emit, pacer: Pacer): Maybe<void> {
+  const step = from <= to ? 1 : -1;
+  for (let i = from; ; i += step) {
+    const written = emit(i);
+    const next = i + step;
+    if (written instanceof Promise) return written.then(() => (i === to ? undefined : emitRange(next, to, emit, pacer)));
+    if (i === to) return;
+    const pause = pacer.checkpoint();
+    if (pause) return pause.then(() => emitRange(next, to, emit, pacer));
+  }
+}
+
+function expressionProcessor(evaluator: Evaluator, frame: Frame, node: A.CommandExpression, emit: Emit): Processor {
+  const range = node.expression.kind === "Binary" && node.expression.operator === ".." ? node.expression : null;
   return {
     hadError: false,
     begin() {},
@@ -269,7 +284,7 @@ function expressionProcessor(frame: Frame, node: A.CommandExpression, emit: Emit
       fail(frame, node, "Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline");
     },
     run: () =>
-      then(evaluate(frame, node.expression), (value) => {
+      range ? then(rangeOf(frame, range), ([from, to]) => emitRange(from, to, emit, evaluator.pacer)) : then(evaluate(frame, node.expression), (value) => {
         // `$i++` as a statement writes nothing (as an assignment would not); `($i++)` does.
         if (node.expression.kind === "Unary" && (node.expression.operator === "++" || node.expression.operator === "--")) return;
         // An array written to the pipeline is enumerated; `@()` writes nothing.
@@ -281,7 +296,7 @@ function expressionProcessor(frame: Frame, node: A.CommandExpression, emit: Emit
 
 /** Makes the processor for one pipeline element. */
 export function makeProcessor(evaluator: Evaluator, element: A.PipelineElement, frame: Frame, emit: Emit, hasUpstream: boolean): Maybe<Processor> {
-  if (element.kind === "CommandExpression") return expressionProcessor(frame, element, emit);
+  if (element.kind === "CommandExpression") return expressionProcessor(evaluator, frame, element, emit);
   return then(evaluateArguments(frame, element.elements), (args) =>
     then(element.name.kind === "StringConstant" ? element.name.value : evaluate(frame, element.name), (nameValue) =>
       commandProcessor(evaluator, element, nameValue, args, frame, emit, hasUpstream)));

@@ -3,7 +3,7 @@
  * zero-config token for the OS user, and a slow-down for addresses that keep failing.
  */
 import { Buffer } from "node:buffer";
-import { randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto";
 import { Deno } from "../platform.ts";
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
@@ -20,12 +20,20 @@ export function isPasswordHash(text: string): boolean {
   return /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/.test(text);
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+/** Checks a password against its hash; scrypt runs on the thread pool, so sessions go on meanwhile. */
+export function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [, n, r, p, salt, hash] = stored.split("$");
   const expected = Buffer.from(hash, "base64");
-  const actual = scryptSync(password, Buffer.from(salt, "base64"), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
-  return timingSafeEqual(actual, expected);
+  return new Promise((resolve, reject) => {
+    scrypt(password, Buffer.from(salt, "base64"), expected.length, { N: Number(n), r: Number(r), p: Number(p) }, (error, actual) => {
+      if (error) reject(error);
+      else resolve(timingSafeEqual(actual, expected));
+    });
+  });
 }
+
+/** Checked against when the user does not exist, so that a wrong name costs as long as a wrong password. */
+export const DUMMY_HASH = hashPassword(randomBytes(12).toString("base64"));
 
 /** Compares two secrets in constant time (for the server token). */
 export function sameSecret(a: string, b: string): boolean {
@@ -52,7 +60,14 @@ export function writeServerToken(home: string): string {
   const token = randomBytes(32).toString("base64url");
   const path = tokenPath(home);
   Deno.mkdirSync(path.slice(0, path.lastIndexOf("/")), { recursive: true, mode: 0o700 });
-  Deno.writeTextFileSync(path, token + "\n", { mode: 0o600 });
+  try {
+    // createNew: of two servers starting at once, one writes the token and the other reads it.
+    Deno.writeTextFileSync(path, token + "\n", { mode: 0o600, createNew: true });
+  } catch {
+    const written = readServerToken(home);
+    if (written) return written;
+    Deno.writeTextFileSync(path, token + "\n", { mode: 0o600 });
+  }
   Deno.chmodSync(path, 0o600);
   return token;
 }

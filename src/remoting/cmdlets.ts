@@ -197,12 +197,8 @@ async function deliver(ctx: CommandContext, record: StreamRecord, origin: Origin
       return void await ctx.emit(decorate(record.value, origin, hide));
     case "error":
       return ctx.writeErrorRecord(decorate(record.value, origin, hide) as ErrorRecord);
-    case "warning":
-      return ctx.host.warning(record.value);
-    case "verbose":
-      return ctx.host.verbose(record.value);
-    case "host":
-      return ctx.host.host(record.value);
+    default:
+      return ctx.host.write(record.stream, record.value);
   }
 }
 

@@ -13,7 +13,7 @@ import { Deno } from "../platform.ts";
 import { LocalRunspace, type LocalRunspaceOptions } from "../runspace/local_runspace.ts";
 import type { StreamRecord } from "../runspace/runspace.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
-import { LoginThrottle, sameSecret, verifyPassword, writeServerToken } from "./auth.ts";
+import { DUMMY_HASH, LoginThrottle, sameSecret, verifyPassword, writeServerToken } from "./auth.ts";
 import { DEFAULT_CONFIGURATION, type ServerConfig } from "./config.ts";
 import {
   type ClientMessage,
@@ -41,21 +41,33 @@ export interface ServerOptions {
   sessionOptions?: () => Partial<LocalRunspaceOptions>;
 }
 
-/** Records a command has produced, kept until the client acknowledges them. */
+/**
+ * Records a command has produced, kept until the client acknowledges them. At most `limit` may be unacknowledged:
+ * beyond that the command's output waits (Block) until the client catches up — or, with nobody connected, until
+ * someone reconnects — so a fast producer never outruns a slow client's memory or loses a record.
+ */
 class HostedCommand {
-  /** [seq, record] not yet acknowledged; sent up to `sentSeq`. */
-  readonly unacked: [number, WireRecord | null][] = [];
-  nextSeq = 1;
-  sentSeq = 0;
-  result: { failed: boolean; stopped: boolean; exitCode: number | null } | null = null;
+  /** records[i] has seq `base + i`; those before `head` are acknowledged; null is the `done` marker. */
+  #records: (WireRecord | null)[] = [];
+  #base = 1;
+  #head = 0;
+  #sentSeq = 0;
   #flushScheduled = false;
+  #resume: (() => void) | null = null;
+  result: { failed: boolean; stopped: boolean; exitCode: number | null } | null = null;
+  readonly abort = new AbortController();
 
-  constructor(readonly id: string, readonly session: HostedSession, public connection: Connection | null) {}
+  constructor(readonly id: string, readonly session: HostedSession, public connection: Connection | null, readonly limit: number) {}
 
-  push(record: WireRecord | null): void {
-    this.unacked.push([this.nextSeq++, record]);
+  get #nextSeq(): number {
+    return this.#base + this.#records.length;
+  }
+
+  /** Keeps a record; returns a promise when the buffer is full and the producer must wait. */
+  push(record: WireRecord | null): Promise<void> | undefined {
+    this.#records.push(record);
     // Records produced together travel together: flush when the producer yields, or when a batch is full.
-    if (this.unacked.length - this.#unsent() >= 1000) this.flush();
+    if (this.#nextSeq - 1 - this.#sentSeq >= 1000) this.flush();
     else if (!this.#flushScheduled) {
       this.#flushScheduled = true;
       setImmediate(() => {
@@ -63,39 +75,52 @@ class HostedCommand {
         this.flush();
       });
     }
-  }
-
-  /** The index in `unacked` of the first record not sent yet (records are in seq order, without gaps). */
-  #unsent(): number {
-    const first = this.unacked[0]?.[0];
-    return first === undefined ? 0 : Math.min(this.unacked.length, Math.max(0, this.sentSeq - first + 1));
+    if (record !== null && this.#records.length - this.#head >= this.limit) {
+      this.flush();
+      return new Promise((resolve) => (this.#resume = resolve));
+    }
   }
 
   flush(): void {
     const connection = this.connection;
     if (!connection?.open) return;
-    const start = this.#unsent();
-    const batch: WireRecord[] = [];
+    let batch: WireRecord[] = [];
     let firstSeq = 0;
-    for (let i = start; i < this.unacked.length; i++) {
-      const [seq, record] = this.unacked[i];
+    const send = () => {
+      if (batch.length) connection.send({ type: "records", command: this.id, seq: firstSeq, records: batch });
+      batch = [];
+    };
+    for (let seq = Math.max(this.#sentSeq + 1, this.#base + this.#head); seq < this.#nextSeq; seq++) {
+      const record = this.#records[seq - this.#base];
       if (record === null) {
-        if (batch.length) connection.send({ type: "records", command: this.id, seq: firstSeq, records: batch.splice(0) });
+        send();
         connection.send({ type: "done", command: this.id, seq, result: this.result! });
       } else {
         if (batch.length === 0) firstSeq = seq;
         batch.push(record);
+        if (batch.length === 1000) send();
       }
-      this.sentSeq = seq;
+      this.#sentSeq = seq;
     }
-    if (batch.length) connection.send({ type: "records", command: this.id, seq: firstSeq, records: batch });
+    send();
   }
 
   acknowledge(seq: number): void {
-    let drop = 0;
-    while (drop < this.unacked.length && this.unacked[drop][0] <= seq) drop++;
-    this.unacked.splice(0, drop);
-    if (this.result && this.unacked.length === 0) this.session.commands.delete(this.id);
+    const acked = Math.min(seq, this.#nextSeq - 1) - this.#base + 1;
+    if (acked <= this.#head) return;
+    this.#head = acked;
+    // Drop the acknowledged front now and then, not on every ack (shifting a long array each time is quadratic).
+    if (this.#head >= 4096 && this.#head * 2 >= this.#records.length) {
+      this.#records = this.#records.slice(this.#head);
+      this.#base += this.#head;
+      this.#head = 0;
+    }
+    if (this.#resume && this.#records.length - this.#head <= this.limit / 2) {
+      const resume = this.#resume;
+      this.#resume = null;
+      resume();
+    }
+    if (this.result && this.#head === this.#records.length) this.session.commands.delete(this.id);
   }
 }
 
@@ -258,17 +283,19 @@ export class RshServer {
   async #authenticate(connection: Connection, hello: Extract<ClientMessage, { type: "hello" }>): Promise<void> {
     const delay = this.#throttle.delayFor(connection.address);
     if (delay) await new Promise((r) => setTimeout(r, delay));
-    const users = this.options.config.users;
-    let user: string | null = null;
-    if (hello.token !== undefined && sameSecret(hello.token, this.#token)) user = this.options.osUser;
-    else if (users && hello.user !== undefined && hello.password !== undefined) {
-      const entry = users.get(hello.user.toLowerCase());
-      if (entry && verifyPassword(hello.password, entry.passwordHash)) user = hello.user.toLowerCase();
-    }
     if (hello.version !== PROTOCOL_VERSION) {
       connection.send({ type: "denied", message: `The server speaks protocol version ${PROTOCOL_VERSION}, the client ${hello.version}.` });
       connection.socket.close(4403, "version");
       return;
+    }
+    const users = this.options.config.users;
+    let user: string | null = null;
+    if (hello.token !== undefined && sameSecret(hello.token, this.#token)) user = this.options.osUser;
+    else if (users && hello.user !== undefined && hello.password !== undefined) {
+      // An unknown user costs the same scrypt as a known one, so timing does not tell which names exist.
+      const entry = users.get(hello.user.toLowerCase());
+      const matches = await verifyPassword(hello.password, entry?.passwordHash ?? DUMMY_HASH);
+      if (entry && matches) user = hello.user.toLowerCase();
     }
     if (user === null) {
       this.#throttle.failed(connection.address);
@@ -338,8 +365,9 @@ export class RshServer {
       case "command.start":
         return this.#startCommand(connection, args);
       case "command.stop": {
+        // Stops that command only: a running one is stopped, a queued one never starts.
         const command = this.#findCommand(connection, stringArg(args, "command")!);
-        if (command && !command.result) await command.session.runspace.stop();
+        if (command && !command.result) command.abort.abort();
         return null;
       }
     }
@@ -367,18 +395,28 @@ export class RshServer {
       if (!Array.isArray(decoded)) throw new ProtocolError(`'${name}' must be a list.`);
       return decoded;
     };
-    const command = new HostedCommand(id, session, connection);
-    session.commands.set(id, command);
-    const onRecord = (record: StreamRecord) => {
-      if (record.stream === "error") return command.push(["error", serializeError(record.value)]);
-      const { data, warnings } = serialize(record.value);
-      for (const warning of warnings) command.push(["warning", warning]);
-      command.push([record.stream, data]);
-    };
+    // Everything is decoded before the command is registered, so a bad request leaves nothing behind.
+    const commandArgs = decode("args");
+    const input = decode("input");
     const using = args.using === undefined || args.using === null ? undefined : deserialize(args.using);
     if (using !== undefined && !(using instanceof PSHashtable)) throw new ProtocolError("'using' must be a table of values.");
     const usingValues = using ? Object.fromEntries(using.entries().map(([k, v]) => [String(k).toLowerCase(), v])) : undefined;
-    runspace.invoke(script, { args: decode("args"), input: decode("input"), using: usingValues, onRecord, wait: true }).then(
+    const command = new HostedCommand(id, session, connection, this.options.config.outputBufferRecords);
+    session.commands.set(id, command);
+    // The connection that runs a command in a session is connected to it (it may be another than the creator's).
+    session.connection = connection;
+    const onRecord = (record: StreamRecord) => {
+      if (record.stream === "error") return command.push(["error", serializeError(record.value)]);
+      const value = record.value;
+      // Strings, finite numbers, booleans and $null are their own wire form: no serializer call for them.
+      if (value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value) && !Object.is(value, -0))) {
+        return command.push([record.stream, value]);
+      }
+      const { data, warnings } = serialize(value);
+      for (const warning of warnings) command.push(["warning", warning]);
+      return command.push([record.stream, data]);
+    };
+    runspace.invoke(script, { args: commandArgs, input, using: usingValues, onRecord, wait: true, signal: command.abort.signal }).then(
       (result) => ({ failed: result.failed, stopped: result.stopped, exitCode: result.exitCode }),
       (error) => {
         const record = (error as { record?: ErrorRecord }).record ?? new ErrorRecord(String(error), "ServerError", "NotSpecified", null, null);

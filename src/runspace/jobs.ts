@@ -4,7 +4,7 @@
  * Output and error records are kept per job until received; values are copied in and out so the job and its
  * caller never share a mutable object.
  */
-import type { JobHandle } from "../engine/command_types.ts";
+import type { JobHandle, OtherStream } from "../engine/command_types.ts";
 import { ErrorRecord } from "../engine/errors.ts";
 import { setFormatTypeName } from "../values/format.ts";
 import { PSCustomObject, structuredCopy } from "../values/objects.ts";
@@ -61,7 +61,7 @@ export class Job implements JobHandle {
   #output: unknown[] = [];
   #errors: ErrorRecord[] = [];
   /** Host, warning and verbose text, delivered with the output on receive. */
-  #messages: { stream: string; text: string }[] = [];
+  #messages: { stream: OtherStream; value: unknown }[] = [];
   #finished: Promise<void> = Promise.resolve();
   #runspace: JobRunspace | null = null;
 
@@ -85,7 +85,7 @@ export class Job implements JobHandle {
     const onRecord = (record: StreamRecord) => {
       if (record.stream === "output") this.#output.push(structuredCopy(record.value));
       else if (record.stream === "error") this.#errors.push(record.value);
-      else if (typeof record.value === "string") this.#messages.push({ stream: record.stream, text: record.value });
+      else this.#messages.push({ stream: record.stream, value: structuredCopy(record.value) });
     };
     const initialized = initialization === null ? Promise.resolve(null) : runspace.invoke(initialization, { onRecord });
     this.#finished = initialized.then((init) => {
@@ -100,7 +100,7 @@ export class Job implements JobHandle {
     }).finally(() => runspace.close());
   }
 
-  receive(keep: boolean): { output: unknown[]; errors: ErrorRecord[]; messages: { stream: string; text: string }[] } {
+  receive(keep: boolean): { output: unknown[]; errors: ErrorRecord[]; messages: { stream: OtherStream; value: unknown }[] } {
     const taken = { output: this.#output, errors: this.#errors, messages: this.#messages };
     if (keep) return { output: [...taken.output], errors: [...taken.errors], messages: [...taken.messages] };
     this.#output = [];

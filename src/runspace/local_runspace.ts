@@ -37,6 +37,9 @@ export interface Host {
   warning?(text: string): void;
   verbose?(text: string): void;
   information?(value: unknown): void;
+  debug?(text: string): void;
+  /** A Write-Progress record (Activity, StatusDescription, PercentComplete, ActivityId, RecordType). */
+  progress?(record: unknown): void;
   /** Called when a run ends (the CLI ends the table it was printing). */
   flush?(): void;
 }
@@ -126,7 +129,7 @@ export class LocalRunspace implements Runspace {
   readonly #busyWaitMs: number;
   readonly #extraCommands: readonly BuiltinCommand[] | undefined;
   /** The records' destination while a pipeline runs (null: the Host). */
-  #sink: ((record: StreamRecord) => void) | null = null;
+  #sink: ((record: StreamRecord) => void | Promise<void>) | null = null;
   /** The running pipeline, and the invocations waiting for it (first come, first served). */
   #running: Promise<unknown> | null = null;
   #waiting: (() => void)[] = [];
@@ -145,13 +148,15 @@ export class LocalRunspace implements Runspace {
       host: (text) => this.#record({ stream: "host", value: text }),
       warning: (text) => this.#record({ stream: "warning", value: text }),
       verbose: (text) => this.#record({ stream: "verbose", value: text }),
+      write: (stream, value) => this.#record({ stream, value } as StreamRecord),
     }, commandTable(options.commands), env, this.#sessionPort());
     const version = new PSHashtable();
     version.set("PSVersion", "7.4.0");
     version.set("PSEdition", "Core");
     const home = env.get("HOME") ?? null;
     const globals: Record<string, unknown> = {
-      ErrorActionPreference: "Continue", VerbosePreference: "SilentlyContinue", Error: [], "?": true,
+      ErrorActionPreference: "Continue", VerbosePreference: "SilentlyContinue", DebugPreference: "SilentlyContinue",
+      InformationPreference: "SilentlyContinue", WarningPreference: "Continue", ProgressPreference: "Continue", Error: [], "?": true,
       PSVersionTable: version, HOME: home, PWD: options.location ?? null, IsLinux: true,
       IsWindows: false, IsMacOS: false, args: [], PROFILE: this.#profilePaths().at(-1),
       ...options.variables,
@@ -203,12 +208,17 @@ export class LocalRunspace implements Runspace {
     const result: InvokeResult = { output: [], errors: [], exitCode: null, failed: false, stopped: false };
     const sink = (record: StreamRecord) => {
       if (record.stream === "error") result.errors.push(record.value);
-      if (options.onRecord) options.onRecord(record);
-      else if (record.stream === "output") result.output.push(record.value);
+      if (options.onRecord) return options.onRecord(record);
+      if (record.stream === "output") result.output.push(record.value);
     };
-    for (const [name, value] of Object.entries(options.using ?? {})) this.#global.set("using:" + name.toLowerCase(), value);
-    const outcome = await this.#execute(script, options, sink);
-    return { ...result, ...outcome };
+    try {
+      const outcome = await this.#execute(script, options, sink);
+      return { ...result, ...outcome };
+    } catch (e) {
+      if (!(e instanceof StoppedSignal)) throw e;
+      // Stopped before it started (its signal fired while it waited for its turn).
+      return { ...result, stopped: true };
+    }
   }
 
   /** Runs a parsed script (or one REPL statement) with records going to the Host; state persists between calls. */
@@ -244,32 +254,37 @@ export class LocalRunspace implements Runspace {
     this.#state = "Closed";
   }
 
-  async #execute(script: string, options: InvokeOptions, sink: ((record: StreamRecord) => void) | null) {
+  async #execute(script: string, options: InvokeOptions, sink: ((record: StreamRecord) => void | Promise<void>) | null) {
     return await this.#gate(options.wait ?? true, () => {
+      for (const [name, value] of Object.entries(options.using ?? {})) this.#global.set("using:" + name.toLowerCase(), value);
       const file = options.file ?? "<invoke>";
       const { ast, diagnostics } = parse(script, file);
       if (!ast) return this.#fail(parseErrorRecord(diagnostics[0], script), sink);
       const args = (options.args ?? []).map((value): RawArgument => ({ kind: "value", value }));
       return this.#runAst(ast, script, args, options.file, sink, options.input);
-    });
+    }, options.signal);
   }
 
   /** One pipeline at a time (about_PSSession_Details): a synchronous request waits its turn, an asynchronous one fails. */
-  async #gate<T>(wait: boolean, run: () => Promise<T>): Promise<T> {
+  async #gate<T>(wait: boolean, run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (this.#state === "Closed" || this.#state === "Closing" || this.#state === "Broken") {
       throw new RuntimeError(new ErrorRecord(
         `Because the session state for session ${this.name}, ${this.instanceId}, localhost is not equal to Open, you cannot run a command in the session. The session state is ${this.#state}.`,
         "InvokeCommandCommandInvalidSessionState", "InvalidOperation", null, null));
     }
+    if (signal?.aborted) throw new StoppedSignal();
     if (this.#running) {
       if (!wait) throw this.#busyError();
-      await this.#waitTurn();
+      await this.#waitTurn(signal);
     }
     const running = run();
     this.#running = running;
+    const abort = () => this.#running === running && this.#evaluator.pacer.stop();
+    signal?.addEventListener("abort", abort);
     try {
       return await running;
     } finally {
+      signal?.removeEventListener("abort", abort);
       this.#running = null;
       this.#waiting.shift()?.();
     }
@@ -281,14 +296,24 @@ export class LocalRunspace implements Runspace {
       "InvokeCommandCommandInvalidSessionAvailability", "ResourceBusy", null, null));
   }
 
-  #waitTurn(): Promise<void> {
+  #waitTurn(signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
-      const turn = () => {
+      const leave = () => {
         clearTimeout(timer);
+        signal?.removeEventListener("abort", aborted);
+        this.#waiting = this.#waiting.filter((w) => w !== turn);
+      };
+      const turn = () => {
+        leave();
         resolve();
       };
+      const aborted = () => {
+        leave();
+        reject(new StoppedSignal());
+      };
+      signal?.addEventListener("abort", aborted);
       const timer = setTimeout(() => {
-        this.#waiting = this.#waiting.filter((w) => w !== turn);
+        leave();
         reject(new RuntimeError(new ErrorRecord(
           `The command was not run: session ${this.name} was still running another command after ${this.#busyWaitMs / 1000} seconds. ` +
             "Try again when it is done, or stop it (Ctrl+C, Stop-Job, Invoke-Command -AsJob).",
@@ -298,7 +323,7 @@ export class LocalRunspace implements Runspace {
     });
   }
 
-  #record(record: StreamRecord): void {
+  #record(record: StreamRecord): void | Promise<void> {
     if (this.#sink) return this.#sink(record);
     const host = this.#host;
     if (!host) return;
@@ -309,6 +334,8 @@ export class LocalRunspace implements Runspace {
       case "warning": return host.warning?.(record.value);
       case "verbose": return host.verbose?.(record.value);
       case "information": return host.information?.(record.value);
+      case "debug": return host.debug?.(record.value);
+      case "progress": return host.progress?.(record.value);
     }
   }
 
@@ -331,7 +358,12 @@ export class LocalRunspace implements Runspace {
     const caller = this.#evaluator.frame(this.#global, source);
     this.#evaluator.pacer.start();
     this.#sink = sink;
-    const emit = (value: unknown) => this.#record({ stream: "output", value });
+    const pacer = this.#evaluator.pacer;
+    // A sink that makes the pipeline wait (backpressure) must not outlast a stop: the wait is the pacer's.
+    const emit = (value: unknown) => {
+      const written = this.#record({ stream: "output", value });
+      return written instanceof Promise ? pacer.wait(written) : written;
+    };
     type Outcome = { exitCode: number | null; failed: boolean; stopped: boolean };
     const completed = tryCatch((): Maybe<Outcome> => {
       const processor = scriptBlockProcessor(this.#evaluator, ast, source, null, args, caller, ast, emit, { scope, hasUpstream: input !== undefined });

@@ -34,10 +34,15 @@ export interface InvokeOptions {
    * timeout; false (an asynchronous one) fails at once with the "availability is Busy" error.
    */
   wait?: boolean;
+  /** Stops the command: while it waits for its turn it never starts; while it runs it is stopped. */
+  signal?: AbortSignal;
   /** `$using:` values (about_Remote_Variables), by lower-case name. */
   using?: Record<string, unknown>;
-  /** Called with each record as it is produced. */
-  onRecord?: (record: StreamRecord) => void;
+  /**
+   * Called with each record as it is produced. A promise returned for an output record makes the pipeline wait
+   * for it (backpressure: the remoting server holds a command whose client has not caught up).
+   */
+  onRecord?: (record: StreamRecord) => void | Promise<void>;
 }
 
 export interface InvokeResult {

@@ -5,6 +5,9 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { Deno, runtime } from "../../src/platform.ts";
+import { remotingCommands } from "../../src/remoting/cmdlets.ts";
+import { LocalRunspace } from "../../src/runspace/local_runspace.ts";
+import type { PSCustomObject } from "../../src/values/objects.ts";
 import { runRsh, startRsh } from "../support/rsh_process.ts";
 import { startServer, type TestServer } from "../support/rsh_server.ts";
 
@@ -75,12 +78,23 @@ sessions("$using: sends a local value; -ArgumentList binds param(); pipeline inp
 });
 
 sessions("every stream crosses: output, errors with the remote position and PSComputerName, warnings, verbose, host", async () => {
-  const r = await client(server, `Invoke-Command -ComputerName localhost -Port ${server.port} { 'out'; Write-Error 'remote failure'; Write-Warning 'careful'; Write-Verbose 'details' -Verbose; Write-Host 'to the host' }; $Error[0].PSComputerName`);
-  assert.is(r.stdout, "out\nto the host\nlocalhost\n");
+  const r = await client(server, `Invoke-Command -ComputerName localhost -Port ${server.port} { 'out'; Write-Error 'remote failure'; Write-Warning 'careful'; Write-Verbose 'details' -Verbose; Write-Host 'to the host'; Write-Debug 'dbg' -Debug; Write-Information 'info' -InformationAction Continue }; $Error[0].PSComputerName`);
+  assert.is(r.stdout, "out\nto the host\ninfo\nlocalhost\n");
+  assert.match(r.stderr, /DEBUG: dbg\n/);
   assert.match(r.stderr, /remote failure/);
   assert.match(r.stderr, /:1:\d+\n/);
   assert.match(r.stderr, /WARNING: careful\n/);
   assert.match(r.stderr, /VERBOSE: details\n/);
+});
+
+sessions("progress records cross too, as records (an embedding host sees them on the progress stream)", async () => {
+  const local = new LocalRunspace({ commands: remotingCommands, env: { HOME: server.home } });
+  const progress: string[] = [];
+  await local.invoke(`Invoke-Command -ComputerName localhost -Port ${server.port} { 1..2 | ForEach-Object { Write-Progress -Activity 'Remote work' -PercentComplete ($_ * 50) } }`, {
+    onRecord: (r) => void (r.stream === "progress" && progress.push(`${(r.value as PSCustomObject).get("Activity")} ${(r.value as PSCustomObject).get("PercentComplete")}`)),
+  });
+  await local.close();
+  assert.equal(progress, ["Remote work 50", "Remote work 100"]);
 });
 
 sessions("objects come back as data with PSComputerName and RunspaceId (about_Remote_Output)", async () => {

@@ -44,9 +44,9 @@ config("rsh hash-password reads one line and prints an scrypt hash that verifies
   assert.is(r.code, 0);
   const hash = r.stdout.trim();
   assert.ok(isPasswordHash(hash), hash);
-  assert.ok(verifyPassword("s3cret", hash));
-  assert.not.ok(verifyPassword("s3cret\n", hash));
-  assert.not.ok(verifyPassword("other", hash));
+  assert.ok(await verifyPassword("s3cret", hash));
+  assert.not.ok(await verifyPassword("s3cret\n", hash));
+  assert.not.ok(await verifyPassword("other", hash));
 });
 
 config("maxSessionsPerUser caps a user's sessions with a clear error", async () => {

@@ -115,6 +115,31 @@ identity("BeforeOpen → Opened/Available → Busy while a pipeline runs → Clo
   }
 });
 
+identity("invoke streams every record on its own stream, in order (about_Output_Streams)", async () => {
+  const session = new LocalRunspace();
+  const seen: string[] = [];
+  const result = await session.invoke(
+    "'out'; Write-Error 'err'; Write-Warning 'warn'; Write-Verbose 'verb' -Verbose; Write-Debug 'dbg' -Debug; " +
+      "Write-Information 'info' -InformationAction Continue; Write-Progress -Activity 'Copying' -PercentComplete 50; Write-Host 'hi'; " +
+      "Write-Debug 'hidden'; Write-Information 'hidden'",
+    {
+      onRecord: (r) => {
+        const value = r.value as { message?: string; get?: (n: string) => unknown };
+        seen.push(`${r.stream}:${r.stream === "error" ? value.message : r.stream === "progress" ? value.get!("Activity") + "@" + value.get!("PercentComplete") : String(r.value).trim()}`);
+      },
+    },
+  );
+  assert.equal(seen, ["output:out", "error:err", "warning:warn", "verbose:verb", "debug:dbg", "information:info", "progress:Copying@50", "host:hi"]);
+  assert.equal(result.output, [], "onRecord took the output");
+  assert.is(result.errors.length, 1);
+});
+
+identity("invoke passes arguments to param() and objects as pipeline input", async () => {
+  const session = new LocalRunspace();
+  const r = await session.invoke("param($factor) process { $_ * $factor }", { args: [10], input: [1, 2, 3] });
+  assert.equal(r.output, [10, 20, 30]);
+});
+
 const busy = suite("runspace: one pipeline at a time (about_PSSession_Details)");
 
 busy("an asynchronous invoke on a busy session fails at once, naming the session and 'availability is Busy'", async () => {
