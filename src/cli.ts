@@ -42,6 +42,7 @@ const consoleHost: Host = {
   // Progress bars are drawn by the interactive REPL (issue 7); a script's progress is not printed.
   progress: () => {},
   information: (value) => writeStdout(formatValue(value) + "\n"),
+  prompt,
   flush: () => {
     clearTimeout(releaseTimer);
     releaseTimer = undefined;
@@ -74,7 +75,7 @@ async function runText(runspace: LocalRunspace, text: string, file: string, scri
 }
 
 /** Yields stdin line by line as it arrives, so each statement runs before the next is read. */
-async function* stdinLines(): AsyncGenerator<string> {
+async function* readStdinLines(): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   const buffer = new Uint8Array(64 * 1024);
   let pending = "";
@@ -90,6 +91,39 @@ async function* stdinLines(): AsyncGenerator<string> {
   }
   pending += decoder.decode();
   if (pending) yield pending;
+}
+
+/** One reader of stdin's lines, shared by the statement loop and by Read-Host / Get-Credential prompts. */
+const stdinLines = readStdinLines();
+
+/** Reads a line typed on the terminal without echoing it (a password). */
+async function readSecret(): Promise<string | null> {
+  Deno.stdin.setRaw(true);
+  const buffer = new Uint8Array(64);
+  let text = "";
+  try {
+    while (true) {
+      const n = await Deno.stdin.read(buffer);
+      if (n === null) return text === "" ? null : text;
+      for (const byte of buffer.subarray(0, n)) {
+        if (byte === 13 || byte === 10) return text;
+        if (byte === 3) return null; // Ctrl+C
+        if (byte === 127 || byte === 8) text = text.slice(0, -1);
+        else text += String.fromCharCode(byte);
+      }
+    }
+  } finally {
+    Deno.stdin.setRaw(false);
+    writeStderr("\n");
+  }
+}
+
+/** Read-Host and Get-Credential: the prompt goes to stderr, the answer is the next line of stdin. */
+async function prompt(text: string, secret: boolean): Promise<string | null> {
+  writeStderr(text);
+  if (secret && Deno.stdin.isTerminal()) return await readSecret();
+  const line = await stdinLines.next();
+  return line.done ? null : line.value;
 }
 
 let openRunspace: LocalRunspace | null = null;
@@ -145,7 +179,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
   }
   const interactive = Deno.stdin.isTerminal();
   return await runRepl(runspace, {
-    lines: stdinLines(),
+    lines: stdinLines,
     prompt: interactive ? writeStdout : null,
     location: () => Deno.cwd(),
     reportParseError,

@@ -4,6 +4,7 @@ import { getAlias, newAlias, setAlias } from "./aliases.ts";
 import { addContent, getChildItem, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
 import { formatList, formatTable, outHost, outString } from "./format.ts";
 import { getUnique, groupObject } from "./group.ts";
+import { getCredential, readHost } from "./host.ts";
 import { getJob, receiveJob, removeJob, startJob, stopJob, waitJob } from "./jobs.ts";
 import { forEachObject, measureObject, outNull, selectObject, sortObject, whereObject } from "./objects.ts";
 import { getExecutionPolicy, setExecutionPolicy } from "./policy.ts";
@@ -53,6 +54,8 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   newAlias,
   getAlias,
   invokeExpression,
+  readHost,
+  getCredential,
   formatTable,
   formatList,
   outString,

@@ -15,6 +15,8 @@ export interface EngineHost {
   verbose(text: string): void;
   /** Any other stream — debug (text), information and progress (records) — or one of the above by name. */
   write(stream: OtherStream, value: unknown): void;
+  /** Asks the user for a line (Read-Host, Get-Credential); null when nobody can answer. */
+  prompt(text: string, secret: boolean): Promise<string | null>;
 }
 
 /** The streams besides output and error (about_Output_Streams). */

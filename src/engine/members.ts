@@ -54,6 +54,7 @@ export function getMember(target: unknown, name: string): unknown {
     return undefined;
   }
   if (typeof target === "string") return lower === "length" ? target.length : undefined;
+  if (target instanceof SecureString) return lower === "length" ? target.length : undefined;
   if (Array.isArray(target)) {
     if (lower === "count" || lower === "length") return target.length;
     // Member-access enumeration: the member of each element that has it.

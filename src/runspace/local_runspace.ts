@@ -40,6 +40,8 @@ export interface Host {
   debug?(text: string): void;
   /** A Write-Progress record (Activity, StatusDescription, PercentComplete, ActivityId, RecordType). */
   progress?(record: unknown): void;
+  /** Asks the user for a line (Read-Host, Get-Credential); null when nobody can answer (no terminal, end of input). */
+  prompt?(text: string, secret: boolean): Promise<string | null>;
   /** Called when a run ends (the CLI ends the table it was printing). */
   flush?(): void;
 }
@@ -149,6 +151,7 @@ export class LocalRunspace implements Runspace {
       warning: (text) => this.#record({ stream: "warning", value: text }),
       verbose: (text) => this.#record({ stream: "verbose", value: text }),
       write: (stream, value) => this.#record({ stream, value } as StreamRecord),
+      prompt: (text, secret) => this.#host?.prompt?.(text, secret) ?? Promise.resolve(null),
     }, commandTable(options.commands), env, this.#sessionPort());
     const version = new PSHashtable();
     version.set("PSVersion", "7.4.0");

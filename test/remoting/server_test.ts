@@ -73,6 +73,21 @@ config("failed logins from one address are slowed down after a few (and forgotte
   assert.is(throttle.delayFor("10.0.0.1"), 0);
 });
 
+config("Get-Credential reads the user and the password (stdin when it is not a terminal); the credential logs in", async () => {
+  const hash = (await runRsh(["hash-password"], { stdin: "pw-of-carol\n" })).stdout.trim();
+  const server = await startServer({ config: { users: { carol: { passwordHash: hash } } } });
+  try {
+    const script = `$c = Get-Credential; $c.UserName; $c.Password; Invoke-Command -ComputerName localhost -Port ${server.port} -Credential $c { $PSSenderInfo.UserName }`;
+    const r = await runRsh(["-NoProfile", "-c", script], { stdin: "carol\npw-of-carol\n", env: { HOME: server.home } });
+    assert.is(r.stdout, "carol\nSystem.Security.SecureString\ncarol\n");
+    assert.match(r.stderr, /^User: Password for user carol: $/);
+    const none = await runRsh(["-NoProfile", "-c", "Get-Credential"], { stdin: "" });
+    assert.match(none.stderr, /there is no input to read the answer from/);
+  } finally {
+    await server.stop();
+  }
+});
+
 const tls = suite("rsh serve: TLS (wss://)");
 
 tls("with tls in the config the server listens on wss://; a client that trusts it (-SkipCACheck) connects, one that does not is refused", async () => {
