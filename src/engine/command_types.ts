@@ -41,7 +41,8 @@ export interface JobHandle {
 export interface JobRunner {
   invoke(script: string, options: {
     args?: unknown[];
-    onRecord?: (record: { stream: string; value: unknown }) => void;
+    /** `child`: which of the job's children (computers) the record belongs to. */
+    onRecord?: (record: { stream: string; value: unknown }, child?: number) => void;
   }): Promise<{ failed: boolean; stopped: boolean }>;
   stop(): Promise<void>;
   close(): Promise<void>;
@@ -54,8 +55,16 @@ export interface JobSpec {
   using: Map<string, unknown>;
   initialization: string | null;
   command: string;
-  /** Where the job runs; by default a new local runspace (a BackgroundJob). */
-  runner?: { runner: JobRunner; type: string; location: string };
+  /**
+   * Where the job runs; by default a new local runspace (a BackgroundJob). `children` names a child job per
+   * computer; `create` gets the function that reports each child's end.
+   */
+  runner?: {
+    create(childDone: (child: number, outcome: { failed: boolean; stopped: boolean }) => void): JobRunner;
+    type: string;
+    location: string;
+    children: string[];
+  };
 }
 
 /** What the session (runspace) provides to commands: its execution policy and its job table. */

@@ -300,14 +300,16 @@ export const invokeCommand: BuiltinCommand = {
  */
 function startRemoteJob(ctx: CommandContext, plan: FanOutPlan, params: Map<string, unknown>, hide: boolean): object {
   let fanOut: FanOut | null = null;
-  const runner: JobRunner = {
+  const create = (childDone: (child: number, outcome: { failed: boolean; stopped: boolean }) => void): JobRunner => ({
     invoke: (_script, options) => {
-      fanOut = new FanOut(plan, (record, origin) => options.onRecord?.({ stream: record.stream, value: decorate(record.value, origin, hide) }));
+      const onRecord = (record: StreamRecord, origin: Origin) =>
+        options.onRecord?.({ stream: record.stream, value: decorate(record.value, origin, hide) }, origin.index);
+      fanOut = new FanOut(plan, onRecord, childDone);
       return fanOut.run();
     },
     stop: async () => await fanOut?.stop(),
     close: () => Promise.resolve(),
-  };
+  });
   const location = plan.sessions?.map((s) => s.computerName) ?? plan.computers?.map((c) => c.name) ?? [];
   return ctx.session.startJob({
     script: plan.script,
@@ -316,7 +318,7 @@ function startRemoteJob(ctx: CommandContext, plan: FanOutPlan, params: Map<strin
     using: new Map(),
     initialization: null,
     command: plan.script.trim(),
-    runner: { runner, type: "RemoteJob", location: [...new Set(location)].join(",") },
+    runner: { create, type: "RemoteJob", location: [...new Set(location)].join(","), children: location },
   }).view;
 }
 

@@ -37,11 +37,11 @@ const KEYS = [
   "maxMessageBytes", "outputBufferRecords", "tls",
 ];
 
-function positive(config: Record<string, unknown>, key: string, fallback: number): number {
+function positive(config: Record<string, unknown>, key: string, fallback: number, path = key): number {
   const value = config[key];
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) {
-    throw new ConfigError(`'${key}' must be a positive number (got ${JSON.stringify(value)}).`);
+    throw new ConfigError(`'${path}' must be a positive number (got ${JSON.stringify(value)}).`);
   }
   return value;
 }
@@ -86,7 +86,9 @@ export function parseConfig(text: string | null): ServerConfig {
   const configurations = new Map<string, SessionConfiguration>([[DEFAULT_CONFIGURATION, { name: DEFAULT_CONFIGURATION }]]);
   if (raw.configurations !== undefined) {
     for (const [name, entry] of Object.entries(object(raw.configurations, "configurations"))) {
-      configurations.set(name.toLowerCase(), { ...object(entry, `configurations.${name}`), name });
+      const declared = object(entry, `configurations.${name}`);
+      positive(declared, "maxSessionsPerUser", 1, `configurations.${name}.maxSessionsPerUser`);
+      configurations.set(name.toLowerCase(), { ...declared, name });
     }
   }
   let tls: ServerConfig["tls"] = null;

@@ -12,6 +12,8 @@ import type { RemoteRunspace } from "./client.ts";
 export interface Origin {
   computerName: string;
   instanceId: string | null;
+  /** The target's position in the plan (its child job under -AsJob). */
+  index: number;
 }
 
 export interface FanOutPlan {
@@ -35,21 +37,27 @@ export class FanOut {
   #stopped = false;
   failed = false;
 
-  constructor(readonly plan: FanOutPlan, readonly onRecord: (record: StreamRecord, origin: Origin) => void) {}
+  constructor(
+    readonly plan: FanOutPlan,
+    readonly onRecord: (record: StreamRecord, origin: Origin) => void,
+    /** Called as each target's command ends. */
+    readonly onTargetDone: (index: number, outcome: { failed: boolean; stopped: boolean }) => void = () => {},
+  ) {}
 
   async run(): Promise<{ failed: boolean; stopped: boolean }> {
     const { plan } = this;
-    if (plan.sessions) await throttled(plan.sessions, plan.throttle, (session) => this.#runIn(session));
+    if (plan.sessions) await throttled(plan.sessions, plan.throttle, (session, index) => this.#runIn(session, index));
     else {
-      await throttled(plan.computers ?? [], plan.throttle, async (computer) => {
+      await throttled(plan.computers ?? [], plan.throttle, async (computer, index) => {
         let session: RemoteRunspace;
         try {
           session = await computer.open();
         } catch (e) {
-          return this.#fail(e, { computerName: computer.name, instanceId: null });
+          this.#fail(e, { computerName: computer.name, instanceId: null, index });
+          return this.onTargetDone(index, { failed: true, stopped: false });
         }
         try {
-          await this.#runIn(session);
+          await this.#runIn(session, index);
         } finally {
           await session.close().catch(() => {});
         }
@@ -64,9 +72,10 @@ export class FanOut {
     await Promise.all([...this.#running].map((s) => s.stop().catch(() => {})));
   }
 
-  async #runIn(session: RemoteRunspace): Promise<void> {
-    const origin = { computerName: session.computerName, instanceId: session.instanceId };
-    if (this.#stopped) return;
+  async #runIn(session: RemoteRunspace, index: number): Promise<void> {
+    const origin = { computerName: session.computerName, instanceId: session.instanceId, index };
+    if (this.#stopped) return this.onTargetDone(index, { failed: false, stopped: true });
+    let outcome = { failed: true, stopped: false };
     this.#running.add(session);
     const { plan } = this;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -86,11 +95,13 @@ export class FanOut {
         onRecord: (record) => this.onRecord(record, origin),
       });
       if (result.failed) this.failed = true;
+      outcome = { failed: result.failed, stopped: result.stopped };
     } catch (e) {
       this.#fail(e, origin);
     } finally {
       clearTimeout(timer);
       this.#running.delete(session);
+      this.onTargetDone(index, outcome);
     }
   }
 
@@ -102,10 +113,13 @@ export class FanOut {
 }
 
 /** Runs `task` for each item with at most `limit` running at once. */
-async function throttled<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+async function throttled<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await task(items[next++]);
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index], index);
+    }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit > 0 ? limit : 32, items.length)) }, worker));
 }

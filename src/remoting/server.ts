@@ -336,9 +336,18 @@ export class RshServer {
             "InvalidResourceUri",
           );
         }
-        const owned = [...this.#sessions.values()].filter((s) => s.owner === user).length;
-        if (owned >= this.options.config.maxSessionsPerUser) {
-          throw new RequestError(`User ${user} already has ${owned} sessions on ${this.computerName}, the most allowed (maxSessionsPerUser).`, "MaxSessionsReached");
+        const mine = [...this.#sessions.values()].filter((s) => s.owner === user);
+        if (mine.length >= this.options.config.maxSessionsPerUser) {
+          throw new RequestError(`User ${user} already has ${mine.length} sessions on ${this.computerName}, the most allowed (maxSessionsPerUser).`, "MaxSessionsReached");
+        }
+        // A configuration may set a lower cap of its own for its sessions.
+        const inConfiguration = mine.filter((s) => s.configurationName === configuration.name).length;
+        const own = configuration.maxSessionsPerUser;
+        if (typeof own === "number" && inConfiguration >= own) {
+          throw new RequestError(
+            `User ${user} already has ${inConfiguration} sessions of configuration ${configuration.name} on ${this.computerName}, the most it allows (maxSessionsPerUser).`,
+            "MaxSessionsReached",
+          );
         }
         const sender = new PSCustomObject();
         sender.set("UserName", user);

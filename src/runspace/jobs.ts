@@ -14,7 +14,10 @@ export type JobState = "NotStarted" | "Running" | "Completed" | "Failed" | "Stop
 
 /** What a job needs from a runspace (a LocalRunspace; injected so that this file does not import it). */
 export interface JobRunspace {
-  invoke(script: string, options?: InvokeOptions): Promise<Pick<InvokeResult, "failed" | "stopped">>;
+  invoke(
+    script: string,
+    options?: Omit<InvokeOptions, "onRecord"> & { onRecord?: (record: StreamRecord, child?: number) => void },
+  ): Promise<Pick<InvokeResult, "failed" | "stopped">>;
   stop(): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,6 +46,7 @@ export class JobView extends PSCustomObject {
       case "location": return job.location;
       case "command": return job.command;
       case "instanceid": return job.instanceId;
+      case "childjobs": return job.children.map((c) => c.view);
       default: return null;
     }
   }
@@ -50,7 +54,7 @@ export class JobView extends PSCustomObject {
   override set(): void {}
 
   override names(): string[] {
-    return [...JOB_COLUMNS, "InstanceId"];
+    return [...JOB_COLUMNS, "InstanceId", "ChildJobs"];
   }
 }
 
@@ -64,6 +68,8 @@ export class Job implements JobHandle {
   #messages: { stream: OtherStream; value: unknown }[] = [];
   #finished: Promise<void> = Promise.resolve();
   #runspace: JobRunspace | null = null;
+  /** Invoke-Command -AsJob: one child per computer or session; the parent holds no records of its own. */
+  readonly children: Job[] = [];
 
   constructor(
     readonly id: number,
@@ -75,18 +81,24 @@ export class Job implements JobHandle {
   ) {}
 
   get hasMoreData(): boolean {
+    if (this.children.length) return this.children.some((c) => c.hasMoreData);
     return this.#output.length > 0 || this.#errors.length > 0 || this.#messages.length > 0;
+  }
+
+  /** Keeps one record for whoever receives the job. */
+  accept(record: StreamRecord): void {
+    if (record.stream === "output") this.#output.push(structuredCopy(record.value));
+    else if (record.stream === "error") this.#errors.push(record.value);
+    else this.#messages.push({ stream: record.stream, value: structuredCopy(record.value) });
   }
 
   /** Starts `script` (after `initialization`) in `runspace`, which the job closes when it ends. */
   start(runspace: JobRunspace, script: string, args: unknown[], initialization: string | null): void {
     this.#runspace = runspace;
     this.state = "Running";
-    const onRecord = (record: StreamRecord) => {
-      if (record.stream === "output") this.#output.push(structuredCopy(record.value));
-      else if (record.stream === "error") this.#errors.push(record.value);
-      else this.#messages.push({ stream: record.stream, value: structuredCopy(record.value) });
-    };
+    for (const child of this.children) child.state = "Running";
+    // A record for child i goes to that child; the parent's own records (none for a fan-out) stay with it.
+    const onRecord = (record: StreamRecord, child?: number) => (this.children[child ?? -1] ?? this).accept(record);
     const initialized = initialization === null ? Promise.resolve(null) : runspace.invoke(initialization, { onRecord });
     this.#finished = initialized.then((init) => {
       if (init?.failed || init?.stopped) return init;
@@ -101,6 +113,11 @@ export class Job implements JobHandle {
   }
 
   receive(keep: boolean): { output: unknown[]; errors: ErrorRecord[]; messages: { stream: OtherStream; value: unknown }[] } {
+    // Receiving a parent receives its children, in order (about_Job_Details).
+    if (this.children.length) {
+      const all = this.children.map((c) => c.receive(keep));
+      return { output: all.flatMap((r) => r.output), errors: all.flatMap((r) => r.errors), messages: all.flatMap((r) => r.messages) };
+    }
     const taken = { output: this.#output, errors: this.#errors, messages: this.#messages };
     if (keep) return { output: [...taken.output], errors: [...taken.errors], messages: [...taken.messages] };
     this.#output = [];
@@ -129,11 +146,22 @@ export class JobTable {
   #jobs: Job[] = [];
   #nextId = 1;
 
-  add(command: string, name: string | null, type?: string, location?: string): Job {
+  add(command: string, name: string | null, type?: string, location?: string, children: string[] = []): Job {
     const id = this.#nextId++;
     const job = new Job(id, name ?? `Job${id}`, command, type, location);
+    // Children take the next ids, as in PowerShell, but Get-Job lists only parents.
+    for (const childLocation of children) {
+      const childId = this.#nextId++;
+      job.children.push(new Job(childId, `Job${childId}`, command, type, childLocation));
+    }
     this.#jobs.push(job);
     return job;
+  }
+
+  /** Marks a child job's end (its parent's runner reports each computer's outcome). */
+  static finishChild(job: Job, index: number, outcome: { failed: boolean; stopped: boolean }): void {
+    const child = job.children[index];
+    if (child) child.state = outcome.stopped ? "Stopped" : outcome.failed ? "Failed" : "Completed";
   }
 
   list(): Job[] {

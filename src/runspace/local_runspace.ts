@@ -397,8 +397,9 @@ export class LocalRunspace implements Runspace {
     const jobs = this.#jobs;
     const startJob: SessionPort["startJob"] = (spec) => {
       if (spec.runner) {
-        const job = jobs.add(spec.command, spec.name, spec.runner.type, spec.runner.location);
-        job.start(spec.runner.runner as JobRunspace, spec.script, spec.args, null);
+        const job = jobs.add(spec.command, spec.name, spec.runner.type, spec.runner.location, spec.runner.children);
+        const runner = spec.runner.create((child, outcome) => JobTable.finishChild(job, child, outcome));
+        job.start(runner as JobRunspace, spec.script, spec.args, null);
         return job;
       }
       const job = jobs.add(spec.command, spec.name);

@@ -49,12 +49,16 @@ config("rsh hash-password reads one line and prints an scrypt hash that verifies
   assert.not.ok(await verifyPassword("other", hash));
 });
 
-config("maxSessionsPerUser caps a user's sessions with a clear error", async () => {
-  const server = await startServer({ config: { maxSessionsPerUser: 1 } });
+config("maxSessionsPerUser caps a user's sessions with a clear error; a configuration may set its own cap", async () => {
+  const server = await startServer({ config: { maxSessionsPerUser: 2, configurations: { small: { maxSessionsPerUser: 1 } } } });
   try {
-    const r = await client(server, `New-PSSession localhost -Port ${server.port} | Out-Null; New-PSSession localhost -Port ${server.port}; (Get-PSSession).Count`);
-    assert.match(r.stderr, /already has 1 sessions on .*, the most allowed \(maxSessionsPerUser\)/);
-    assert.is(r.stdout, "1\n");
+    const target = `localhost -Port ${server.port}`;
+    const r = await client(server, `New-PSSession ${target} -ConfigurationName small | Out-Null; New-PSSession ${target} -ConfigurationName small; New-PSSession ${target} | Out-Null; New-PSSession ${target}; (Get-PSSession).Count`);
+    assert.match(r.stderr, /already has 1 sessions of configuration small on .*, the most it allows \(maxSessionsPerUser\)/);
+    assert.match(r.stderr, /already has 2 sessions on .*, the most allowed \(maxSessionsPerUser\)/);
+    assert.is(r.stdout, "2\n");
+    const unknown = await client(server, `New-PSSession ${target} -ConfigurationName nosuch`);
+    assert.match(unknown.stderr, /Cannot find the nosuch session configuration/);
   } finally {
     await server.stop();
   }
@@ -115,6 +119,12 @@ jobs.after(async () => void (await server.stop()));
 jobs("-AsJob returns a RemoteJob at once; Receive-Job gets every computer's output; an unreachable one fails the job", async () => {
   const r = await client(server, `$j = Invoke-Command -ComputerName localhost:${server.port}, localhost:${server.port} -AsJob { Start-Sleep -Milliseconds 100; 'done' }; $j.PSJobTypeName; $j.State; Wait-Job $j | Out-Null; $j.State; Receive-Job $j; $k = Invoke-Command -ComputerName localhost:${server.port}, localhost:1 -AsJob -JobName mixed { 'ok' }; Wait-Job $k | Out-Null; $k.Name; $k.State; Receive-Job $k`);
   assert.is(r.stdout, "RemoteJob\nRunning\nCompleted\ndone\ndone\nmixed\nFailed\nok\n");
+  assert.match(r.stderr, /Connecting to remote server localhost failed/);
+});
+
+jobs("an -AsJob job has one child job per computer (about_Job_Details): each has its own state and records", async () => {
+  const r = await client(server, `$j = Invoke-Command -ComputerName localhost:${server.port}, localhost:1 -AsJob { 'hello' }; Wait-Job $j | Out-Null; $j.ChildJobs.Count; $j.ChildJobs | ForEach-Object { $_.Location + ' ' + $_.State }; Receive-Job $j.ChildJobs[0] -Keep; $j.HasMoreData; Receive-Job $j; $j.HasMoreData; @(Get-Job).Count`);
+  assert.is(r.stdout, `2\nlocalhost:${server.port} Completed\nlocalhost:1 Failed\nhello\nTrue\nhello\nFalse\n1\n`);
   assert.match(r.stderr, /Connecting to remote server localhost failed/);
 });
 
