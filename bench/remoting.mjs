@@ -2,33 +2,18 @@
 // back, a thousand sessions at once — each beside a raw `ws` baseline measured in the same run. Nothing asserts but
 // sanity checks (outputs and counts); figures go to bench/RESULTS.md by hand.
 //
-// src/mod.ts does not export the remoting layer, so this bundles bench/remoting_entry.ts itself (into bench/.build/,
-// with scripts/build.mjs's options). Benchmark 3 runs the real CLI (`node bin/rsh.js serve`): build dist/ first.
+// It imports the public API from the bundle in dist/ (and benchmark 3 runs the real CLI, `node bin/rsh.js serve`):
+// build dist/ first (`npm run bench` does).
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import WebSocket, { WebSocketServer } from "ws";
+import { Connection, LocalRunspace, parseConfig, RemoteRunspace, remotingCommands, RshServer } from "../dist/mod.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-await build({
-  entryPoints: { remoting: "bench/remoting_entry.ts" },
-  outdir: "bench/.build",
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  sourcemap: "linked",
-  logLevel: "warning",
-  absWorkingDir: root,
-  outExtension: { ".js": ".mjs" },
-  // CommonJS packages (ws) call require() inside the ESM bundle.
-  banner: { js: "import { createRequire as __rshRequire } from 'node:module'; const require = __rshRequire(import.meta.url);" },
-});
-const { Connection, LocalRunspace, parseConfig, RemoteRunspace, remotingCommands, RshServer } = await import("./.build/remoting.mjs");
 
 const HOST = "127.0.0.1";
 const WARM = 200;

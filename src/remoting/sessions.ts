@@ -8,25 +8,21 @@ import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { toStr } from "../values/convert.ts";
 import { credentialParts } from "../values/credentials.ts";
 import { setFormatTypeName } from "../values/format.ts";
-import { PSCustomObject } from "../values/objects.ts";
+import { LiveObject, PSCustomObject } from "../values/objects.ts";
 import { nextRunspaceId } from "../runspace/runspace.ts";
 import { Connection, type Credential, RemoteRunspace, resolveTarget, type SessionInfo, type Target } from "./client.ts";
 
 const SESSION_COLUMNS = ["Id", "Name", "Transport", "ComputerName", "ComputerType", "State", "ConfigurationName", "Availability"];
 
-export class PSSessionView extends PSCustomObject {
+export class PSSessionView extends LiveObject {
   constructor(readonly runspace: RemoteRunspace, readonly held: boolean, readonly remoteState: SessionInfo | null = null) {
-    super();
+    super([...SESSION_COLUMNS, "InstanceId"]);
     setFormatTypeName(this, "System.Management.Automation.Runspaces.PSSession");
   }
 
-  override has(name: string): boolean {
-    return this.names().some((n) => n.toLowerCase() === name.toLowerCase());
-  }
-
-  override get(name: string): unknown {
+  protected read(name: string): unknown {
     const r = this.runspace;
-    switch (name.toLowerCase()) {
+    switch (name) {
       case "id": return r.id;
       case "name": return r.name;
       case "transport": return "WebSocket";
@@ -39,14 +35,7 @@ export class PSSessionView extends PSCustomObject {
         if (this.held) return r.availability;
         return this.remoteState?.state === "Opened" ? "Busy" : "None";
       case "instanceid": return r.instanceId;
-      default: return null;
     }
-  }
-
-  override set(): void {}
-
-  override names(): string[] {
-    return [...SESSION_COLUMNS, "InstanceId"];
   }
 }
 

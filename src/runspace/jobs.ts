@@ -7,7 +7,7 @@
 import type { JobHandle, OtherStream } from "../engine/command_types.ts";
 import { ErrorRecord } from "../engine/errors.ts";
 import { setFormatTypeName } from "../values/format.ts";
-import { PSCustomObject, structuredCopy } from "../values/objects.ts";
+import { LiveObject, structuredCopy } from "../values/objects.ts";
 import type { InvokeOptions, InvokeResult, StreamRecord } from "./runspace.ts";
 
 export type JobState = "NotStarted" | "Running" | "Completed" | "Failed" | "Stopped";
@@ -25,19 +25,15 @@ export interface JobRunspace {
 const JOB_COLUMNS = ["Id", "Name", "PSJobTypeName", "State", "HasMoreData", "Location", "Command"];
 
 /** The job as scripts see it: a live object (its State changes while you hold it) that formats as Get-Job's table. */
-export class JobView extends PSCustomObject {
+export class JobView extends LiveObject {
   constructor(readonly job: Job) {
-    super();
+    super([...JOB_COLUMNS, "InstanceId", "ChildJobs"]);
     setFormatTypeName(this, "System.Management.Automation.Job");
   }
 
-  override has(name: string): boolean {
-    return this.names().some((n) => n.toLowerCase() === name.toLowerCase());
-  }
-
-  override get(name: string): unknown {
+  protected read(name: string): unknown {
     const job = this.job;
-    switch (name.toLowerCase()) {
+    switch (name) {
       case "id": return job.id;
       case "name": return job.name;
       case "psjobtypename": return job.type;
@@ -47,14 +43,7 @@ export class JobView extends PSCustomObject {
       case "command": return job.command;
       case "instanceid": return job.instanceId;
       case "childjobs": return job.children.map((c) => c.view);
-      default: return null;
     }
-  }
-
-  override set(): void {}
-
-  override names(): string[] {
-    return [...JOB_COLUMNS, "InstanceId", "ChildJobs"];
   }
 }
 

@@ -102,6 +102,33 @@ export class PSCustomObject {
 }
 
 /**
+ * An object whose properties are read live from something else (a job, a session): its State changes while a
+ * script holds it. Read-only, with a fixed property order; subclasses say which names and how each is read.
+ */
+export abstract class LiveObject extends PSCustomObject {
+  constructor(readonly propertyNames: readonly string[]) {
+    super();
+  }
+
+  /** The value of a property, by lower-cased name. */
+  protected abstract read(name: string): unknown;
+
+  override has(name: string): boolean {
+    return this.propertyNames.some((n) => n.toLowerCase() === name.toLowerCase());
+  }
+
+  override get(name: string): unknown {
+    return this.has(name) ? this.read(name.toLowerCase()) ?? null : null;
+  }
+
+  override set(): void {}
+
+  override names(): string[] {
+    return [...this.propertyNames];
+  }
+}
+
+/**
  * An independent copy of a value for another runspace ($using:, job arguments, job output): hashtables, objects,
  * arrays and dates are copied deeply, so two sessions never share a mutable value. Other objects (script blocks)
  * are immutable and pass as they are.
