@@ -1,241 +1,19 @@
 /**
- * The remoting client: one WebSocket per (server, user), many sessions on it, and RemoteRunspace — the Runspace
- * interface over a session that lives on a server, so cmdlets, jobs and the REPL drive it like a local one.
+ * RemoteRunspace: the Runspace interface over a session that lives on a server (through a Connection, one per server
+ * and user), so cmdlets, jobs and the REPL drive it like a local one — and can disconnect from it and connect again.
  */
-import WebSocket from "ws";
+export { Connection, connectFailure, type Credential, DEFAULT_PORT, resolveTarget, type Target } from "./connection.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { nextRunspaceId } from "../runspace/runspace.ts";
 import type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, RunspaceState, StreamRecord } from "../runspace/runspace.ts";
-import { readServerToken } from "./auth.ts";
-import { type ClientMessage, type Operation, PROTOCOL_VERSION, type ServerMessage } from "./protocol.ts";
-import { deserialize, deserializeError, serialize, type Wire } from "./serializer.ts";
+import type { Connection } from "./connection.ts";
+import { serialize } from "./serializer.ts";
 import { PSHashtable } from "../values/objects.ts";
 
 function hashtableOf(values: Record<string, unknown>): PSHashtable {
   const table = new PSHashtable();
   for (const [k, v] of Object.entries(values)) table.set(k, v);
   return table;
-}
-
-export const DEFAULT_PORT = 5995;
-
-export interface Credential {
-  user: string;
-  password: string;
-}
-
-export interface Target {
-  /** `host`, `host:port`, or a `ws://` / `wss://` URI. */
-  computerName: string;
-  port?: number;
-  useSSL?: boolean;
-  credential?: Credential | null;
-  /** The client user's home (for the zero-config token of a local server). */
-  home?: string;
-  /** How long to wait for the connection and the server's welcome. */
-  openTimeoutMs?: number;
-  /** wss:// without checking the certificate's issuer / name (New-PSSessionOption -SkipCACheck / -SkipCNCheck). */
-  skipCACheck?: boolean;
-  skipCNCheck?: boolean;
-}
-
-/** The server URL and the name to show for a -ComputerName value. */
-export function resolveTarget(target: Target): { url: string; computerName: string; host: string } {
-  const text = target.computerName.trim();
-  const uri = /^(wss?):\/\/(\[[^\]]+\]|[^/:]+)(?::(\d+))?\/?$/i.exec(text);
-  if (uri) return { url: `${uri[1].toLowerCase()}://${uri[2]}:${uri[3] ?? target.port ?? DEFAULT_PORT}`, computerName: uri[2], host: uri[2] };
-  const hostPort = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(text);
-  const host = hostPort ? hostPort[1] : text;
-  const port = hostPort?.[2] ?? target.port ?? DEFAULT_PORT;
-  return { url: `${target.useSSL ? "wss" : "ws"}://${host}:${port}`, computerName: host, host };
-}
-
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
-/** PowerShell's wording when a connection cannot be made (about_Remote_Troubleshooting). */
-export function connectFailure(computerName: string, reason: string): RuntimeError {
-  return new RuntimeError(new ErrorRecord(
-    `Connecting to remote server ${computerName} failed with the following error message : ${reason} For more information, see the about_Remote_Troubleshooting Help topic.`,
-    "PSSessionOpenFailed",
-    "OpenError",
-    null,
-    null,
-  ));
-}
-
-interface CommandStream {
-  onRecord: (record: StreamRecord) => void;
-  done: (result: { failed: boolean; stopped: boolean; exitCode: number | null }) => void;
-  lost: (error: RuntimeError) => void;
-  lastSeq: number;
-}
-
-/** One authenticated WebSocket to a server. */
-export class Connection {
-  #nextRequest = 1;
-  readonly #pending = new Map<number, { resolve: (v: Wire) => void; reject: (e: Error) => void }>();
-  readonly #commands = new Map<string, CommandStream>();
-  #closed = false;
-  user = "";
-  computerName = "";
-  /** Called once when the connection ends (the client drops it from its cache). */
-  onClose: () => void = () => {};
-
-  private constructor(readonly socket: WebSocket, readonly shownName: string) {}
-
-  static open(target: Target): Promise<Connection> {
-    const { url, computerName, host } = resolveTarget(target);
-    let hello: ClientMessage;
-    if (target.credential) hello = { type: "hello", version: PROTOCOL_VERSION, user: target.credential.user, password: target.credential.password };
-    else {
-      const token = LOCAL_HOSTS.has(host.toLowerCase()) && target.home ? readServerToken(target.home) : null;
-      if (!token) return Promise.reject(connectFailure(computerName, "No -Credential was given, and there is no server token for a local server (~/.config/rsh/server-token)."));
-      hello = { type: "hello", version: PROTOCOL_VERSION, token };
-    }
-    return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, {
-        perMessageDeflate: false,
-        handshakeTimeout: target.openTimeoutMs ?? 10_000,
-        rejectUnauthorized: !target.skipCACheck,
-        // Node's TLS treats an undefined return as "the name matches".
-        ...(target.skipCNCheck ? { checkServerIdentity: (() => undefined) as unknown as () => boolean } : {}),
-      });
-      const connection = new Connection(socket, computerName);
-      let settled = false;
-      const fail = (reason: string) => {
-        if (settled) return;
-        settled = true;
-        socket.terminate();
-        reject(connectFailure(computerName, reason));
-      };
-      const timer = setTimeout(() => fail("The server did not answer in time."), target.openTimeoutMs ?? 10_000);
-      socket.on("error", (e) => fail((e as Error).message || "The connection failed."));
-      socket.on("open", () => socket.send(JSON.stringify(hello)));
-      socket.on("close", () => {
-        clearTimeout(timer);
-        fail("The server closed the connection.");
-        connection.#lost("The connection to the server was closed.");
-      });
-      socket.on("message", (data) => {
-        let message: ServerMessage;
-        try {
-          message = JSON.parse(String(data));
-        } catch {
-          return fail("The server sent something that is not rsh's protocol.");
-        }
-        if (!settled) {
-          if (message.type === "welcome") {
-            settled = true;
-            clearTimeout(timer);
-            connection.user = message.user;
-            connection.computerName = message.computerName;
-            resolve(connection);
-          } else fail(message.type === "denied" ? message.message : "The server did not welcome the client.");
-          return;
-        }
-        connection.#dispatch(message);
-      });
-    });
-  }
-
-  get isOpen(): boolean {
-    return !this.#closed && this.socket.readyState === WebSocket.OPEN;
-  }
-
-  #send(message: ClientMessage): void {
-    if (!this.isOpen) throw connectFailure(this.shownName, "The connection to the server is closed.");
-    this.socket.send(JSON.stringify(message));
-  }
-
-  request(op: Operation, args: Record<string, Wire>): Promise<Wire> {
-    const id = this.#nextRequest++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      try {
-        this.#send({ type: "request", id, op, args });
-      } catch (e) {
-        this.#pending.delete(id);
-        reject(e);
-      }
-    });
-  }
-
-  /** Registers a command's record stream before the command starts (records may follow the start at once). */
-  follow(id: string, stream: Omit<CommandStream, "lastSeq">): void {
-    this.#commands.set(id, { ...stream, lastSeq: 0 });
-  }
-
-  unfollow(id: string): void {
-    this.#commands.delete(id);
-  }
-
-  #dispatch(message: ServerMessage): void {
-    switch (message.type) {
-      case "response": {
-        const pending = this.#pending.get(message.id);
-        if (!pending) return;
-        this.#pending.delete(message.id);
-        if (message.ok) pending.resolve(message.value);
-        else pending.reject(new RuntimeError(deserializeError(message.error)));
-        return;
-      }
-      case "records": {
-        const stream = this.#commands.get(message.command);
-        if (!stream) return;
-        message.records.forEach(([name, value], i) => {
-          const seq = message.seq + i;
-          if (seq <= stream.lastSeq) return;
-          stream.lastSeq = seq;
-          stream.onRecord(name === "error"
-            ? { stream: "error", value: deserializeError(value) }
-            : { stream: name, value: deserialize(value) } as StreamRecord);
-        });
-        this.#send({ type: "ack", command: message.command, seq: stream.lastSeq });
-        return;
-      }
-      case "done": {
-        const stream = this.#commands.get(message.command);
-        if (!stream) return;
-        this.#commands.delete(message.command);
-        this.#send({ type: "ack", command: message.command, seq: message.seq });
-        stream.done(message.result);
-        return;
-      }
-      case "shutdown":
-      case "error":
-        this.#lost(message.message);
-        return;
-    }
-  }
-
-  #lost(reason: string): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    const error = connectFailure(this.shownName, reason);
-    for (const pending of this.#pending.values()) pending.reject(error);
-    this.#pending.clear();
-    for (const stream of this.#commands.values()) stream.lost(error);
-    this.#commands.clear();
-    this.onClose();
-  }
-
-  /** Says goodbye and closes; resolves once the server has the goodbye (or after a second at most). */
-  close(): Promise<void> {
-    const closed = new Promise<void>((resolve) => {
-      if (this.socket.readyState === WebSocket.CLOSED) return resolve();
-      const timer = setTimeout(resolve, 1000);
-      this.socket.once("close", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    if (this.isOpen) {
-      this.#send({ type: "bye" });
-      this.socket.close(1000);
-    }
-    this.#lost("The connection was closed by the client.");
-    return closed;
-  }
 }
 
 /** A session's description as the server gives it. */
@@ -248,9 +26,26 @@ export interface SessionInfo {
   connectedHere: boolean;
 }
 
+/** A command of the session as `session.connect` reports it. */
+export interface AttachedCommand {
+  command: string;
+  lastSeq: number;
+  /** Records dropped while nobody was connected (OutputBufferingMode Drop). */
+  dropped: number;
+}
+
+const notOpen = (r: RemoteRunspace) =>
+  new RuntimeError(new ErrorRecord(
+    `Because the session state for session ${r.name}, ${r.instanceId}, ${r.computerName} is not equal to Open, you cannot run a command in the session. The session state is ${r.state}.`,
+    "InvokeCommandCommandInvalidSessionState",
+    "InvalidOperation",
+    null,
+    null,
+  ));
+
 /** A session that lives on a server, driven through the Runspace interface. */
 export class RemoteRunspace implements Runspace {
-  #state: RunspaceState = "Opened";
+  #state: RunspaceState;
   #running: string | null = null;
 
   constructor(
@@ -259,7 +54,12 @@ export class RemoteRunspace implements Runspace {
     readonly computerName: string,
     /** This client's id for the session (PowerShell's Id: per client, not per server). */
     readonly id = nextRunspaceId(),
-  ) {}
+    /** Whether this client holds the session (created or connected it) or only saw it listed. */
+    held = true,
+  ) {
+    this.#state = held ? "Opened" : "Disconnected";
+    if (held) connection.attached.add(info.instanceId);
+  }
 
   get instanceId(): string {
     return this.info.instanceId;
@@ -273,8 +73,12 @@ export class RemoteRunspace implements Runspace {
     return this.info.configurationName;
   }
 
+  /**
+   * Opened while connected (also while the connection is being restored); when the connection is lost for good, a
+   * session with a command running is Disconnected (reconnect later), an idle one Broken.
+   */
   get state(): RunspaceState {
-    if (this.#state === "Opened" && !this.connection.isOpen) return "Broken";
+    if (this.#state === "Opened" && this.connection.isLost) return this.#running ? "Disconnected" : "Broken";
     return this.#state;
   }
 
@@ -288,15 +92,7 @@ export class RemoteRunspace implements Runspace {
   }
 
   async invoke(script: string, options: InvokeOptions = {}): Promise<InvokeResult> {
-    if (this.state !== "Opened") {
-      throw new RuntimeError(new ErrorRecord(
-        `Because the session state for session ${this.name}, ${this.instanceId}, ${this.computerName} is not equal to Open, you cannot run a command in the session. The session state is ${this.state}.`,
-        "InvokeCommandCommandInvalidSessionState",
-        "InvalidOperation",
-        null,
-        null,
-      ));
-    }
+    if (this.state !== "Opened") throw notOpen(this);
     const id = crypto.randomUUID();
     const result: InvokeResult = { output: [], errors: [], exitCode: null, failed: false, stopped: false };
     const finished = new Promise<InvokeResult>((resolve, reject) => {
@@ -333,6 +129,77 @@ export class RemoteRunspace implements Runspace {
     }
   }
 
+  /** Starts a command and returns without waiting for it (Invoke-Command -InDisconnectedSession). */
+  async start(script: string, options: InvokeOptions = {}): Promise<void> {
+    if (this.state !== "Opened") throw notOpen(this);
+    const encode = (values: unknown[] | undefined) => (values === undefined ? null : serialize(values).data);
+    await this.connection.request("command.start", {
+      session: this.instanceId,
+      command: crypto.randomUUID(),
+      script,
+      args: encode(options.args),
+      input: encode(options.input),
+      using: options.using ? serialize(hashtableOf(options.using)).data : null,
+      wait: options.wait ?? true,
+    });
+  }
+
+  /** Disconnect-PSSession: the session goes Disconnected; a running command keeps running on the server. */
+  async disconnect(options: { idleTimeoutSec?: number; outputBufferingMode?: string } = {}): Promise<void> {
+    if (this.state !== "Opened") throw notOpen(this);
+    await this.connection.request("session.disconnect", {
+      instanceId: this.instanceId,
+      idleTimeoutSec: options.idleTimeoutSec ?? null,
+      outputBufferingMode: options.outputBufferingMode ?? null,
+    });
+    this.connection.attached.delete(this.instanceId);
+    this.#state = "Disconnected";
+  }
+
+  /**
+   * Connect-PSSession: attaches the session to this client again. Commands this client follows resume after their
+   * last record; `onCommands` (called as the answer arrives) can follow the others (Receive-PSSession).
+   */
+  async connect(onCommands?: (commands: AttachedCommand[]) => void): Promise<AttachedCommand[]> {
+    if (this.#state === "Closed") throw notOpen(this);
+    const answer = await this.connection.request(
+      "session.connect",
+      { instanceId: this.instanceId, commands: this.connection.lastSeqs() },
+      (value) => onCommands?.((value as unknown as { commands: AttachedCommand[] }).commands),
+    ) as unknown as { commands: AttachedCommand[] };
+    this.connection.attached.add(this.instanceId);
+    this.#state = "Opened";
+    return answer.commands;
+  }
+
+  /**
+   * Receive-PSSession: connects and delivers the records of every command of the session this client does not
+   * follow yet — those produced while away, then the rest as they come — resolving when they are all done.
+   */
+  async receive(onRecord: (record: StreamRecord) => void): Promise<void> {
+    const finished: Promise<void>[] = [];
+    await this.connect((commands) => {
+      for (const { command, lastSeq, dropped } of commands) {
+        if (this.connection.isFollowing(command)) continue;
+        if (dropped > 0) {
+          onRecord({ stream: "warning", value: `${dropped} records of a command in session ${this.name} were dropped while it was disconnected (OutputBufferingMode Drop).` });
+        }
+        this.#running = command;
+        finished.push(new Promise<void>((resolve, reject) => {
+          this.connection.follow(command, {
+            onRecord,
+            done: () => {
+              if (this.#running === command) this.#running = null;
+              resolve();
+            },
+            lost: reject,
+          }, lastSeq);
+        }));
+      }
+    });
+    await Promise.all(finished);
+  }
+
   async stop(): Promise<void> {
     const running = this.#running;
     if (running && this.connection.isOpen) await this.connection.request("command.stop", { command: running });
@@ -342,14 +209,10 @@ export class RemoteRunspace implements Runspace {
     if (this.#state === "Closed") return;
     this.#state = "Closing";
     try {
-      if (this.connection.isOpen) await this.connection.request("session.remove", { instanceId: this.instanceId });
+      if (!this.connection.isLost) await this.connection.request("session.remove", { instanceId: this.instanceId });
     } finally {
+      this.connection.attached.delete(this.instanceId);
       this.#state = "Closed";
     }
-  }
-
-  /** Marks the session closed without asking the server (it was removed elsewhere, or timed out). */
-  markClosed(): void {
-    this.#state = "Closed";
   }
 }

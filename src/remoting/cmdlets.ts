@@ -7,7 +7,6 @@ import type { BuiltinCommand, CommandContext, JobRunner } from "../engine/comman
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { usingValues } from "../engine/evaluator.ts";
 import { ScriptBlockValue } from "../engine/expressions.ts";
-import { wildcardToRegExp } from "../engine/operators.ts";
 import { StoppedSignal } from "../engine/pacer.ts";
 import { resolvePath } from "../commands/files.ts";
 import { Deno } from "../platform.ts";
@@ -15,10 +14,11 @@ import type { StreamRecord } from "../runspace/runspace.ts";
 import { enumerate, toNumber, toStr } from "../values/convert.ts";
 import { SecureString } from "../values/credentials.ts";
 import { PSCustomObject } from "../values/objects.ts";
+import { disconnectedSessionCommands } from "./disconnected.ts";
+import { decorate, deliver, filterSessions, names, RecordQueue, SELECT_PARAMETERS } from "./delivery.ts";
 import { FanOut, type FanOutPlan, type Origin } from "./fanout.ts";
-import { PSSessionView, RemotingClient, sessionOf, TARGET_PARAMETERS } from "./sessions.ts";
+import { PSSessionView, RemotingClient, sessionOf, sessionSettings, TARGET_PARAMETERS } from "./sessions.ts";
 
-const names = (value: unknown) => enumerate(value ?? []).map(toStr);
 
 export const newPSSession: BuiltinCommand = {
   name: "New-PSSession",
@@ -30,7 +30,8 @@ export const newPSSession: BuiltinCommand = {
     for (const [i, computer] of names(params.get("ComputerName") ?? ["localhost"]).entries()) {
       try {
         const target = RemotingClient.target(ctx, params, computer);
-        const view = await ctx.pacer.wait(client.newSession(target, sessionNames[i] ?? null, toStr(params.get("ConfigurationName") ?? "") || null, true));
+        const configuration = toStr(params.get("ConfigurationName") ?? "") || null;
+        const view = await ctx.pacer.wait(client.newSession(target, sessionNames[i] ?? null, configuration, true, sessionSettings(ctx, params)));
         await ctx.emit(view);
       } catch (e) {
         if (!(e instanceof RuntimeError)) throw e;
@@ -39,26 +40,6 @@ export const newPSSession: BuiltinCommand = {
     }
   },
 };
-
-/** Keeps the sessions that match -Name, -Id, -InstanceId and -State. */
-function filterSessions(sessions: PSSessionView[], params: Map<string, unknown>): PSSessionView[] {
-  const patterns = names(params.get("Name")).map((n) => wildcardToRegExp(n, false));
-  const ids = enumerate(params.get("Id") ?? []).map(Number);
-  const instanceIds = names(params.get("InstanceId")).map((s) => s.toLowerCase());
-  const state = params.has("State") ? toStr(params.get("State")).toLowerCase() : null;
-  return sessions.filter((s) =>
-    (patterns.length === 0 || patterns.some((p) => p.test(toStr(s.get("Name"))))) &&
-    (ids.length === 0 || ids.includes(s.runspace.id)) &&
-    (instanceIds.length === 0 || instanceIds.includes(s.runspace.instanceId.toLowerCase())) &&
-    (state === null || toStr(s.get("State")).toLowerCase() === state)
-  );
-}
-
-const SELECT_PARAMETERS = [
-  { name: "Name", type: "string[]" },
-  { name: "Id", type: "int[]" },
-  { name: "InstanceId", type: "string[]" },
-];
 
 export const getPSSession: BuiltinCommand = {
   name: "Get-PSSession",
@@ -119,6 +100,8 @@ export const newPSSessionOption: BuiltinCommand = {
     { name: "MaxConnectionRetryCount", type: "int" },
     { name: "SkipCACheck", type: "switch" },
     { name: "SkipCNCheck", type: "switch" },
+    // rsh's: how long a dropped connection keeps trying to come back (PowerShell: 4 minutes, fixed).
+    { name: "RetryWindowSec", type: "double" },
   ],
   process(ctx, params) {
     const option = new PSCustomObject();
@@ -130,6 +113,7 @@ export const newPSSessionOption: BuiltinCommand = {
     option.set("MaxConnectionRetryCount", params.get("MaxConnectionRetryCount") ?? 5);
     option.set("SkipCACheck", params.get("SkipCACheck") === true);
     option.set("SkipCNCheck", params.get("SkipCNCheck") === true);
+    option.set("RetryWindowSec", params.get("RetryWindowSec") ?? 240);
     return ctx.emit(option);
   },
 };
@@ -149,58 +133,6 @@ export const convertToSecureString: BuiltinCommand = {
     return ctx.emit(new SecureString(toStr(input === undefined ? params.get("String") : input)));
   },
 };
-
-/** Adds PowerShell's remote-output note properties to an object (about_Remote_Output). */
-function decorate(value: unknown, origin: Origin, hide: boolean): unknown {
-  if (value instanceof PSCustomObject && value.constructor === PSCustomObject) {
-    value.set("PSComputerName", origin.computerName);
-    value.set("RunspaceId", origin.instanceId);
-    value.setHidden("PSShowComputerName", !hide);
-  }
-  if (value instanceof ErrorRecord) value.computerName = origin.computerName;
-  return value;
-}
-
-/** Remote records, queued for the caller's pipeline (which takes them one at a time, in order). */
-class RecordQueue {
-  readonly #items: { record: StreamRecord; origin: Origin }[] = [];
-  #wake: (() => void) | null = null;
-  #done = false;
-
-  push(record: StreamRecord, origin: Origin): void {
-    this.#items.push({ record, origin });
-    this.#wake?.();
-  }
-
-  end(): void {
-    this.#done = true;
-    this.#wake?.();
-  }
-
-  /** Yields records as they come until end(); `wait` lets the caller's stop end a wait. */
-  async *drain(wait: (p: Promise<void>) => Promise<void>): AsyncGenerator<{ record: StreamRecord; origin: Origin }> {
-    while (true) {
-      if (this.#items.length) {
-        yield* this.#items.splice(0);
-        continue;
-      }
-      if (this.#done) return;
-      await wait(new Promise<void>((resolve) => (this.#wake = resolve)));
-      this.#wake = null;
-    }
-  }
-}
-
-async function deliver(ctx: CommandContext, record: StreamRecord, origin: Origin, hide: boolean): Promise<void> {
-  switch (record.stream) {
-    case "output":
-      return void await ctx.emit(decorate(record.value, origin, hide));
-    case "error":
-      return ctx.writeErrorRecord(decorate(record.value, origin, hide) as ErrorRecord);
-    default:
-      return ctx.host.write(record.stream, record.value);
-  }
-}
 
 interface InvokeState {
   input: unknown[];
@@ -237,6 +169,8 @@ export const invokeCommand: BuiltinCommand = {
     { name: "Timeout", type: "double" },
     { name: "AsJob", type: "switch" },
     { name: "JobName", type: "string" },
+    { name: "InDisconnectedSession", aliases: ["Disconnected"], type: "switch" },
+    { name: "SessionName", type: "string[]" },
     ...TARGET_PARAMETERS,
   ],
   begin: (): InvokeState => ({ input: [], hasInput: false }),
@@ -276,6 +210,7 @@ export const invokeCommand: BuiltinCommand = {
       wait: !asJob,
     };
     const hide = params.get("HideComputerName") === true;
+    if (params.get("InDisconnectedSession")) return startDisconnected(ctx, params, plan, names(computers), configurationName);
     if (asJob) return ctx.emit(startRemoteJob(ctx, plan, params, hide));
     const queue = new RecordQueue();
     const fanOut = new FanOut(plan, (record, origin) => queue.push(record, origin));
@@ -293,6 +228,30 @@ export const invokeCommand: BuiltinCommand = {
     }
   },
 };
+
+/**
+ * Invoke-Command -ComputerName … -InDisconnectedSession (about_Remote_Disconnected_Sessions): a persistent session per
+ * computer, the command started in it, and the session disconnected before any output — so all of it waits for
+ * whoever connects. Writes the sessions (Disconnected, Availability None).
+ */
+async function startDisconnected(ctx: CommandContext, params: Map<string, unknown>, plan: FanOutPlan, computers: string[], configurationName: string | null) {
+  if (params.has("Session") || params.get("AsJob")) {
+    throw new RuntimeError(new ErrorRecord("-InDisconnectedSession works with -ComputerName only (not with -Session or -AsJob).", "InvalidParameterCombination", "InvalidArgument", null, null));
+  }
+  const client = RemotingClient.of(ctx);
+  const sessionNames = names(params.get("SessionName"));
+  for (const [i, computer] of computers.entries()) {
+    try {
+      const view = await client.newSession(RemotingClient.target(ctx, params, computer), sessionNames[i] ?? null, configurationName, true, sessionSettings(ctx, params));
+      await view.runspace.start(plan.script, { args: plan.args, input: plan.input, using: plan.using });
+      await view.runspace.disconnect();
+      await ctx.emit(view);
+    } catch (e) {
+      if (!(e instanceof RuntimeError)) throw e;
+      ctx.writeErrorRecord(e.record);
+    }
+  }
+}
 
 /**
  * Invoke-Command -AsJob: the fan-out runs as a job of the caller's session (PSJobTypeName RemoteJob, Location the
@@ -332,6 +291,7 @@ async function readScript(ctx: CommandContext, path: string): Promise<string> {
 
 /** The remoting cmdlets, to add to a runspace's command table. */
 export const remotingCommands: readonly BuiltinCommand[] = Object.freeze([
+  ...disconnectedSessionCommands,
   newPSSession,
   getPSSession,
   removePSSession,

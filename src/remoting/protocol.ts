@@ -14,6 +14,8 @@ export type Operation =
   | "session.create"
   | "session.list"
   | "session.remove"
+  | "session.disconnect"
+  | "session.connect"
   | "command.start"
   | "command.stop";
 
@@ -38,7 +40,9 @@ export type ServerMessage =
 
 export class ProtocolError extends Error {}
 
-const OPERATIONS = new Set<string>(["session.create", "session.list", "session.remove", "command.start", "command.stop"]);
+const OPERATIONS = new Set<string>([
+  "session.create", "session.list", "session.remove", "session.disconnect", "session.connect", "command.start", "command.stop",
+]);
 
 /** Parses and checks one client message; anything malformed is a ProtocolError naming what was wrong. */
 export function parseClientMessage(text: string): ClientMessage {

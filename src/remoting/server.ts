@@ -15,15 +15,8 @@ import type { StreamRecord } from "../runspace/runspace.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { DUMMY_HASH, LoginThrottle, sameSecret, verifyPassword, writeServerToken } from "./auth.ts";
 import { DEFAULT_CONFIGURATION, type ServerConfig } from "./config.ts";
-import {
-  type ClientMessage,
-  parseClientMessage,
-  PROTOCOL_VERSION,
-  ProtocolError,
-  type ServerMessage,
-  stringArg,
-  type WireRecord,
-} from "./protocol.ts";
+import { type BufferingMode, Connection, HostedCommand, HostedSession } from "./hosted.ts";
+import { type ClientMessage, parseClientMessage, PROTOCOL_VERSION, ProtocolError, stringArg } from "./protocol.ts";
 import { deserialize, serialize, serializeError, type Wire } from "./serializer.ts";
 
 export interface ServerOptions {
@@ -39,133 +32,6 @@ export interface ServerOptions {
   env: Record<string, string>;
   /** Extra commands every session gets (the remoting cmdlets, so a session can reach further servers). */
   sessionOptions?: () => Partial<LocalRunspaceOptions>;
-}
-
-/**
- * Records a command has produced, kept until the client acknowledges them. At most `limit` may be unacknowledged:
- * beyond that the command's output waits (Block) until the client catches up — or, with nobody connected, until
- * someone reconnects — so a fast producer never outruns a slow client's memory or loses a record.
- */
-class HostedCommand {
-  /** records[i] has seq `base + i`; those before `head` are acknowledged; null is the `done` marker. */
-  #records: (WireRecord | null)[] = [];
-  #base = 1;
-  #head = 0;
-  #sentSeq = 0;
-  #flushScheduled = false;
-  #resume: (() => void) | null = null;
-  result: { failed: boolean; stopped: boolean; exitCode: number | null } | null = null;
-  readonly abort = new AbortController();
-
-  constructor(readonly id: string, readonly session: HostedSession, public connection: Connection | null, readonly limit: number) {}
-
-  get #nextSeq(): number {
-    return this.#base + this.#records.length;
-  }
-
-  /** Keeps a record; returns a promise when the buffer is full and the producer must wait. */
-  push(record: WireRecord | null): Promise<void> | undefined {
-    this.#records.push(record);
-    // Records produced together travel together: flush when the producer yields, or when a batch is full.
-    if (this.#nextSeq - 1 - this.#sentSeq >= 1000) this.flush();
-    else if (!this.#flushScheduled) {
-      this.#flushScheduled = true;
-      setImmediate(() => {
-        this.#flushScheduled = false;
-        this.flush();
-      });
-    }
-    if (record !== null && this.#records.length - this.#head >= this.limit) {
-      this.flush();
-      return new Promise((resolve) => (this.#resume = resolve));
-    }
-  }
-
-  flush(): void {
-    const connection = this.connection;
-    if (!connection?.open) return;
-    let batch: WireRecord[] = [];
-    let firstSeq = 0;
-    const send = () => {
-      if (batch.length) connection.send({ type: "records", command: this.id, seq: firstSeq, records: batch });
-      batch = [];
-    };
-    for (let seq = Math.max(this.#sentSeq + 1, this.#base + this.#head); seq < this.#nextSeq; seq++) {
-      const record = this.#records[seq - this.#base];
-      if (record === null) {
-        send();
-        connection.send({ type: "done", command: this.id, seq, result: this.result! });
-      } else {
-        if (batch.length === 0) firstSeq = seq;
-        batch.push(record);
-        if (batch.length === 1000) send();
-      }
-      this.#sentSeq = seq;
-    }
-    send();
-  }
-
-  acknowledge(seq: number): void {
-    const acked = Math.min(seq, this.#nextSeq - 1) - this.#base + 1;
-    if (acked <= this.#head) return;
-    this.#head = acked;
-    // Drop the acknowledged front now and then, not on every ack (shifting a long array each time is quadratic).
-    if (this.#head >= 4096 && this.#head * 2 >= this.#records.length) {
-      this.#records = this.#records.slice(this.#head);
-      this.#base += this.#head;
-      this.#head = 0;
-    }
-    if (this.#resume && this.#records.length - this.#head <= this.limit / 2) {
-      const resume = this.#resume;
-      this.#resume = null;
-      resume();
-    }
-    if (this.result && this.#head === this.#records.length) this.session.commands.delete(this.id);
-  }
-}
-
-class HostedSession {
-  readonly commands = new Map<string, HostedCommand>();
-  /** The connection that created or last connected to the session (null: nobody; issue 6 reconnects). */
-  connection: Connection | null;
-  constructor(
-    readonly runspace: LocalRunspace,
-    readonly owner: string,
-    readonly configurationName: string,
-    connection: Connection,
-  ) {
-    this.connection = connection;
-  }
-
-  info(viewer: Connection): Wire {
-    return {
-      instanceId: this.runspace.instanceId,
-      name: this.runspace.name,
-      configurationName: this.configurationName,
-      state: this.connection ? "Opened" : "Disconnected",
-      availability: this.runspace.availability,
-      connectedHere: this.connection === viewer,
-    };
-  }
-}
-
-class Connection {
-  user: string | null = null;
-  constructor(readonly socket: WebSocket, readonly address: string) {}
-
-  get open(): boolean {
-    return this.socket.readyState === 1;
-  }
-
-  send(message: ServerMessage): void {
-    if (this.open) this.socket.send(JSON.stringify(message));
-  }
-
-  /** Ends the connection after a protocol error (the message says what was wrong). */
-  reject(message: string): void {
-    this.send({ type: "error", message });
-    this.socket.close(4400, "protocol error");
-  }
 }
 
 export class RshServer {
@@ -234,19 +100,57 @@ export class RshServer {
     for (const session of [...this.#sessions.values()]) {
       for (const command of session.commands.values()) if (command.connection === connection) command.connection = null;
       if (session.connection !== connection) continue;
-      session.connection = null;
+      session.detach();
       if (goodbye) {
-        if (session.runspace.availability !== "Busy") void this.#closeSession(session);
+        if (!session.running) void this.#closeSession(session);
         continue;
       }
       const timer = setTimeout(() => {
-        if (session.connection === null && session.runspace.availability !== "Busy") void this.#closeSession(session);
+        if (session.connection === null && !session.running) void this.#closeSession(session);
       }, this.options.config.reconnectWindowSec * 1000);
       timer.unref?.();
     }
   }
 
+  /** The idle timeout a client asks for, within the server's maximum (seconds; any positive value). */
+  #idleTimeout(args: Record<string, Wire>): number {
+    const asked = args.idleTimeoutSec;
+    if (asked === undefined || asked === null) return this.options.config.idleTimeoutSec;
+    if (typeof asked !== "number" || !(asked > 0)) throw new ProtocolError("'idleTimeoutSec' must be a positive number.");
+    if (asked > this.options.config.maxIdleTimeoutSec) {
+      throw new RequestError(
+        `The IdleTimeout ${asked} s is more than the server allows (maxIdleTimeoutSec ${this.options.config.maxIdleTimeoutSec} s).`,
+        "IdleTimeoutOutOfRange",
+      );
+    }
+    return asked;
+  }
+
+  #bufferingMode(args: Record<string, Wire>): BufferingMode | null {
+    const mode = stringArg(args, "outputBufferingMode", true);
+    if (mode === null) return null;
+    const canonical = ["Block", "Drop"].find((m) => m.toLowerCase() === mode.toLowerCase());
+    if (!canonical) throw new ProtocolError("'outputBufferingMode' must be Block or Drop.");
+    return canonical as BufferingMode;
+  }
+
+  /**
+   * Attaches a session to a connection. Another live connection holding it is refused (PowerShell: the session is
+   * in use) — a client takes a session over only after the other one disconnected or went away.
+   */
+  #claim(session: HostedSession, connection: Connection): void {
+    if (session.connection && session.connection !== connection && session.connection.open) {
+      throw new RequestError(
+        `The session ${session.runspace.name} is in use by another client connection; disconnect it there first (Disconnect-PSSession).`,
+        "PSSessionInUse",
+      );
+    }
+    session.connection = connection;
+    session.touch();
+  }
+
   async #closeSession(session: HostedSession): Promise<void> {
+    session.stopClock();
     this.#sessions.delete(session.runspace.instanceId);
     await session.runspace.close();
   }
@@ -361,9 +265,32 @@ export class RshServer {
           variables: { PSSenderInfo: sender },
         });
         await runspace.open();
-        const session = new HostedSession(runspace, user, configuration.name, connection);
+        const session = new HostedSession(runspace, user, configuration.name, connection, this.#idleTimeout(args) * 1000, (s) => void this.#closeSession(s));
+        session.bufferingMode = this.#bufferingMode(args) ?? "Block";
         this.#sessions.set(runspace.instanceId, session);
         return session.info(connection);
+      }
+      case "session.disconnect": {
+        // Disconnect-PSSession: the session goes Disconnected; a running command keeps running, its records kept.
+        const session = this.#session(connection, stringArg(args, "instanceId")!);
+        if (args.idleTimeoutSec !== undefined) session.idleTimeoutMs = this.#idleTimeout(args) * 1000;
+        session.bufferingMode = this.#bufferingMode(args) ?? session.bufferingMode;
+        session.detach();
+        return session.info(connection);
+      }
+      case "session.connect": {
+        // Connect-/Receive-PSSession: attach, and resume each command after the last record the client has.
+        const session = this.#session(connection, stringArg(args, "instanceId")!);
+        this.#claim(session, connection);
+        const have = args.commands;
+        if (have !== undefined && (typeof have !== "object" || have === null || Array.isArray(have))) {
+          throw new ProtocolError("'commands' must map command ids to the last sequence number received.");
+        }
+        const commands = [...session.commands.values()].map((command) => {
+          const last = (have as Record<string, Wire> | undefined)?.[command.id];
+          return command.attach(connection, typeof last === "number" && last >= 0 ? last : 0);
+        });
+        return { ...(session.info(connection) as Record<string, Wire>), commands };
       }
       case "session.list":
         return [...this.#sessions.values()].filter((s) => s.owner === user).map((s) => s.info(connection));
@@ -413,7 +340,7 @@ export class RshServer {
     const command = new HostedCommand(id, session, connection, this.options.config.outputBufferRecords);
     session.commands.set(id, command);
     // The connection that runs a command in a session is connected to it (it may be another than the creator's).
-    session.connection = connection;
+    this.#claim(session, connection);
     const onRecord = (record: StreamRecord) => {
       if (record.stream === "error") return command.push(["error", serializeError(record.value)]);
       const value = record.value;
@@ -434,6 +361,7 @@ export class RshServer {
       },
     ).then((result) => {
       command.result = result;
+      session.touch();
       command.push(null);
     });
     return null;

@@ -15,7 +15,8 @@ import { Connection, type Credential, RemoteRunspace, resolveTarget, type Sessio
 const SESSION_COLUMNS = ["Id", "Name", "Transport", "ComputerName", "ComputerType", "State", "ConfigurationName", "Availability"];
 
 export class PSSessionView extends LiveObject {
-  constructor(readonly runspace: RemoteRunspace, readonly held: boolean, readonly remoteState: SessionInfo | null = null) {
+  /** `remoteState`: how the server described a session this client did not hold when it was listed. */
+  constructor(readonly runspace: RemoteRunspace, readonly remoteState: SessionInfo | null = null) {
     super([...SESSION_COLUMNS, "InstanceId"]);
     setFormatTypeName(this, "System.Management.Automation.Runspaces.PSSession");
   }
@@ -29,14 +30,33 @@ export class PSSessionView extends LiveObject {
       case "computername": return r.computerName;
       case "computertype": return "RemoteMachine";
       // A session this client does not hold shows Disconnected; its Availability says whether another client has it.
-      case "state": return this.held ? r.state : "Disconnected";
+      case "state": return r.state;
       case "configurationname": return r.configurationName;
       case "availability":
-        if (this.held) return r.availability;
-        return this.remoteState?.state === "Opened" ? "Busy" : "None";
+        if (r.state === "Disconnected" && this.remoteState) return this.remoteState.state === "Opened" ? "Busy" : "None";
+        return r.availability;
       case "instanceid": return r.instanceId;
     }
   }
+}
+
+/** What a session option (New-PSSessionOption, $PSSessionOption) asks of a new session. */
+export interface SessionSettings {
+  idleTimeoutSec?: number;
+  outputBufferingMode?: string;
+}
+
+/** The session option in force: -SessionOption, else $PSSessionOption. */
+export function sessionSettings(ctx: CommandContext, params: Map<string, unknown>): SessionSettings {
+  const option = params.get("SessionOption") ?? ctx.scope.lookup("PSSessionOption")?.value ?? null;
+  if (!(option instanceof PSCustomObject)) return {};
+  const idle = Number(option.get("IdleTimeout"));
+  const mode = toStr(option.get("OutputBufferingMode") ?? "");
+  return {
+    // PSSessionOption's IdleTimeout is in milliseconds; -1 means "the server's default".
+    idleTimeoutSec: idle > 0 ? idle / 1000 : undefined,
+    outputBufferingMode: mode === "Block" || mode === "Drop" ? mode : undefined,
+  };
 }
 
 /** The target options every -ComputerName command takes. */
@@ -50,13 +70,17 @@ export const TARGET_PARAMETERS = [
 
 export class RemotingClient {
   readonly #connections = new Map<string, Promise<Connection>>();
+
+  /** `notice`: where a connection's drop and recovery are told (the runspace's warning stream). */
+  constructor(readonly notice: (text: string) => void) {}
   /** This client's sessions, in creation order (Get-PSSession without -ComputerName). */
   readonly sessions: PSSessionView[] = [];
 
   static of(ctx: CommandContext): RemotingClient {
     let client = ctx.session.extensions.get("remoting") as RemotingClient | undefined;
     if (!client) {
-      const created = client = new RemotingClient();
+      const host = ctx.host;
+      const created = client = new RemotingClient((text) => host.warning(text));
       ctx.session.extensions.set("remoting", created);
       ctx.session.onClose(() => created.close());
     }
@@ -91,6 +115,7 @@ export class RemotingClient {
       openTimeoutMs: openTimeout > 0 ? openTimeout : undefined,
       skipCACheck: read("SkipCACheck") === true,
       skipCNCheck: read("SkipCNCheck") === true,
+      retryWindowMs: Number(read("RetryWindowSec")) > 0 ? Number(read("RetryWindowSec")) * 1000 : undefined,
     };
   }
 
@@ -100,6 +125,7 @@ export class RemotingClient {
     if (!connection) {
       connection = Connection.open(target).then((c) => {
         c.onClose = () => this.#connections.delete(key);
+        c.onNotice = this.notice;
         return c;
       });
       connection.catch(() => this.#connections.delete(key));
@@ -108,13 +134,18 @@ export class RemotingClient {
     return connection;
   }
 
-  async newSession(target: Target, name: string | null, configurationName: string | null, keep: boolean): Promise<PSSessionView> {
+  async newSession(target: Target, name: string | null, configurationName: string | null, keep: boolean, options: SessionSettings = {}): Promise<PSSessionView> {
     const connection = await this.connect(target);
     const id = nextRunspaceId();
     // PowerShell names a session Runspace<Id> after the client's id for it; the name travels to the server.
-    const info = await connection.request("session.create", { name: name ?? `Runspace${id}`, configurationName }) as unknown as SessionInfo;
+    const info = await connection.request("session.create", {
+      name: name ?? `Runspace${id}`,
+      configurationName,
+      idleTimeoutSec: options.idleTimeoutSec ?? null,
+      outputBufferingMode: options.outputBufferingMode ?? null,
+    }) as unknown as SessionInfo;
     const runspace = new RemoteRunspace(connection, info, resolveTarget(target).computerName, id);
-    const view = new PSSessionView(runspace, true);
+    const view = new PSSessionView(runspace);
     if (keep) this.sessions.push(view);
     return view;
   }
@@ -126,7 +157,7 @@ export class RemotingClient {
     return infos.map((info) => {
       const mine = this.sessions.find((s) => s.runspace.instanceId === info.instanceId);
       if (mine) return mine;
-      return new PSSessionView(new RemoteRunspace(connection, info, resolveTarget(target).computerName), false, info);
+      return new PSSessionView(new RemoteRunspace(connection, info, resolveTarget(target).computerName, nextRunspaceId(), false), info);
     });
   }
 

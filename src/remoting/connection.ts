@@ -1,0 +1,324 @@
+/**
+ * One authenticated WebSocket to a server, for many sessions. When it drops without a goodbye (a network cut, a
+ * proxy, a sleeping laptop) it reconnects on its own with backoff for the retry window, attaches its sessions again
+ * and tells the server the last record it has of each command, so every record arrives exactly once, in order.
+ */
+import WebSocket from "ws";
+import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
+import type { StreamRecord } from "../runspace/runspace.ts";
+import { readServerToken } from "./auth.ts";
+import { type ClientMessage, type Operation, PROTOCOL_VERSION, type ServerMessage } from "./protocol.ts";
+import { deserialize, deserializeError, type Wire } from "./serializer.ts";
+
+export const DEFAULT_PORT = 5995;
+
+export interface Credential {
+  user: string;
+  password: string;
+}
+
+export interface Target {
+  /** `host`, `host:port`, or a `ws://` / `wss://` URI. */
+  computerName: string;
+  port?: number;
+  useSSL?: boolean;
+  credential?: Credential | null;
+  /** The client user's home (for the zero-config token of a local server). */
+  home?: string;
+  /** How long to wait for the connection and the server's welcome. */
+  openTimeoutMs?: number;
+  /** How long to keep trying to reconnect after the connection dropped (default 4 minutes, as PowerShell). */
+  retryWindowMs?: number;
+  /** wss:// without checking the certificate's issuer / name (New-PSSessionOption -SkipCACheck / -SkipCNCheck). */
+  skipCACheck?: boolean;
+  skipCNCheck?: boolean;
+}
+
+/** The server URL and the name to show for a -ComputerName value. */
+export function resolveTarget(target: Target): { url: string; computerName: string; host: string } {
+  const text = target.computerName.trim();
+  const uri = /^(wss?):\/\/(\[[^\]]+\]|[^/:]+)(?::(\d+))?\/?$/i.exec(text);
+  if (uri) return { url: `${uri[1].toLowerCase()}://${uri[2]}:${uri[3] ?? target.port ?? DEFAULT_PORT}`, computerName: uri[2], host: uri[2] };
+  const hostPort = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(text);
+  const host = hostPort ? hostPort[1] : text;
+  const port = hostPort?.[2] ?? target.port ?? DEFAULT_PORT;
+  return { url: `${target.useSSL ? "wss" : "ws"}://${host}:${port}`, computerName: host, host };
+}
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+/** PowerShell's wording when a connection cannot be made (about_Remote_Troubleshooting). */
+export function connectFailure(computerName: string, reason: string): RuntimeError {
+  return new RuntimeError(new ErrorRecord(
+    `Connecting to remote server ${computerName} failed with the following error message : ${reason} For more information, see the about_Remote_Troubleshooting Help topic.`,
+    "PSSessionOpenFailed",
+    "OpenError",
+    null,
+    null,
+  ));
+}
+
+export interface CommandStream {
+  onRecord: (record: StreamRecord) => void;
+  done: (result: { failed: boolean; stopped: boolean; exitCode: number | null }) => void;
+  lost: (error: RuntimeError) => void;
+  lastSeq: number;
+}
+
+/** A dial that did not get a welcome: the reason, and whether trying again could help. */
+class DialError extends Error {
+  constructor(message: string, readonly final: boolean) {
+    super(message);
+  }
+}
+
+export class Connection {
+  #socket: WebSocket | null = null;
+  #nextRequest = 1;
+  readonly #pending = new Map<number, { resolve: (v: Wire) => void; reject: (e: Error) => void }>();
+  readonly #commands = new Map<string, CommandStream>();
+  /** Sessions attached through this connection (reattached after a reconnect). */
+  readonly attached = new Set<string>();
+  #closed = false;
+  #reconnecting: Promise<void> | null = null;
+  user = "";
+  computerName = "";
+  /** Called once when the connection ends for good (the client drops it from its cache). */
+  onClose: () => void = () => {};
+  /** Told about a drop and its outcome (the host shows it: PowerShell's robust-connection warnings). */
+  onNotice: (text: string) => void = () => {};
+
+  private constructor(readonly target: Target, readonly shownName: string, readonly url: string, readonly hello: ClientMessage) {}
+
+  static async open(target: Target): Promise<Connection> {
+    const { url, computerName, host } = resolveTarget(target);
+    let hello: ClientMessage;
+    if (target.credential) hello = { type: "hello", version: PROTOCOL_VERSION, user: target.credential.user, password: target.credential.password };
+    else {
+      const token = LOCAL_HOSTS.has(host.toLowerCase()) && target.home ? readServerToken(target.home) : null;
+      if (!token) throw connectFailure(computerName, "No -Credential was given, and there is no server token for a local server (~/.config/rsh/server-token).");
+      hello = { type: "hello", version: PROTOCOL_VERSION, token };
+    }
+    const connection = new Connection(target, computerName, url, hello);
+    try {
+      await connection.#dial();
+    } catch (e) {
+      throw connectFailure(computerName, (e as Error).message);
+    }
+    return connection;
+  }
+
+  /** Opens a socket and authenticates; resolves on the server's welcome. */
+  #dial(): Promise<void> {
+    const target = this.target;
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(this.url, {
+        perMessageDeflate: false,
+        handshakeTimeout: target.openTimeoutMs ?? 10_000,
+        rejectUnauthorized: !target.skipCACheck,
+        // Node's TLS treats an undefined return as "the name matches".
+        ...(target.skipCNCheck ? { checkServerIdentity: (() => undefined) as unknown as () => boolean } : {}),
+      });
+      let welcomed = false;
+      const fail = (reason: string, final = false) => {
+        if (welcomed) return;
+        welcomed = true;
+        clearTimeout(timer);
+        socket.terminate();
+        reject(new DialError(reason, final));
+      };
+      const timer = setTimeout(() => fail("The server did not answer in time."), target.openTimeoutMs ?? 10_000);
+      socket.on("error", (e) => fail((e as Error).message || "The connection failed."));
+      socket.on("open", () => socket.send(JSON.stringify(this.hello)));
+      socket.on("close", (code: number) => {
+        if (!welcomed) return fail("The server closed the connection.", code === 4401 || code === 4403);
+        if (this.#socket === socket) this.#dropped(code);
+      });
+      socket.on("message", (data) => {
+        let message: ServerMessage;
+        try {
+          message = JSON.parse(String(data));
+        } catch {
+          return fail("The server sent something that is not rsh's protocol.", true);
+        }
+        if (welcomed) return this.#dispatch(message);
+        if (message.type !== "welcome") return fail(message.type === "denied" ? message.message : "The server did not welcome the client.", true);
+        welcomed = true;
+        clearTimeout(timer);
+        this.#socket = socket;
+        this.user = message.user;
+        this.computerName = message.computerName;
+        resolve();
+      });
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.#closed && this.#socket?.readyState === WebSocket.OPEN;
+  }
+
+  /** The connection ended for good (closed, refused, or the retry window passed). */
+  get isLost(): boolean {
+    return this.#closed;
+  }
+
+  get isReconnecting(): boolean {
+    return this.#reconnecting !== null;
+  }
+
+  #send(message: ClientMessage): void {
+    if (!this.isOpen) throw connectFailure(this.shownName, "The connection to the server is closed.");
+    this.#socket!.send(JSON.stringify(message));
+  }
+
+  /**
+   * Sends a request; resolves with the server's answer. `onAnswer` runs as the answer arrives, before any later
+   * message is handled (so streams it registers miss none of the records that follow).
+   */
+  async request(op: Operation, args: Record<string, Wire>, onAnswer?: (value: Wire) => void): Promise<Wire> {
+    // A request made while the connection is being restored waits for it.
+    if (this.#reconnecting) await this.#reconnecting;
+    const id = this.#nextRequest++;
+    return await new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve: (value) => (onAnswer?.(value), resolve(value)), reject });
+      try {
+        this.#send({ type: "request", id, op, args });
+      } catch (e) {
+        this.#pending.delete(id);
+        reject(e);
+      }
+    });
+  }
+
+  /** Registers a command's record stream before the command starts (records may follow the start at once). */
+  follow(id: string, stream: Omit<CommandStream, "lastSeq">, lastSeq = 0): void {
+    this.#commands.set(id, { ...stream, lastSeq });
+  }
+
+  unfollow(id: string): void {
+    this.#commands.delete(id);
+  }
+
+  isFollowing(id: string): boolean {
+    return this.#commands.has(id);
+  }
+
+  /** The last record received of each followed command (what a reconnect resumes after). */
+  lastSeqs(): Record<string, number> {
+    return Object.fromEntries([...this.#commands].map(([id, stream]) => [id, stream.lastSeq]));
+  }
+
+  #dispatch(message: ServerMessage): void {
+    switch (message.type) {
+      case "response": {
+        const pending = this.#pending.get(message.id);
+        if (!pending) return;
+        this.#pending.delete(message.id);
+        if (message.ok) pending.resolve(message.value);
+        else pending.reject(new RuntimeError(deserializeError(message.error)));
+        return;
+      }
+      case "records": {
+        const stream = this.#commands.get(message.command);
+        if (!stream) return;
+        message.records.forEach(([name, value], i) => {
+          const seq = message.seq + i;
+          if (seq <= stream.lastSeq) return;
+          stream.lastSeq = seq;
+          stream.onRecord(name === "error"
+            ? { stream: "error", value: deserializeError(value) }
+            : { stream: name, value: deserialize(value) } as StreamRecord);
+        });
+        this.#send({ type: "ack", command: message.command, seq: stream.lastSeq });
+        return;
+      }
+      case "done": {
+        const stream = this.#commands.get(message.command);
+        if (!stream) return;
+        this.#commands.delete(message.command);
+        this.#send({ type: "ack", command: message.command, seq: message.seq });
+        stream.done(message.result);
+        return;
+      }
+      case "shutdown":
+      case "error":
+        this.#lost(message.message);
+        return;
+    }
+  }
+
+  /** The socket closed without a goodbye: reconnect with backoff for the retry window, or give up. */
+  #dropped(code: number): void {
+    if (this.#closed || this.#reconnecting) return;
+    // A protocol error or shutdown already ended the connection; these codes mean the server meant it.
+    if (code === 1001 || code === 4400 || code === 4401 || code === 4403) return this.#lost("The server closed the connection.");
+    this.#socket = null;
+    // Requests in flight cannot be known to have happened: they fail; record streams wait for the reconnect.
+    const interrupted = connectFailure(this.shownName, "The connection dropped while the request was in flight.");
+    for (const pending of this.#pending.values()) pending.reject(interrupted);
+    this.#pending.clear();
+    const windowMs = this.target.retryWindowMs ?? 240_000;
+    this.onNotice(`The network connection to ${this.shownName} has been interrupted. Attempting to reconnect for up to ${Math.round(windowMs / 1000)} seconds...`);
+    this.#reconnecting = this.#reconnect(Date.now() + windowMs).finally(() => (this.#reconnecting = null));
+  }
+
+  async #reconnect(deadline: number): Promise<void> {
+    let delay = 50;
+    while (Date.now() < deadline && !this.#closed) {
+      try {
+        await this.#dial();
+        const have = this.lastSeqs();
+        for (const instanceId of this.attached) {
+          await this.#reattach(instanceId, have);
+        }
+        this.onNotice(`The network connection to ${this.shownName} has been restored.`);
+        return;
+      } catch (e) {
+        if (e instanceof DialError && e.final) break;
+        await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, deadline - Date.now()))));
+        delay = Math.min(delay * 2, 2000);
+      }
+    }
+    this.#lost(`Network connectivity to ${this.shownName} has been lost and the reconnection attempt failed. Please repair the network connection and reconnect using Connect-PSSession or Receive-PSSession.`);
+  }
+
+  /** Attaches a session to the new socket, resuming each command after the last record received. */
+  #reattach(instanceId: string, have: Record<string, number>): Promise<Wire> {
+    const id = this.#nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#send({ type: "request", id, op: "session.connect", args: { instanceId, commands: have } });
+    });
+  }
+
+  #lost(reason: string, notice = true): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    const error = connectFailure(this.shownName, reason);
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
+    for (const stream of this.#commands.values()) stream.lost(error);
+    this.#commands.clear();
+    if (notice) this.onNotice(reason);
+    this.onClose();
+  }
+
+  /** Says goodbye and closes; resolves once the server has the goodbye (or after a second at most). */
+  close(): Promise<void> {
+    const socket = this.#socket;
+    const closed = new Promise<void>((resolve) => {
+      if (!socket || socket.readyState === WebSocket.CLOSED) return resolve();
+      const timer = setTimeout(resolve, 1000);
+      socket.once("close", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (this.isOpen) {
+      this.#send({ type: "bye" });
+      socket!.close(1000);
+    }
+    this.#lost("The connection was closed by the client.", false);
+    return closed;
+  }
+}
