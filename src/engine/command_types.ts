@@ -46,6 +46,8 @@ export interface JobRunner {
   }): Promise<{ failed: boolean; stopped: boolean }>;
   stop(): Promise<void>;
   close(): Promise<void>;
+  /** True while the remote session the job waits on is disconnected. */
+  isDisconnected?(): boolean;
 }
 
 export interface JobSpec {

@@ -202,7 +202,8 @@ export class RemoteRunspace implements Runspace {
 
   async stop(): Promise<void> {
     const running = this.#running;
-    if (running && this.connection.isOpen) await this.connection.request("command.stop", { command: running });
+    // A disconnected session's command is not this client's to stop: it goes on until someone connects.
+    if (running && this.state === "Opened" && this.connection.isOpen) await this.connection.request("command.stop", { command: running });
   }
 
   async close(): Promise<void> {

@@ -268,6 +268,7 @@ function startRemoteJob(ctx: CommandContext, plan: FanOutPlan, params: Map<strin
     },
     stop: async () => await fanOut?.stop(),
     close: () => Promise.resolve(),
+    isDisconnected: () => fanOut?.disconnected ?? false,
   });
   const location = plan.sessions?.map((s) => s.computerName) ?? plan.computers?.map((c) => c.name) ?? [];
   return ctx.session.startJob({

@@ -61,11 +61,16 @@ export const disconnectPSSession: BuiltinCommand = {
   },
 };
 
-/** Takes a session over (it becomes this client's), connecting it unless it already is. */
-async function connect(ctx: CommandContext, view: PSSessionView): Promise<void> {
+/** Makes a session this client's (Get-PSSession without -ComputerName lists it from now on). */
+function adopt(ctx: CommandContext, view: PSSessionView): void {
   const client = RemotingClient.of(ctx);
-  if (view.runspace.state === "Disconnected") await ctx.pacer.wait(view.runspace.connect());
   if (!client.sessions.includes(view)) client.sessions.push(view);
+}
+
+/** Takes a session over, connecting it unless it already is (a connected one is left as it is, as in PowerShell). */
+async function connect(ctx: CommandContext, view: PSSessionView): Promise<void> {
+  if (view.runspace.state === "Disconnected") await ctx.pacer.wait(view.runspace.connect());
+  adopt(ctx, view);
 }
 
 export const connectPSSession: BuiltinCommand = {
@@ -94,7 +99,8 @@ export const receivePSSession: BuiltinCommand = {
     const sessions = await selected(ctx, params, input);
     const asJob = toStr(params.get("OutTarget") ?? "").toLowerCase() === "job" || params.has("JobName");
     await eachSession(ctx, sessions, async (view) => {
-      await connect(ctx, view);
+      // receive() connects, and its answer says what was dropped while away: no separate connect first.
+      adopt(ctx, view);
       const origin = { computerName: view.runspace.computerName, instanceId: view.runspace.instanceId, index: 0 };
       if (asJob) return void await ctx.emit(receiveAsJob(ctx, view, params));
       const queue = new RecordQueue();

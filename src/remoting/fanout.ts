@@ -66,6 +66,11 @@ export class FanOut {
     return { failed: this.failed, stopped: this.#stopped };
   }
 
+  /** Whether every session still running this command is disconnected (the job then shows Disconnected). */
+  get disconnected(): boolean {
+    return this.#running.size > 0 && [...this.#running].every((s) => s.state === "Disconnected");
+  }
+
   /** Stops every remote command still running (the caller was stopped, or the job was). */
   async stop(): Promise<void> {
     this.#stopped = true;

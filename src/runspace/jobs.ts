@@ -10,7 +10,7 @@ import { setFormatTypeName } from "../values/format.ts";
 import { LiveObject, structuredCopy } from "../values/objects.ts";
 import type { InvokeOptions, InvokeResult, StreamRecord } from "./runspace.ts";
 
-export type JobState = "NotStarted" | "Running" | "Completed" | "Failed" | "Stopped";
+export type JobState = "NotStarted" | "Running" | "Completed" | "Failed" | "Stopped" | "Disconnected";
 
 /** What a job needs from a runspace (a LocalRunspace; injected so that this file does not import it). */
 export interface JobRunspace {
@@ -20,6 +20,8 @@ export interface JobRunspace {
   ): Promise<Pick<InvokeResult, "failed" | "stopped">>;
   stop(): Promise<void>;
   close(): Promise<void>;
+  /** True while the remote session the job waits on is disconnected. */
+  isDisconnected?(): boolean;
 }
 
 const JOB_COLUMNS = ["Id", "Name", "PSJobTypeName", "State", "HasMoreData", "Location", "Command"];
@@ -48,7 +50,16 @@ export class JobView extends LiveObject {
 }
 
 export class Job implements JobHandle {
-  state: JobState = "NotStarted";
+  #state: JobState = "NotStarted";
+
+  /** Running, or Disconnected while the remote session it waits on is disconnected (about_Remote_Disconnected_Sessions). */
+  get state(): JobState {
+    return this.#state === "Running" && this.#runspace?.isDisconnected?.() ? "Disconnected" : this.#state;
+  }
+
+  set state(state: JobState) {
+    this.#state = state;
+  }
   readonly instanceId = crypto.randomUUID();
   readonly view: JobView = new JobView(this);
   #output: unknown[] = [];
@@ -163,6 +174,7 @@ export class JobTable {
 
   /** Closing the session stops its jobs (about_Remote_Jobs: jobs die with their session). */
   async stopAll(): Promise<void> {
-    await Promise.all(this.#jobs.map((job) => job.stop()));
+    // A job waiting on a disconnected remote session is left to it: its command goes on on the server.
+    await Promise.all(this.#jobs.filter((job) => job.state !== "Disconnected").map((job) => job.stop()));
   }
 }

@@ -31,7 +31,7 @@ export async function startServer(options: { config?: object; home?: string; tim
   let stdout = "";
   let stderr = "";
   const exited = new Promise<number | null>((resolve) => child.on("close", (code: number | null) => resolve(code)));
-  const killer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
+  const killer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 180_000);
   exited.then(() => clearTimeout(killer));
   child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   const url = await new Promise<string>((resolve, reject) => {
