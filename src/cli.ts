@@ -7,7 +7,7 @@ import { CliUsageError, parseCliArgs, USAGE } from "./cli_args.ts";
 import { runHashPassword, runServe } from "./cli_serve.ts";
 import { remotingCommands } from "./remoting/cmdlets.ts";
 import { args, Deno, writeStderr, writeStdout } from "./platform.ts";
-import { formatValue, type Host, OutputFormatter, LocalRunspace, parse, type ParseError, type RunOptions, type ScriptBlock } from "./mod.ts";
+import { formatValue, type Host, LocalRunspace, OutputFormatter, parse, type ParseError, type RunOptions, type ScriptBlock, type StreamRecord } from "./mod.ts";
 import { VERSION } from "./version.ts";
 import process from "node:process";
 
@@ -49,6 +49,20 @@ const consoleHost: Host = {
     writeStdout(formatter.flush());
   },
 };
+
+/** Prints a record of an entered remote session as the console host prints local ones. */
+function showRecord(record: StreamRecord): void {
+  switch (record.stream) {
+    case "output": return consoleHost.output(record.value);
+    case "error": return consoleHost.error(record.value);
+    case "host": return consoleHost.host(record.value);
+    case "warning": return consoleHost.warning?.(record.value);
+    case "verbose": return consoleHost.verbose?.(record.value);
+    case "debug": return consoleHost.debug?.(record.value);
+    case "information": return consoleHost.information?.(record.value);
+    case "progress": return consoleHost.progress?.(record.value);
+  }
+}
 
 function reportParseError(error: ParseError): void {
   writeStderr(error.format() + "\n");
@@ -181,8 +195,13 @@ async function runMain(argv: readonly string[]): Promise<number> {
   return await runRepl(runspace, {
     lines: stdinLines,
     prompt: interactive ? writeStdout : null,
-    location: () => Deno.cwd(),
     reportParseError,
+    record: showRecord,
+    flush: () => consoleHost.flush?.(),
+    whileRunning: (stop) => {
+      process.on("SIGINT", stop);
+      return () => void process.off("SIGINT", stop);
+    },
   });
 }
 

@@ -69,11 +69,31 @@ export interface JobSpec {
   };
 }
 
+/** A remote session the interactive host has entered. */
+export interface EnteredSession {
+  /** The remote runspace (the Runspace interface of the runspace layer). */
+  readonly runspace: {
+    invoke(script: string, options?: { onRecord?: (record: { stream: string; value: unknown }) => void | Promise<void> }): Promise<unknown>;
+    stop(): Promise<void>;
+    close(): Promise<void>;
+  };
+  /** The name the prompt shows: `[name]: PS /path> `. */
+  readonly computerName: string;
+  /** Entered with -ComputerName: the session is closed on exit; an entered -Session stays open. */
+  readonly temporary: boolean;
+}
+
 /** What the session (runspace) provides to commands: its execution policy and its job table. */
 export interface SessionPort {
   readonly name: string;
   /** Per-session state that commands from upper layers keep (keyed by their own names). */
   readonly extensions: Map<string, unknown>;
+  /**
+   * Enter-PSSession: from the next statement on, the interactive host sends what the user types to `target`
+   * (until Exit-PSSession). Null leaves the entered session.
+   */
+  enter(target: EnteredSession | null): Promise<void>;
+  readonly entered: EnteredSession | null;
   /** Runs `cleanup` when the session closes (a remoting client says goodbye to its servers). */
   onClose(cleanup: () => Promise<void> | void): void;
   /** The session's own environment (`$env:`), for the env: drive. */

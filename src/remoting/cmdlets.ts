@@ -15,6 +15,7 @@ import { enumerate, toNumber, toStr } from "../values/convert.ts";
 import { SecureString } from "../values/credentials.ts";
 import { PSCustomObject } from "../values/objects.ts";
 import { disconnectedSessionCommands } from "./disconnected.ts";
+import { enterPSSession, exitPSSession } from "./enter.ts";
 import { decorate, deliver, filterSessions, names, RecordQueue, SELECT_PARAMETERS } from "./delivery.ts";
 import { FanOut, type FanOutPlan, type Origin } from "./fanout.ts";
 import { PSSessionView, RemotingClient, sessionOf, sessionSettings, TARGET_PARAMETERS } from "./sessions.ts";
@@ -293,6 +294,8 @@ async function readScript(ctx: CommandContext, path: string): Promise<string> {
 /** The remoting cmdlets, to add to a runspace's command table. */
 export const remotingCommands: readonly BuiltinCommand[] = Object.freeze([
   ...disconnectedSessionCommands,
+  enterPSSession,
+  exitPSSession,
   newPSSession,
   getPSSession,
   removePSSession,

@@ -9,7 +9,7 @@ import { parse } from "../../grammar/mod.ts";
 import { builtinCommands } from "../commands/registry.ts";
 import type { RawArgument } from "../engine/binder.ts";
 import { CommandTable } from "../engine/commands.ts";
-import type { BuiltinCommand, SessionPort } from "../engine/command_types.ts";
+import type { BuiltinCommand, EnteredSession, SessionPort } from "../engine/command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, RuntimeError } from "../engine/errors.ts";
 import { Evaluator } from "../engine/evaluator.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "../engine/maybe.ts";
@@ -127,6 +127,7 @@ export class LocalRunspace implements Runspace {
   /** Per-session state of commands from upper layers (the remoting client's PSSessions). */
   readonly #extensions = new Map<string, unknown>();
   readonly #cleanups: (() => Promise<void> | void)[] = [];
+  #entered: EnteredSession | null = null;
   readonly #profile: boolean;
   readonly #busyWaitMs: number;
   readonly #extraCommands: readonly BuiltinCommand[] | undefined;
@@ -253,6 +254,7 @@ export class LocalRunspace implements Runspace {
     this.#state = "Closing";
     await this.stop();
     await this.#jobs.stopAll();
+    await this.enter(null);
     for (const cleanup of this.#cleanups.splice(0)) await cleanup();
     this.#state = "Closed";
   }
@@ -392,7 +394,25 @@ export class LocalRunspace implements Runspace {
   }
 
   /** The session's services as commands see them (execution policy, jobs). */
+  /** The session's current location (`$PWD`), for the prompt. */
+  get location(): string {
+    return String(this.#global.lookup("PWD")?.value ?? "");
+  }
+
+  /** The remote session the interactive host has entered (Enter-PSSession), or null. */
+  get entered(): EnteredSession | null {
+    return this.#entered;
+  }
+
+  /** Enters a remote session, or (null) leaves the entered one — closing it if it was a temporary one. */
+  async enter(target: EnteredSession | null): Promise<void> {
+    const left = this.#entered;
+    this.#entered = target;
+    if (left && left !== target && left.temporary) await left.runspace.close().catch(() => {});
+  }
+
   #sessionPort(): SessionPort {
+    const self = this;
     const policy = () => this.#policy;
     const jobs = this.#jobs;
     const startJob: SessionPort["startJob"] = (spec) => {
@@ -419,6 +439,10 @@ export class LocalRunspace implements Runspace {
     return {
       name: this.name,
       extensions: this.#extensions,
+      enter: (target) => this.enter(target),
+      get entered() {
+        return self.#entered;
+      },
       onClose: (cleanup) => void this.#cleanups.push(cleanup),
       environment: () => this.#env,
       executionPolicy: (scope) => (scope ? policy().get(scope) : policy().effective()),

@@ -1,0 +1,87 @@
+/**
+ * Entering a remote session from the REPL (Enter-PSSession, Exit-PSSession): the statements typed go to the remote
+ * session until `exit`; the prompt says where they go (`[computer]: PS /path> `, as PowerShell's remote prompt).
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { runRepl } from "../../repl/repl.ts";
+import { formatValue, LocalRunspace, type ParseError, remotingCommands, type StreamRecord } from "../../src/mod.ts";
+import { runRsh } from "../support/rsh_process.ts";
+import { startServer, type TestServer } from "../support/rsh_server.ts";
+
+const enter = suite("repl: Enter-PSSession and Exit-PSSession");
+let server: TestServer;
+enter.before(async () => void (server = await startServer()));
+enter.after(async () => void (await server.stop()));
+
+/** Runs the REPL in this process over `lines`, with prompts when `interactive`. */
+async function session(lines: string[], interactive: boolean) {
+  let out = "";
+  const errors: string[] = [];
+  const runspace = new LocalRunspace({
+    commands: remotingCommands,
+    env: { HOME: server.home },
+    location: "/local/dir",
+    host: { output: (v) => void (out += formatValue(v) + "\n"), error: (r) => void errors.push(r.message), host: (t) => void (out += t) },
+  });
+  async function* input() {
+    for (const line of lines) yield line;
+  }
+  const code = await runRepl(runspace, {
+    lines: input(),
+    prompt: interactive ? (text) => void (out += text) : null,
+    reportParseError: (e: ParseError) => void errors.push(e.message),
+    record: (r: StreamRecord) => {
+      if (r.stream === "output") out += formatValue(r.value) + "\n";
+      if (r.stream === "error") errors.push(r.value.message);
+    },
+  });
+  await runspace.close();
+  return { out, errors, code };
+}
+
+enter("the prompt shows the entered computer and the remote location; exit returns to the local prompt", async () => {
+  const r = await session([`Enter-PSSession -ComputerName localhost -Port ${server.port}`, "Set-Location /", "'in'", "exit", "'out'"], true);
+  assert.equal(r.errors, []);
+  assert.is(
+    r.out,
+    `PS /local/dir> [localhost]: PS ${server.home}> [localhost]: PS /> in\n[localhost]: PS /> PS /local/dir> out\nPS /local/dir> \n`,
+  );
+});
+
+enter("-ComputerName enters a temporary session (closed on exit); -Session keeps the session and its variables", async () => {
+  const port = server.port;
+  const r = await session([
+    `Enter-PSSession localhost -Port ${port}`,
+    "$temp = 1",
+    "Exit-PSSession",
+    `@(Get-PSSession -ComputerName localhost -Port ${port}).Count`,
+    `$s = New-PSSession localhost -Port ${port}`,
+    "Enter-PSSession -Session $s",
+    "$kept = 42",
+    "exit",
+    "Enter-PSSession $s",
+    "$kept; $null -eq $temp",
+    "exit",
+    "$s.State",
+  ], false);
+  assert.equal(r.errors, []);
+  assert.is(r.out, "0\n42\nTrue\nOpened\n");
+});
+
+enter("$PSSenderInfo exists in the entered session; an error there is reported and the session goes on", async () => {
+  const r = await session([`Enter-PSSession -ComputerName localhost -Port ${server.port}`, "$PSSenderInfo.UserName.Length -gt 0", "throw 'remote oops'", "'still here'", "exit"], false);
+  assert.equal(r.errors, ["remote oops"]);
+  assert.is(r.out, "True\nstill here\n");
+});
+
+enter("piped into the CLI, lines after Enter-PSSession run in the entered session (the CLI contract)", async () => {
+  const r = await runRsh(["-NoProfile"], {
+    env: { HOME: server.home },
+    stdin: `$where = 'local'\nEnter-PSSession -ComputerName localhost -Port ${server.port}\n$where = 'remote'\n$where\nExit-PSSession\n$where\n`,
+  });
+  assert.is(r.stdout, "remote\nlocal\n");
+  assert.is(r.code, 0);
+});
+
+enter.run();
