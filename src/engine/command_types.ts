@@ -93,7 +93,7 @@ export interface SessionPort {
    * (until Exit-PSSession). Null leaves the entered session.
    */
   enter(target: EnteredSession | null): Promise<void>;
-  readonly entered: EnteredSession | null;
+  entered(): EnteredSession | null;
   /** Runs `cleanup` when the session closes (a remoting client says goodbye to its servers). */
   onClose(cleanup: () => Promise<void> | void): void;
   /** The session's own environment (`$env:`), for the env: drive. */

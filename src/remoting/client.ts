@@ -49,13 +49,15 @@ export class RemoteRunspace implements Runspace {
   #running: string | null = null;
 
   constructor(
-    readonly connection: Connection,
+    public connection: Connection,
     readonly info: SessionInfo,
     readonly computerName: string,
     /** This client's id for the session (PowerShell's Id: per client, not per server). */
     readonly id = nextRunspaceId(),
     /** Whether this client holds the session (created or connected it) or only saw it listed. */
     held = true,
+    /** A live connection to the same server, for connecting again after this one was lost. */
+    readonly reconnect: (() => Promise<Connection>) | null = null,
   ) {
     this.#state = held ? "Opened" : "Disconnected";
     if (held) connection.attached.add(info.instanceId);
@@ -106,6 +108,8 @@ export class RemoteRunspace implements Runspace {
         lost: reject,
       });
     });
+    // If the start fails, `finished` is rejected too (the connection was lost): that rejection is the start's.
+    finished.catch(() => {});
     const encode = (values: unknown[] | undefined) => (values === undefined ? null : serialize(values).data);
     try {
       await this.connection.request("command.start", {
@@ -125,7 +129,8 @@ export class RemoteRunspace implements Runspace {
     try {
       return await finished;
     } finally {
-      if (this.#running === id) this.#running = null;
+      // A command cut off by a lost connection is still running on the server: the session is Disconnected.
+      if (this.#running === id && !this.connection.isLost) this.#running = null;
     }
   }
 
@@ -162,13 +167,17 @@ export class RemoteRunspace implements Runspace {
    */
   async connect(onCommands?: (commands: AttachedCommand[]) => void): Promise<AttachedCommand[]> {
     if (this.#state === "Closed") throw notOpen(this);
+    if (this.connection.isLost && this.reconnect) this.connection = await this.reconnect();
     const answer = await this.connection.request(
       "session.connect",
       { instanceId: this.instanceId, commands: this.connection.lastSeqs() },
       (value) => onCommands?.((value as unknown as { commands: AttachedCommand[] }).commands),
-    ) as unknown as { commands: AttachedCommand[] };
+    ) as unknown as { commands: AttachedCommand[]; availability: RunspaceAvailability };
     this.connection.attached.add(this.instanceId);
     this.#state = "Opened";
+    // A command still running there keeps the session Busy for this client too.
+    if (answer.availability === "Busy") this.#running = answer.commands.at(-1)?.command ?? "remote";
+    else if (this.#running && !this.connection.isFollowing(this.#running)) this.#running = null;
     return answer.commands;
   }
 

@@ -99,7 +99,8 @@ export class Connection {
       if (!token) throw connectFailure(computerName, "No -Credential was given, and there is no server token for a local server (~/.config/rsh/server-token).");
       hello = { type: "hello", version: PROTOCOL_VERSION, token };
     }
-    const connection = new Connection(target, computerName, url, hello);
+    // One id for this client connection across its reconnects: the server lets it take back its own sessions.
+    const connection = new Connection(target, computerName, url, { ...hello, clientId: crypto.randomUUID() } as ClientMessage);
     try {
       await connection.#dial();
     } catch (e) {
@@ -249,14 +250,16 @@ export class Connection {
 
   /** The socket closed without a goodbye: reconnect with backoff for the retry window, or give up. */
   #dropped(code: number): void {
-    if (this.#closed || this.#reconnecting) return;
+    if (this.#closed) return;
     // A protocol error or shutdown already ended the connection; these codes mean the server meant it.
     if (code === 1001 || code === 4400 || code === 4401 || code === 4403) return this.#lost("The server closed the connection.");
     this.#socket = null;
-    // Requests in flight cannot be known to have happened: they fail; record streams wait for the reconnect.
+    // Requests in flight cannot be known to have happened: they fail; record streams wait for the reconnect. (A
+    // drop during a reconnect fails its re-attach, and the reconnect loop tries again.)
     const interrupted = connectFailure(this.shownName, "The connection dropped while the request was in flight.");
     for (const pending of this.#pending.values()) pending.reject(interrupted);
     this.#pending.clear();
+    if (this.#reconnecting) return;
     const windowMs = this.target.retryWindowMs ?? 240_000;
     this.onNotice(`The network connection to ${this.shownName} has been interrupted. Attempting to reconnect for up to ${Math.round(windowMs / 1000)} seconds...`);
     this.#reconnecting = this.#reconnect(Date.now() + windowMs).finally(() => (this.#reconnecting = null));

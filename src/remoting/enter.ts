@@ -23,7 +23,7 @@ export const enterPSSession: BuiltinCommand = {
     ...TARGET_PARAMETERS,
   ],
   async process(ctx, params) {
-    if (ctx.session.entered) refuse("You are already in a remote session; Exit-PSSession leaves it.", "RemoteHostAlreadyEntered");
+    if (ctx.session.entered()) refuse("You are already in a remote session; Exit-PSSession leaves it.", "RemoteHostAlreadyEntered");
     const client = RemotingClient.of(ctx);
     let view: PSSessionView | undefined;
     let temporary = false;

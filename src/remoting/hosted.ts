@@ -12,6 +12,8 @@ export type BufferingMode = "Block" | "Drop";
 
 export class Connection {
   user: string | null = null;
+  /** The client's id across its reconnects (hello.clientId), or null. */
+  clientId: string | null = null;
   constructor(readonly socket: WebSocket, readonly address: string) {}
 
   get open(): boolean {

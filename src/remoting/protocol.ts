@@ -20,7 +20,7 @@ export type Operation =
   | "command.stop";
 
 export type ClientMessage =
-  | { type: "hello"; version: number; user?: string; password?: string; token?: string }
+  | { type: "hello"; version: number; user?: string; password?: string; token?: string; clientId?: string }
   | { type: "request"; id: number; op: Operation; args: Record<string, Wire> }
   | { type: "ack"; command: string; seq: number }
   | { type: "bye" };
@@ -57,7 +57,7 @@ export function parseClientMessage(text: string): ClientMessage {
   switch (m.type) {
     case "hello":
       if (typeof m.version !== "number") throw new ProtocolError("'hello' needs a numeric 'version'.");
-      for (const key of ["user", "password", "token"]) {
+      for (const key of ["user", "password", "token", "clientId"]) {
         if (m[key] !== undefined && typeof m[key] !== "string") throw new ProtocolError(`'hello.${key}' must be a string.`);
       }
       return m as ClientMessage;

@@ -30,6 +30,11 @@ export interface ServerOptions {
   home: string;
   /** The environment new sessions copy. */
   env: Record<string, string>;
+  /**
+   * The embedder's own user store: called for a hello with a user and password; returns the user name the session
+   * belongs to, or null to deny. Without it, the config's `users` are checked.
+   */
+  authenticate?: (user: string, password: string) => Promise<string | null> | string | null;
   /** Extra commands every session gets (the remoting cmdlets, so a session can reach further servers). */
   sessionOptions?: () => Partial<LocalRunspaceOptions>;
 }
@@ -139,7 +144,11 @@ export class RshServer {
    * in use) — a client takes a session over only after the other one disconnected or went away.
    */
   #claim(session: HostedSession, connection: Connection): void {
-    if (session.connection && session.connection !== connection && session.connection.open) {
+    // A reconnecting client (same clientId) takes its session back even if the server has not noticed the old
+    // connection die (a half-open TCP connection).
+    const holder = session.connection;
+    const sameClient = holder !== null && holder.clientId !== null && holder.clientId === connection.clientId;
+    if (holder && holder !== connection && holder.open && !sameClient) {
       throw new RequestError(
         `The session ${session.runspace.name} is in use by another client connection; disconnect it there first (Disconnect-PSSession).`,
         "PSSessionInUse",
@@ -195,7 +204,9 @@ export class RshServer {
     const users = this.options.config.users;
     let user: string | null = null;
     if (hello.token !== undefined && sameSecret(hello.token, this.#token)) user = this.options.osUser;
-    else if (users && hello.user !== undefined && hello.password !== undefined) {
+    else if (this.options.authenticate && hello.user !== undefined && hello.password !== undefined) {
+      user = (await this.options.authenticate(hello.user, hello.password))?.toLowerCase() ?? null;
+    } else if (users && hello.user !== undefined && hello.password !== undefined) {
       // An unknown user costs the same scrypt as a known one, so timing does not tell which names exist.
       const entry = users.get(hello.user.toLowerCase());
       const matches = await verifyPassword(hello.password, entry?.passwordHash ?? DUMMY_HASH);
@@ -209,6 +220,7 @@ export class RshServer {
     }
     this.#throttle.succeeded(connection.address);
     connection.user = user;
+    connection.clientId = hello.clientId ?? null;
     connection.send({ type: "welcome", version: PROTOCOL_VERSION, user, computerName: this.computerName });
   }
 

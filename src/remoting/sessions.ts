@@ -144,7 +144,7 @@ export class RemotingClient {
       idleTimeoutSec: options.idleTimeoutSec ?? null,
       outputBufferingMode: options.outputBufferingMode ?? null,
     }) as unknown as SessionInfo;
-    const runspace = new RemoteRunspace(connection, info, resolveTarget(target).computerName, id);
+    const runspace = new RemoteRunspace(connection, info, resolveTarget(target).computerName, id, true, () => this.connect(target));
     const view = new PSSessionView(runspace);
     if (keep) this.sessions.push(view);
     return view;
@@ -157,7 +157,8 @@ export class RemotingClient {
     return infos.map((info) => {
       const mine = this.sessions.find((s) => s.runspace.instanceId === info.instanceId);
       if (mine) return mine;
-      return new PSSessionView(new RemoteRunspace(connection, info, resolveTarget(target).computerName, nextRunspaceId(), false), info);
+      const runspace = new RemoteRunspace(connection, info, resolveTarget(target).computerName, nextRunspaceId(), false, () => this.connect(target));
+      return new PSSessionView(runspace, info);
     });
   }
 

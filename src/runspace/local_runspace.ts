@@ -80,6 +80,20 @@ export interface LocalRunspaceOptions {
   variables?: Record<string, unknown>;
   /** Commands beyond the built-ins (the remoting cmdlets, an embedder's host commands); jobs inherit them. */
   commands?: readonly BuiltinCommand[];
+  /** The session's execution policy (its Process scope; about_Execution_Policies). */
+  executionPolicy?: string;
+}
+
+/** An embedder's JS value as an rsh value: plain objects become (ordered) hashtables, recursively. */
+function fromPlain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromPlain);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const table = new PSHashtable();
+    table.ordered = true;
+    for (const [k, v] of Object.entries(value)) table.set(k, fromPlain(v));
+    return table;
+  }
+  return value;
 }
 
 /** Command tables by extra-command list, so that runspaces sharing a list share one table. */
@@ -163,8 +177,9 @@ export class LocalRunspace implements Runspace {
       InformationPreference: "SilentlyContinue", WarningPreference: "Continue", ProgressPreference: "Continue", Error: [], "?": true,
       PSVersionTable: version, HOME: home, PWD: options.location ?? null, IsLinux: true,
       IsWindows: false, IsMacOS: false, args: [], PROFILE: this.#profilePaths().at(-1),
-      ...options.variables,
+      ...Object.fromEntries(Object.entries(options.variables ?? {}).map(([k, v]) => [k, fromPlain(v)])),
     };
+    if (options.executionPolicy) this.#policy.set(options.executionPolicy, "Process");
     for (const [name, value] of Object.entries(globals)) this.#global.set(name, value);
   }
 
@@ -265,8 +280,8 @@ export class LocalRunspace implements Runspace {
       const file = options.file ?? "<invoke>";
       const { ast, diagnostics } = parse(script, file);
       if (!ast) return this.#fail(parseErrorRecord(diagnostics[0], script), sink);
-      const args = (options.args ?? []).map((value): RawArgument => ({ kind: "value", value }));
-      return this.#runAst(ast, script, args, options.file, sink, options.input);
+      const args = (options.args ?? []).map((value): RawArgument => ({ kind: "value", value: fromPlain(value) }));
+      return this.#runAst(ast, script, args, options.file, sink, options.input?.map(fromPlain));
     }, options.signal);
   }
 
@@ -412,7 +427,6 @@ export class LocalRunspace implements Runspace {
   }
 
   #sessionPort(): SessionPort {
-    const self = this;
     const policy = () => this.#policy;
     const jobs = this.#jobs;
     const startJob: SessionPort["startJob"] = (spec) => {
@@ -440,9 +454,7 @@ export class LocalRunspace implements Runspace {
       name: this.name,
       extensions: this.#extensions,
       enter: (target) => this.enter(target),
-      get entered() {
-        return self.#entered;
-      },
+      entered: () => this.#entered,
       onClose: (cleanup) => void this.#cleanups.push(cleanup),
       environment: () => this.#env,
       executionPolicy: (scope) => (scope ? policy().get(scope) : policy().effective()),
