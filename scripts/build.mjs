@@ -1,7 +1,9 @@
 // Bundles the TypeScript sources for Node (Node 20 runs no TypeScript of its own).
 // Bundling also keeps start-up fast: chevrotain unbundled costs ~300 ms to import.
 import { build } from "esbuild";
-import { readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { discoverTestFiles } from "../test/support/discover.js";
 
@@ -21,6 +23,26 @@ const common = {
 };
 
 await build({ ...common, entryPoints: { rsh: "src/cli.ts", mod: "src/mod.ts" }, outdir: "dist" });
+
+if (!withTests) {
+  // Type declarations of the public API for Node consumers (dist/types; package.json "types"). tsc writes them
+  // without type-checking (deno check does that); relative `.ts` imports become `.js`, which TypeScript maps to
+  // the `.d.ts` beside them.
+  const tsc = spawnSync(process.execPath, [
+    `${root}/node_modules/typescript/bin/tsc`, "--declaration", "--emitDeclarationOnly", "--noCheck", "--allowImportingTsExtensions",
+    "--skipLibCheck", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--outDir", "dist/types",
+    "src/mod.ts",
+  ], { cwd: root, stdio: "inherit" });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  const rewrite = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) rewrite(path);
+      else if (entry.name.endsWith(".d.ts")) writeFileSync(path, readFileSync(path, "utf8").replace(/(from\s+["'](?:\.{1,2}\/)[^"']*)\.ts(["'])/g, "$1.js$2"));
+    }
+  };
+  rewrite(`${root}/dist/types`);
+}
 
 if (withTests) {
   // The same discovery Deno's test/all.ts uses, turned into one bundle with static imports.
