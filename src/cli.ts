@@ -4,7 +4,6 @@
  */
 import { runRepl } from "../repl/repl.ts";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli_args.ts";
-import { runHashPassword, runServe } from "./cli_serve.ts";
 import { remotingCommands } from "./remoting/cmdlets.ts";
 import { args, Deno, writeStderr, writeStdout } from "./platform.ts";
 import { formatValue, type Host, LocalRunspace, OutputFormatter, parse, type ParseError, type RunOptions, type ScriptBlock, type StreamRecord } from "./mod.ts";
@@ -153,8 +152,9 @@ async function main(argv: readonly string[]): Promise<number> {
 async function runMain(argv: readonly string[]): Promise<number> {
   let options;
   try {
-    if (argv[0] === "serve") return await runServe(argv.slice(1));
-    if (argv[0] === "hash-password") return await runHashPassword();
+    // The server's code loads only for `rsh serve` (start-up time of everything else).
+    if (argv[0] === "serve") return await (await import("./cli_serve.ts")).runServe(argv.slice(1));
+    if (argv[0] === "hash-password") return await (await import("./cli_serve.ts")).runHashPassword();
     options = parseCliArgs(argv);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;

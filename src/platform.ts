@@ -33,6 +33,14 @@ function nodeDeno(): DenoNamespace {
     env,
     readTextFile: (path: string) => readFile(path, "utf8"),
     readTextFileSync: (path: string) => readFileSync(path, "utf8"),
+    // Every session start looks for profile scripts: without this the shim would load for one stat call.
+    statSync: (path: string) => {
+      const s = statSync(path);
+      return {
+        isFile: s.isFile(), isDirectory: s.isDirectory(), isSymlink: s.isSymbolicLink(), size: s.size, mtime: s.mtime,
+        atime: s.atime, birthtime: s.birthtime, mode: s.mode, uid: s.uid, gid: s.gid, dev: s.dev, ino: s.ino, nlink: s.nlink,
+      };
+    },
   };
   return new Proxy(fast, {
     get: (target, key) => (key in target ? target[key as string] : (load() as unknown as Record<string | symbol, unknown>)[key]),

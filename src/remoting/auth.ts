@@ -32,8 +32,15 @@ export function verifyPassword(password: string, stored: string): Promise<boolea
   });
 }
 
-/** Checked against when the user does not exist, so that a wrong name costs as long as a wrong password. */
-export const DUMMY_HASH = hashPassword(randomBytes(12).toString("base64"));
+let dummy: string | null = null;
+
+/**
+ * Checked against when the user does not exist, so that a wrong name costs as long as a wrong password. Made on first
+ * use: an scrypt hash at import time would cost every `rsh` start-up tens of milliseconds.
+ */
+export function dummyHash(): string {
+  return dummy ??= hashPassword(randomBytes(12).toString("base64"));
+}
 
 /** Compares two secrets in constant time (for the server token). */
 export function sameSecret(a: string, b: string): boolean {

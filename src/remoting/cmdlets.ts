@@ -211,7 +211,7 @@ export const invokeCommand: BuiltinCommand = {
       wait: !asJob,
     };
     const hide = params.get("HideComputerName") === true;
-    if (params.get("InDisconnectedSession")) return startDisconnected(ctx, params, plan, names(computers), configurationName);
+    if (params.get("InDisconnectedSession")) return startDisconnected(ctx, params, plan, names(computers), configurationName, sessions);
     if (asJob) return ctx.emit(startRemoteJob(ctx, plan, params, hide));
     const queue = new RecordQueue();
     const fanOut = new FanOut(plan, (record, origin) => queue.push(record, origin));
@@ -231,19 +231,32 @@ export const invokeCommand: BuiltinCommand = {
 };
 
 /**
- * Invoke-Command -ComputerName … -InDisconnectedSession (about_Remote_Disconnected_Sessions): a persistent session per
- * computer, the command started in it, and the session disconnected before any output — so all of it waits for
- * whoever connects. Writes the sessions (Disconnected, Availability None).
+ * Invoke-Command -InDisconnectedSession (about_Remote_Disconnected_Sessions): the command is started in each session
+ * — existing ones (-Session), or a new persistent one per computer (-ComputerName, named by -SessionName) — and the
+ * session is disconnected before any output, so all of it waits for whoever connects. Writes the sessions
+ * (Disconnected, Availability None). (PowerShell refuses -Session here; rsh allows it: start, then leave.)
  */
-async function startDisconnected(ctx: CommandContext, params: Map<string, unknown>, plan: FanOutPlan, computers: string[], configurationName: string | null) {
-  if (params.has("Session") || params.get("AsJob")) {
-    throw new RuntimeError(new ErrorRecord("-InDisconnectedSession works with -ComputerName only (not with -Session or -AsJob).", "InvalidParameterCombination", "InvalidArgument", null, null));
+async function startDisconnected(
+  ctx: CommandContext,
+  params: Map<string, unknown>,
+  plan: FanOutPlan,
+  computers: string[],
+  configurationName: string | null,
+  sessions: unknown,
+) {
+  if (params.get("AsJob")) {
+    throw new RuntimeError(new ErrorRecord("-InDisconnectedSession and -AsJob cannot be used together.", "InvalidParameterCombination", "InvalidArgument", null, null));
   }
   const client = RemotingClient.of(ctx);
   const sessionNames = names(params.get("SessionName"));
-  for (const [i, computer] of computers.entries()) {
+  const open = (computer: string, i: number) =>
+    client.newSession(RemotingClient.target(ctx, params, computer), sessionNames[i] ?? null, configurationName, true, sessionSettings(ctx, params));
+  const targets: (() => Promise<PSSessionView>)[] = sessions !== undefined
+    ? enumerate(sessions).map((s) => () => Promise.resolve(sessionOf(s)))
+    : computers.map((computer, i) => () => open(computer, i));
+  for (const target of targets) {
     try {
-      const view = await client.newSession(RemotingClient.target(ctx, params, computer), sessionNames[i] ?? null, configurationName, true, sessionSettings(ctx, params));
+      const view = await target();
       await view.runspace.start(plan.script, { args: plan.args, input: plan.input, using: plan.using });
       await view.runspace.disconnect();
       await ctx.emit(view);

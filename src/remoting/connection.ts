@@ -3,7 +3,7 @@
  * proxy, a sleeping laptop) it reconnects on its own with backoff for the retry window, attaches its sessions again
  * and tells the server the last record it has of each command, so every record arrives exactly once, in order.
  */
-import WebSocket from "ws";
+import type WebSocket from "ws";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import type { StreamRecord } from "../runspace/runspace.ts";
 import { readServerToken } from "./auth.ts";
@@ -72,6 +72,10 @@ class DialError extends Error {
   }
 }
 
+/** WebSocket ready states (the standard numbers, so `ws` need not be loaded to read them). */
+const OPEN = 1;
+const CLOSED = 3;
+
 export class Connection {
   #socket: WebSocket | null = null;
   #nextRequest = 1;
@@ -110,10 +114,12 @@ export class Connection {
   }
 
   /** Opens a socket and authenticates; resolves on the server's welcome. */
-  #dial(): Promise<void> {
+  async #dial(): Promise<void> {
+    // `ws` (and the Node modules it loads) is loaded on the first connection, not at every rsh start-up.
+    const { default: WebSocketClass } = await import("ws");
     const target = this.target;
-    return new Promise((resolve, reject) => {
-      const socket = new WebSocket(this.url, {
+    return await new Promise((resolve, reject) => {
+      const socket = new WebSocketClass(this.url, {
         perMessageDeflate: false,
         handshakeTimeout: target.openTimeoutMs ?? 10_000,
         rejectUnauthorized: !target.skipCACheck,
@@ -155,7 +161,7 @@ export class Connection {
   }
 
   get isOpen(): boolean {
-    return !this.#closed && this.#socket?.readyState === WebSocket.OPEN;
+    return !this.#closed && this.#socket?.readyState === OPEN;
   }
 
   /** The connection ended for good (closed, refused, or the retry window passed). */
@@ -310,7 +316,7 @@ export class Connection {
   close(): Promise<void> {
     const socket = this.#socket;
     const closed = new Promise<void>((resolve) => {
-      if (!socket || socket.readyState === WebSocket.CLOSED) return resolve();
+      if (!socket || socket.readyState === CLOSED) return resolve();
       const timer = setTimeout(resolve, 1000);
       socket.once("close", () => {
         clearTimeout(timer);

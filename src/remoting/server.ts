@@ -4,16 +4,15 @@
  * list, use or remove it. A connection that misbehaves gets a protocol error and is closed; nothing it sends can
  * take the server or another session down.
  */
-import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
-import { type WebSocket, WebSocketServer } from "ws";
+import type { WebSocket, WebSocketServer } from "ws";
 import { ErrorRecord } from "../engine/errors.ts";
 import { Deno } from "../platform.ts";
 import { LocalRunspace, type LocalRunspaceOptions } from "../runspace/local_runspace.ts";
 import type { StreamRecord } from "../runspace/runspace.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
-import { DUMMY_HASH, LoginThrottle, sameSecret, verifyPassword, writeServerToken } from "./auth.ts";
+import { dummyHash, LoginThrottle, sameSecret, verifyPassword, writeServerToken } from "./auth.ts";
 import { DEFAULT_CONFIGURATION, type ServerConfig } from "./config.ts";
 import { type BufferingMode, Connection, HostedCommand, HostedSession } from "./hosted.ts";
 import { type ClientMessage, parseClientMessage, PROTOCOL_VERSION, ProtocolError, stringArg } from "./protocol.ts";
@@ -55,7 +54,10 @@ export class RshServer {
     const scheme = config.tls ? "wss" : "ws";
     const common = { maxPayload: config.maxMessageBytes, perMessageDeflate: false };
     let wss: WebSocketServer;
+    // Loaded here, not at import: the CLI bundles the server but only `rsh serve` needs these.
+    const { WebSocketServer } = await import("ws");
     if (config.tls) {
+      const { createServer: createHttpsServer } = await import("node:https");
       const https = createHttpsServer({ cert: Deno.readTextFileSync(config.tls.cert), key: Deno.readTextFileSync(config.tls.key) });
       wss = new WebSocketServer({ ...common, server: https });
       await new Promise<void>((resolve, reject) => https.once("error", reject).listen(options.port ?? 5995, host, resolve));
@@ -209,7 +211,7 @@ export class RshServer {
     } else if (users && hello.user !== undefined && hello.password !== undefined) {
       // An unknown user costs the same scrypt as a known one, so timing does not tell which names exist.
       const entry = users.get(hello.user.toLowerCase());
-      const matches = await verifyPassword(hello.password, entry?.passwordHash ?? DUMMY_HASH);
+      const matches = await verifyPassword(hello.password, entry?.passwordHash ?? dummyHash());
       if (entry && matches) user = hello.user.toLowerCase();
     }
     if (user === null) {

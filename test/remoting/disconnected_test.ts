@@ -35,6 +35,12 @@ away("Disconnect-PSSession while a command runs; Connect-PSSession and Receive-P
   assert.match(second.stdout, /^Opened\n6\nTrue\nhalfway\n$/);
 });
 
+away("Invoke-Command -Session $s -InDisconnectedSession starts the command and leaves the session; Receive-PSSession gets it", async () => {
+  const r = await client(server, `$s = New-PSSession localhost -Port ${server.port} -Name started; $out = Invoke-Command -Session $s -InDisconnectedSession { 'from before' }; $out.State; $s.State; Receive-PSSession $s; $s.State`);
+  assert.is(r.stderr, "");
+  assert.is(r.stdout, "Disconnected\nDisconnected\nfrom before\nOpened\n");
+});
+
 away("Receive-PSSession -OutTarget Job hands the rest of the output to a job", async () => {
   await client(server, `Invoke-Command -ComputerName localhost -Port ${server.port} -InDisconnectedSession -SessionName tojob { 'a'; Start-Sleep -Milliseconds 200; 'b' } | Out-Null`);
   const r = await client(server, `$j = Receive-PSSession -ComputerName localhost -Port ${server.port} -Name tojob -OutTarget Job -JobName later; $j.Name; Receive-Job $j -Wait`);
