@@ -1,4 +1,4 @@
-# rsh examples/hello.rsh -Name Ada
+# A first script: parameters with defaults, a loop and string interpolation. Run: rsh examples/hello.rsh -Name Ada -Times 2
 param([string]$Name = 'world', [int]$Times = 1)
 
 foreach ($i in 1..$Times) {
