@@ -113,8 +113,8 @@ export class Connection {
     return connection;
   }
 
-  /** Opens a socket and authenticates; resolves on the server's welcome. */
-  async #dial(): Promise<void> {
+  /** Opens a socket and authenticates; resolves on the server's welcome. With `resume`, re-attaches in the hello. */
+  async #dial(resume?: { sessions: string[]; commands: Record<string, number> }): Promise<void> {
     // `ws` (and the Node modules it loads) is loaded on the first connection, not at every rsh start-up.
     const { default: WebSocketClass } = await import("ws");
     const target = this.target;
@@ -136,7 +136,7 @@ export class Connection {
       };
       const timer = setTimeout(() => fail("The server did not answer in time."), target.openTimeoutMs ?? 10_000);
       socket.on("error", (e) => fail((e as Error).message || "The connection failed."));
-      socket.on("open", () => socket.send(JSON.stringify(this.hello)));
+      socket.on("open", () => socket.send(JSON.stringify(resume ? { ...this.hello, resume } : this.hello)));
       socket.on("close", (code: number) => {
         if (!welcomed) return fail("The server closed the connection.", code === 4401 || code === 4403);
         if (this.#socket === socket) this.#dropped(code);
@@ -150,6 +150,10 @@ export class Connection {
         }
         if (welcomed) return this.#dispatch(message);
         if (message.type !== "welcome") return fail(message.type === "denied" ? message.message : "The server did not welcome the client.", true);
+        // A session that is gone (closed, timed out) is forgotten; one still held elsewhere is tried again.
+        for (const [instanceId, outcome] of Object.entries(message.resumed ?? {})) if (/was not found/.test(outcome)) this.attached.delete(instanceId);
+        const refused = Object.entries(message.resumed ?? {}).find(([, outcome]) => outcome !== "ok" && !/was not found/.test(outcome));
+        if (refused) return fail(refused[1]);
         welcomed = true;
         clearTimeout(timer);
         this.#socket = socket;
@@ -275,11 +279,7 @@ export class Connection {
     let delay = 50;
     while (Date.now() < deadline && !this.#closed) {
       try {
-        await this.#dial();
-        const have = this.lastSeqs();
-        for (const instanceId of this.attached) {
-          await this.#reattach(instanceId, have);
-        }
+        await this.#dial({ sessions: [...this.attached], commands: this.lastSeqs() });
         this.onNotice(`The network connection to ${this.shownName} has been restored.`);
         return;
       } catch (e) {
@@ -289,15 +289,6 @@ export class Connection {
       }
     }
     this.#lost(`Network connectivity to ${this.shownName} has been lost and the reconnection attempt failed. Please repair the network connection and reconnect using Connect-PSSession or Receive-PSSession.`);
-  }
-
-  /** Attaches a session to the new socket, resuming each command after the last record received. */
-  #reattach(instanceId: string, have: Record<string, number>): Promise<Wire> {
-    const id = this.#nextRequest++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      this.#send({ type: "request", id, op: "session.connect", args: { instanceId, commands: have } });
-    });
   }
 
   #lost(reason: string, notice = true): void {

@@ -20,7 +20,16 @@ export type Operation =
   | "command.stop";
 
 export type ClientMessage =
-  | { type: "hello"; version: number; user?: string; password?: string; token?: string; clientId?: string }
+  | {
+    type: "hello";
+    version: number;
+    user?: string;
+    password?: string;
+    token?: string;
+    clientId?: string;
+    /** A reconnecting client's sessions, attached before the welcome, and the last record it has per command. */
+    resume?: { sessions: string[]; commands: Record<string, number> };
+  }
   | { type: "request"; id: number; op: Operation; args: Record<string, Wire> }
   | { type: "ack"; command: string; seq: number }
   | { type: "bye" };
@@ -29,7 +38,7 @@ export type ClientMessage =
 export type WireRecord = [stream: string, value: Wire];
 
 export type ServerMessage =
-  | { type: "welcome"; version: number; user: string; computerName: string }
+  | { type: "welcome"; version: number; user: string; computerName: string; resumed?: Record<string, string> }
   | { type: "denied"; message: string }
   | { type: "response"; id: number; ok: true; value: Wire }
   | { type: "response"; id: number; ok: false; error: Wire }
@@ -59,6 +68,13 @@ export function parseClientMessage(text: string): ClientMessage {
       if (typeof m.version !== "number") throw new ProtocolError("'hello' needs a numeric 'version'.");
       for (const key of ["user", "password", "token", "clientId"]) {
         if (m[key] !== undefined && typeof m[key] !== "string") throw new ProtocolError(`'hello.${key}' must be a string.`);
+      }
+      if (m.resume !== undefined) {
+        const r = m.resume as { sessions?: unknown; commands?: unknown } | null;
+        const valid = typeof r === "object" && r !== null && Array.isArray(r.sessions) && r.sessions.every((s) => typeof s === "string") &&
+          typeof r.commands === "object" && r.commands !== null && !Array.isArray(r.commands) &&
+          Object.values(r.commands).every((n) => Number.isSafeInteger(n));
+        if (!valid) throw new ProtocolError("'hello.resume' needs 'sessions' (ids) and 'commands' (id → last sequence number).");
       }
       return m as ClientMessage;
     case "request":

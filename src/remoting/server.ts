@@ -223,7 +223,33 @@ export class RshServer {
     this.#throttle.succeeded(connection.address);
     connection.user = user;
     connection.clientId = hello.clientId ?? null;
-    connection.send({ type: "welcome", version: PROTOCOL_VERSION, user, computerName: this.computerName });
+    // A reconnecting client names its sessions in the hello: they are attached before the welcome, which saves it a
+    // round trip per session (records resume right after the welcome).
+    const resumed: Record<string, string> = {};
+    for (const instanceId of hello.resume?.sessions ?? []) {
+      try {
+        this.#attach(connection, instanceId, hello.resume?.commands ?? {});
+        resumed[instanceId] = "ok";
+      } catch (e) {
+        if (e instanceof ProtocolError) throw e;
+        resumed[instanceId] = (e as Error).message;
+      }
+    }
+    connection.send({ type: "welcome", version: PROTOCOL_VERSION, user, computerName: this.computerName, resumed });
+  }
+
+  /** Attaches a session to a connection and resumes each command after the last record the client has (`have`). */
+  #attach(connection: Connection, instanceId: string, have: Wire | undefined): Wire {
+    const session = this.#session(connection, instanceId);
+    if (have !== undefined && (typeof have !== "object" || have === null || Array.isArray(have))) {
+      throw new ProtocolError("'commands' must map command ids to the last sequence number received.");
+    }
+    this.#claim(session, connection);
+    const commands = [...session.commands.values()].map((command) => {
+      const last = (have as Record<string, Wire> | undefined)?.[command.id];
+      return command.attach(connection, typeof last === "number" && last >= 0 ? last : 0);
+    });
+    return { ...(session.info(connection) as Record<string, Wire>), commands };
   }
 
   #session(connection: Connection, instanceId: string): HostedSession {
@@ -292,20 +318,9 @@ export class RshServer {
         session.detach();
         return session.info(connection);
       }
-      case "session.connect": {
+      case "session.connect":
         // Connect-/Receive-PSSession: attach, and resume each command after the last record the client has.
-        const session = this.#session(connection, stringArg(args, "instanceId")!);
-        this.#claim(session, connection);
-        const have = args.commands;
-        if (have !== undefined && (typeof have !== "object" || have === null || Array.isArray(have))) {
-          throw new ProtocolError("'commands' must map command ids to the last sequence number received.");
-        }
-        const commands = [...session.commands.values()].map((command) => {
-          const last = (have as Record<string, Wire> | undefined)?.[command.id];
-          return command.attach(connection, typeof last === "number" && last >= 0 ? last : 0);
-        });
-        return { ...(session.info(connection) as Record<string, Wire>), commands };
-      }
+        return this.#attach(connection, stringArg(args, "instanceId")!, args.commands);
       case "session.list":
         return [...this.#sessions.values()].filter((s) => s.owner === user).map((s) => s.info(connection));
       case "session.remove": {
