@@ -76,6 +76,13 @@ api("host commands use the built-ins' binder: named, positional, pipeline and sw
   assert.match(missing.errors[0].message, /Name/);
 });
 
+api("plain JS objects a host command writes arrive as objects scripts can use (properties, JSON)", async () => {
+  const thing: BuiltinCommand = { name: "Get-Thing", parameters: [], process: (ctx) => ctx.emit({ Name: "x", Tags: ["a"], Meta: { k: 1 } }) };
+  const runspace = new LocalRunspace({ commands: [thing] });
+  const r = await runspace.invoke("$t = Get-Thing; $t.Name; $t.Meta.k; Get-Thing | ConvertTo-Json -Compress");
+  assert.equal(r.output, ["x", 1, '{"Name":"x","Tags":["a"],"Meta":{"k":1}}']);
+});
+
 api("the embedder's host decides where Write-Host, Read-Host and Write-Progress go", async () => {
   const shown: string[] = [];
   const runspace = new LocalRunspace({

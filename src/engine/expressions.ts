@@ -161,7 +161,7 @@ export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
     case "Hashtable": {
       const table = new PSHashtable();
       return then(eachInOrder(node.entries, (entry) =>
-        then(evaluate(frame, entry.key), (key) => then(frame.collect([entry.value], frame), (out) => table.set(key, unwrap(out))))), () => table);
+        then(evaluate(frame, entry.key), (key) => then(valueOf(frame, entry.value), (value) => table.set(key, value)))), () => table);
     }
     case "ScriptBlockExpression":
       return new ScriptBlockValue(node.scriptBlock, frame.source);

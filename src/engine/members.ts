@@ -53,7 +53,7 @@ export function getMember(target: unknown, name: string): unknown {
     if (lower === "categoryinfo") return target.category;
     return undefined;
   }
-  if (typeof target === "string") return lower === "length" ? target.length : undefined;
+  if (typeof target === "string") return lower === "length" ? target.length : lower === "count" ? 1 : undefined;
   if (target instanceof SecureString) return lower === "length" ? target.length : undefined;
   if (Array.isArray(target)) {
     if (lower === "count" || lower === "length") return target.length;
@@ -131,6 +131,8 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
   } else if (Array.isArray(target)) {
     switch (lower) {
       case "contains": return target.some((x) => x === args[0] || toStr(x) === toStr(args[0]));
+      // `$Error.Clear()` and the like: arrays rsh uses as lists clear in place.
+      case "clear": target.length = 0; return null;
       case "indexof": return target.findIndex((x) => toStr(x) === toStr(args[0]));
       case "tostring": return "System.Object[]";
     }

@@ -9,7 +9,7 @@ import { parse } from "../../grammar/mod.ts";
 import { builtinCommands } from "../commands/registry.ts";
 import type { RawArgument } from "../engine/binder.ts";
 import { CommandTable } from "../engine/commands.ts";
-import type { BuiltinCommand, EnteredSession, SessionPort } from "../engine/command_types.ts";
+import type { BuiltinCommand, CommandContext, EnteredSession, SessionPort } from "../engine/command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, RuntimeError } from "../engine/errors.ts";
 import { Evaluator } from "../engine/evaluator.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "../engine/maybe.ts";
@@ -17,7 +17,7 @@ import { StoppedSignal } from "../engine/pacer.ts";
 import { parseErrorRecord, scriptBlockProcessor } from "../engine/processors.ts";
 import { Scope } from "../engine/scope.ts";
 import { Deno } from "../platform.ts";
-import { PSHashtable } from "../values/objects.ts";
+import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { ExecutionPolicy } from "./execution_policy.ts";
 import { type Job, type JobRunspace, JobTable } from "./jobs.ts";
 import { nextRunspaceId } from "./runspace.ts";
@@ -102,8 +102,31 @@ const tables = new WeakMap<readonly BuiltinCommand[], CommandTable>();
 function commandTable(extra: readonly BuiltinCommand[] | undefined): CommandTable {
   if (!extra || extra.length === 0) return commands;
   let table = tables.get(extra);
-  if (!table) tables.set(extra, table = new CommandTable([...builtinCommands, ...extra]));
+  if (!table) tables.set(extra, table = new CommandTable([...builtinCommands, ...extra.map(hostCommand)]));
   return table;
+}
+
+/** A value an embedder's command writes: a plain JS object becomes a PSCustomObject (its nested objects hashtables). */
+function fromHost(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return fromPlain(value);
+  const object = new PSCustomObject();
+  for (const [k, v] of Object.entries(value)) object.set(k, fromPlain(v));
+  return object;
+}
+
+/** Wraps a command from outside the engine so that the plain JS values it writes arrive as rsh values. */
+function hostCommand(command: BuiltinCommand): BuiltinCommand {
+  const wrap = (ctx: CommandContext): CommandContext => ({
+    ...ctx,
+    emit: (value) => ctx.emit(fromHost(value)),
+    emitAll: (values) => ctx.emitAll(values.map(fromHost)),
+  });
+  return {
+    ...command,
+    begin: command.begin && ((ctx, params) => command.begin!(wrap(ctx), params)),
+    process: command.process && ((ctx, params, input, state) => command.process!(wrap(ctx), params, input, state)),
+    end: command.end && ((ctx, params, state) => command.end!(wrap(ctx), params, state)),
+  };
 }
 
 /** Turns command-line words into binder arguments: `-Name`, `-Name:value`, or values. */
