@@ -65,7 +65,7 @@ export async function runRepl(runspace: LocalRunspace, io: ReplIo): Promise<numb
         const done = io.whileRunning?.(() => void runspace.stop());
         const result = await runspace.run(ast, { source: text }).finally(() => done?.());
         if (result.exitCode !== null) return result.exitCode;
-        lastFailed = result.failed;
+        lastFailed = !result.succeeded;
       }
     }
     await prompt();

@@ -73,8 +73,7 @@ async function runUnit(runspace: LocalRunspace, ast: ScriptBlock, options?: RunO
   const interrupt = () => void runspace.stop();
   process.on("SIGINT", interrupt);
   const result = await runspace.run(ast, options).finally(() => process.off("SIGINT", interrupt));
-  if (result.exitCode !== null) return { exit: result.exitCode, failed: result.failed };
-  return { exit: null, failed: result.failed };
+  return { exit: result.exitCode, failed: result.failed, succeeded: result.succeeded };
 }
 
 async function runText(runspace: LocalRunspace, text: string, file: string, scriptArgs: string[]): Promise<number> {
@@ -83,8 +82,10 @@ async function runText(runspace: LocalRunspace, text: string, file: string, scri
     reportParseError(diagnostics[0]);
     return 1;
   }
-  const outcome = await runUnit(runspace, ast, { args: scriptArgs, file: file === "<command>" ? undefined : file, source: text });
-  return outcome.exit ?? (outcome.failed ? 1 : 0);
+  const command = file === "<command>";
+  const outcome = await runUnit(runspace, ast, { args: scriptArgs, file: command ? undefined : file, source: text });
+  // As pwsh: -c exits 1 when its last statement failed ($? false); a script file only for a script-terminating error.
+  return outcome.exit ?? (outcome.failed || (command && !outcome.succeeded) ? 1 : 0);
 }
 
 /** Yields stdin line by line as it arrives, so each statement runs before the next is read. */

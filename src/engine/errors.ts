@@ -47,8 +47,14 @@ export class ErrorRecord {
 }
 
 /** A terminating error unwinding the stack (caught by try/catch, trap, or the runspace). */
+/**
+ * A terminating error unwinding the stack. PowerShell has two kinds (about_Try_Catch_Finally, about_Throw): a
+ * statement-terminating error (a failed conversion, an unknown command, a binding error) ends its statement and,
+ * with no try around it, the script goes on with the next one; a script-terminating error (`throw`, `-ErrorAction
+ * Stop`) unwinds until a try catches it.
+ */
 export class RuntimeError extends Error {
-  constructor(readonly record: ErrorRecord) {
+  constructor(readonly record: ErrorRecord, readonly scriptTerminating = false) {
     super(record.message);
   }
 }

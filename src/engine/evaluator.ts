@@ -26,6 +26,8 @@ export class Evaluator {
   readonly #errorSinks: ((record: ErrorRecord) => void)[] = [];
   /** Yields to the event loop now and then, and carries the stop signal. */
   readonly pacer = new Pacer();
+  /** How many try blocks are running (in this pipeline, in any caller). */
+  #tryDepth = 0;
   constructor(
     readonly host: EngineHost,
     readonly commands: CommandTable,
@@ -81,9 +83,35 @@ export class Evaluator {
 
   statements(statements: A.Statement[], frame: Frame, emit: Emit, start = 0): Maybe<void> {
     for (let i = start; i < statements.length; i++) {
-      const result = this.statement(statements[i], frame, emit);
-      if (result instanceof Promise) return result.then(() => this.statements(statements, frame, emit, i + 1));
+      let result: Maybe<void>;
+      try {
+        result = this.statement(statements[i], frame, emit);
+      } catch (error) {
+        this.recover(error, frame);
+        continue;
+      }
+      if (result instanceof Promise) {
+        return result.then(
+          () => this.statements(statements, frame, emit, i + 1),
+          (error) => {
+            this.recover(error, frame);
+            return this.statements(statements, frame, emit, i + 1);
+          },
+        );
+      }
     }
+  }
+
+  /**
+   * A statement-terminating error with no try around it (in any caller) is reported, and the next statement runs
+   * (about_Try_Catch_Finally); anything else — a script-terminating error, one a try will catch, a signal — unwinds.
+   */
+  recover(error: unknown, frame: Frame): void {
+    if (!(error instanceof RuntimeError) || error.scriptTerminating || this.#tryDepth > 0) throw error;
+    const preference = toStr(frame.scope.lookup("ErrorActionPreference")?.value ?? "Continue").toLowerCase();
+    if (preference === "stop") throw new RuntimeError(error.record, true);
+    frame.scope.global.set("?", false);
+    this.writeError(error.record, frame, preference === "ignore" || preference === "silentlycontinue" ? preference : "continue");
   }
 
   block(block: A.StatementBlock, frame: Frame, emit: Emit): Maybe<void> {
@@ -222,15 +250,20 @@ export class Evaluator {
       if (node.keyword === "return") throw new ReturnSignal(value);
       if (node.keyword === "exit") throw new ExitSignal(value.length ? Number(unwrap(value)) || 0 : 0);
       const thrown = unwrap(value);
-      if (thrown instanceof ErrorRecord) throw new RuntimeError(thrown);
+      if (thrown instanceof ErrorRecord) throw new RuntimeError(thrown, true);
       const message = thrown === null ? "ScriptHalted" : toStr(thrown);
-      throw new RuntimeError(new ErrorRecord(message, thrown === null ? "ScriptHalted" : message, "OperationStopped", node.span, frame.source, thrown));
+      throw new RuntimeError(new ErrorRecord(message, thrown === null ? "ScriptHalted" : message, "OperationStopped", node.span, frame.source, thrown), true);
     });
   }
 
   tryStatement(node: A.Try, frame: Frame, emit: Emit): Maybe<void> {
+    // While the body runs, errors are caught here rather than ending only their statement (see recover()).
+    const body = () => {
+      this.#tryDepth++;
+      return tryFinally(() => this.block(node.body, frame, emit), () => void this.#tryDepth--);
+    };
     const guardedBody = () =>
-      tryCatch(() => this.block(node.body, frame, emit), (error) => {
+      tryCatch(body, (error) => {
         if (!(error instanceof RuntimeError)) throw error;
         const handler = node.catches.find((c) => c.types.length === 0 || c.types.some((t) => catches(t.name, error.record)));
         if (!handler) throw error;
@@ -344,7 +377,7 @@ export class Evaluator {
   /** Reports a non-terminating error (or throws it under ErrorAction Stop). */
   writeError(record: ErrorRecord, frame: Frame, action: string | null): void {
     const preference = (action ?? toStr(frame.scope.lookup("ErrorActionPreference")?.value ?? "Continue")).toLowerCase();
-    if (preference === "stop") throw new RuntimeError(record);
+    if (preference === "stop") throw new RuntimeError(record, true);
     const errors = frame.scope.global.lookup("Error")?.value;
     if (Array.isArray(errors)) errors.unshift(record);
     if (preference === "silentlycontinue" || preference === "ignore") return;

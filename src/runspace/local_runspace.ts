@@ -60,6 +60,8 @@ export interface RunResult {
   exitCode: number | null;
   /** True when a terminating error escaped (it was sent to Host.error). */
   failed: boolean;
+  /** `$?` after the last statement: false when it failed (`pwsh -c` exits 1 then). */
+  succeeded: boolean;
 }
 
 const commands = new CommandTable(builtinCommands);
@@ -277,7 +279,8 @@ export class LocalRunspace implements Runspace {
       }
       return this.#runAst(ast, options.source ?? "", cliArguments(options.args ?? []), options.file, null);
     }).finally(() => this.#host?.flush?.());
-    return { exitCode: outcome.exitCode, failed: outcome.failed || outcome.stopped };
+    const failed = outcome.failed || outcome.stopped;
+    return { exitCode: outcome.exitCode, failed, succeeded: !failed && this.#global.lookup("?")?.value !== false };
   }
 
   async stop(): Promise<void> {
