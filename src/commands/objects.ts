@@ -75,8 +75,10 @@ export const selectObject: BuiltinCommand = {
       return;
     }
     const skipped = params.has("Skip") ? toNumber(params.get("Skip")) : 0;
-    if (params.has("First") && s.seen - skipped > toNumber(params.get("First"))) return;
-    return ctx.emit(picked);
+    const first = params.has("First") ? toNumber(params.get("First")) : Infinity;
+    if (s.seen - skipped > first) return ctx.stopUpstream();
+    // With the n-th object written, the commands before this one have nothing left to give (PowerShell stops them).
+    return then(ctx.emit(picked), () => (s.seen - skipped >= first && !params.has("Last") ? ctx.stopUpstream() : undefined));
   },
   end(ctx, _params, state) {
     return ctx.emitAll((state as SelectState).buffer);

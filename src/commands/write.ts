@@ -51,7 +51,12 @@ export const writeWarning: BuiltinCommand = {
   name: "Write-Warning",
   parameters: [{ name: "Message", position: 0, pipeline: true, type: "string", mandatory: true }],
   process(ctx, params, input) {
-    ctx.host.warning(toStr(input === undefined ? params.get("Message") : input));
+    // $WarningPreference (about_Preference_Variables): SilentlyContinue and Ignore hide warnings; Stop makes one an error.
+    const pref = preference(ctx, "WarningPreference", "Continue");
+    const message = toStr(input === undefined ? params.get("Message") : input);
+    if (pref === "silentlycontinue" || pref === "ignore") return;
+    if (pref === "stop") return ctx.writeError(message, "ActionPreferenceStop", "Write-Warning");
+    ctx.host.warning(message);
   },
 };
 

@@ -129,6 +129,11 @@ export interface CommandContext {
   readonly commands: import("./commands.ts").CommandTable;
   /** Parses and runs `text` in the caller's scope (Invoke-Expression), returning what it wrote. */
   evaluateText(text: string): Maybe<unknown[]>;
+  /**
+   * Ends the commands before this one in the pipeline (Select-Object -First has what it needs); this command and
+   * those after it go on to their end blocks.
+   */
+  stopUpstream(): never;
   /** Runs a script block in the caller's own scope with `$_` set to `item` (ForEach-Object, Where-Object). */
   invokeInScope(block: unknown, item: unknown): Maybe<unknown[]>;
   /** Runs a script block with `$_` set to `item` (and `args`), returning what it wrote. */

@@ -59,6 +59,11 @@ export class RuntimeError extends Error {
   }
 }
 
+/** Thrown by a command that needs no more input: the pipeline that holds `processor` ends its upstream part. */
+export class StopUpstreamSignal {
+  constructor(readonly processor: object) {}
+}
+
 export class BreakSignal {
   constructor(readonly label: string | null, readonly isContinue: boolean) {}
 }

@@ -8,7 +8,7 @@ import { enumerate, toBool, toStr } from "../values/convert.ts";
 import { structuredCopy } from "../values/objects.ts";
 import type { CommandTable } from "./commands.ts";
 import type { EngineHost, SessionPort } from "./command_types.ts";
-import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError } from "./errors.ts";
+import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError, StopUpstreamSignal } from "./errors.ts";
 import { assign, evaluate, type Frame, guarded, ScriptBlockValue, unwrap, valueOf } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch, tryFinally } from "./maybe.ts";
 import { binary, matchOne, rangeBounds, wildcardToRegExp } from "./operators.ts";
@@ -156,7 +156,9 @@ export class Evaluator {
           });
         }
         return then(frame.collect([node.iterable], frame), (out) => {
-          const items = enumerate(unwrap(out));
+          // `foreach ($x in $null)` runs no iteration (about_Foreach).
+          const value = unwrap(out);
+          const items = value === null ? [] : enumerate(value);
           let i = 0;
           return this.loop(node.label, () => {
             if (i >= items.length) return false;
@@ -361,10 +363,22 @@ export class Evaluator {
     const errorSink = redirected.find((r) => r.error)?.error ?? null;
     if (errorSink) this.#errorSinks.push(errorSink);
     let succeeded = false;
+    // When a command stops its upstream (Select-Object -First) — while the first command runs or while an upstream
+    // command ends (Sort-Object writes in its end) — only it and the commands after it run (the rest of) their end.
+    const stopAt = (signal: unknown): number => {
+      const at = signal instanceof StopUpstreamSignal ? processors.indexOf(signal.processor as Processor) : -1;
+      if (at < 0) throw signal;
+      return at;
+    };
+    const endFrom = (i: number): Maybe<void> => {
+      if (i >= processors.length) return;
+      return then(tryCatch(() => then(processors[i].end(), () => i + 1), (signal) => Math.max(stopAt(signal), i + 1)), endFrom);
+    };
+    // Begin blocks run last to first, so a command is ready before an upstream begin block writes to it.
     const body = () =>
-      then(eachInOrder(processors, (p) => p.begin()), () =>
-        then(processors[0].run(), () =>
-          then(eachInOrder(processors, (p) => p.end()), () => {
+      then(eachInOrder([...processors].reverse(), (p) => p.begin()), () =>
+        then(tryCatch(() => then(processors[0].run(), () => 0), stopAt), (from) =>
+          then(endFrom(from), () => {
             succeeded = true;
           })));
     return tryFinally(body, () => {

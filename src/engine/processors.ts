@@ -7,7 +7,7 @@ import { enumerate, toStr } from "../values/convert.ts";
 import { PSHashtable } from "../values/objects.ts";
 import { type Bound, bindArguments, BindingError, checkMandatory, coerce, type ParameterSpec, type RawArgument } from "./binder.ts";
 import type { BuiltinCommand, CommandContext } from "./command_types.ts";
-import { ErrorRecord, ReturnSignal, RuntimeError } from "./errors.ts";
+import { ErrorRecord, ReturnSignal, RuntimeError, StopUpstreamSignal } from "./errors.ts";
 import { type Emit, type Evaluator, rangeOf } from "./evaluator.ts";
 import type { Pacer } from "./pacer.ts";
 import { evaluate, fail, type Frame, rethrowAt, ScriptBlockValue } from "./expressions.ts";
@@ -253,6 +253,9 @@ function builtinProcessor(
     invoke(block, item, extra = []) {
       if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");
       return evaluator.callScriptBlock(block, item, extra, caller.scope);
+    },
+    stopUpstream() {
+      throw new StopUpstreamSignal(processor);
     },
     invokeInScope(block, item) {
       if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");

@@ -39,6 +39,10 @@ export function resolveTarget(target: Target): { url: string; computerName: stri
   const text = target.computerName.trim();
   const uri = /^(wss?):\/\/(\[[^\]]+\]|[^/:]+)(?::(\d+))?\/?$/i.exec(text);
   if (uri) return { url: `${uri[1].toLowerCase()}://${uri[2]}:${uri[3] ?? target.port ?? DEFAULT_PORT}`, computerName: uri[2], host: uri[2] };
+  // A bare IPv6 address (`::1`) has colons of its own: it is the host, and a URL needs it in brackets.
+  if (/^[0-9a-f:]+$/i.test(text) && text.split(":").length > 2) {
+    return { url: `${target.useSSL ? "wss" : "ws"}://[${text}]:${target.port ?? DEFAULT_PORT}`, computerName: text, host: `[${text}]` };
+  }
   const hostPort = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(text);
   const host = hostPort ? hostPort[1] : text;
   const port = hostPort?.[2] ?? target.port ?? DEFAULT_PORT;

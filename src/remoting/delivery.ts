@@ -36,7 +36,9 @@ export const SELECT_PARAMETERS = [
 /** Adds PowerShell's remote-output note properties to an object (about_Remote_Output). */
 export function decorate(value: unknown, origin: Origin, hide: boolean): unknown {
   if (value instanceof PSCustomObject && value.constructor === PSCustomObject) {
-    value.set("PSComputerName", origin.computerName);
+    // -HideComputerName: the property is still there to read, but not shown (about_Remote_Output).
+    if (hide) value.setHidden("PSComputerName", origin.computerName);
+    else value.set("PSComputerName", origin.computerName);
     value.set("RunspaceId", origin.instanceId);
     value.setHidden("PSShowComputerName", !hide);
   }
