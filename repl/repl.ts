@@ -5,7 +5,9 @@
  * After Enter-PSSession the statements go to the entered remote session (prompt `[computer]: PS /path> `) until
  * `exit` or Exit-PSSession. Line editing, history and completion come with the rest of the REPL issue.
  */
-import { type LocalRunspace, parse, type ParseError, type StreamRecord } from "../src/mod.ts";
+import { parse, type ParseError } from "../grammar/mod.ts";
+import type { LocalRunspace } from "../src/runspace/local_runspace.ts";
+import type { StreamRecord } from "../src/runspace/runspace.ts";
 
 export interface ReplIo {
   /** Lines as they arrive (without line breaks). */

@@ -22,7 +22,9 @@ const common = {
   banner: { js: "import { createRequire as __rshRequire } from 'node:module'; const require = __rshRequire(import.meta.url);" },
 };
 
-await build({ ...common, entryPoints: { rsh: "src/cli.ts", mod: "src/mod.ts" }, outdir: "dist" });
+// Code splitting: what the CLI loads with `import()` (the remoting cmdlets, the server) lives in chunks of its own,
+// so `rsh -c 1` neither parses nor initialises it.
+await build({ ...common, entryPoints: { rsh: "src/cli.ts", mod: "src/mod.ts" }, outdir: "dist", splitting: true, chunkNames: "chunks/[name]-[hash]" });
 
 if (!withTests) {
   // Type declarations of the public API for Node consumers (dist/types; package.json "types"). tsc writes them

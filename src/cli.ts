@@ -4,9 +4,13 @@
  */
 import { runRepl } from "../repl/repl.ts";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli_args.ts";
-import { remotingCommands } from "./remoting/cmdlets.ts";
+import { lazyRemotingCommands } from "./remoting/lazy.ts";
 import { args, Deno, writeStderr, writeStdout } from "./platform.ts";
-import { formatValue, type Host, LocalRunspace, OutputFormatter, parse, type ParseError, type RunOptions, type ScriptBlock, type StreamRecord } from "./mod.ts";
+import type { ScriptBlock } from "../grammar/ast.ts";
+import { parse, type ParseError } from "../grammar/mod.ts";
+// Not "./mod.ts": that reaches the server and the client, which most runs never load (start-up time).
+import { formatValue, type Host, LocalRunspace, OutputFormatter, type RunOptions } from "./runspace/local_runspace.ts";
+import type { StreamRecord } from "./runspace/runspace.ts";
 import { VERSION } from "./version.ts";
 import process from "node:process";
 
@@ -176,7 +180,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
     env: Deno.env.toObject(),
     location: Deno.cwd(),
     profile: !options.noProfile,
-    commands: remotingCommands,
+    commands: lazyRemotingCommands,
   });
   if (options.command !== null) return await runText(runspace, options.command, "<command>", []);
   if (options.file !== null) {

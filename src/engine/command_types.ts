@@ -148,4 +148,9 @@ export interface BuiltinCommand {
   begin?(ctx: CommandContext, params: Map<string, unknown>): unknown;
   process?(ctx: CommandContext, params: Map<string, unknown>, input: unknown, state: unknown): Maybe<void>;
   end?(ctx: CommandContext, params: Map<string, unknown>, state: unknown): Maybe<void>;
+  /**
+   * A command whose code loads on first use: this entry has only the name and aliases; `load` gives the whole
+   * command (parameter table and steps). It keeps start-up fast for families most runs never call (remoting).
+   */
+  load?(): Promise<BuiltinCommand>;
 }

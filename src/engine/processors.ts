@@ -313,7 +313,7 @@ function commandProcessor(
   frame: Frame,
   emit: Emit,
   hasUpstream: boolean,
-): Processor {
+): Maybe<Processor> {
   if (nameValue instanceof ScriptBlockValue) {
     return scriptBlockProcessor(evaluator, nameValue.ast, nameValue.source, null, args, frame, element, emit, {
       scope: element.invocation === "." ? frame.scope : undefined,
@@ -329,7 +329,11 @@ function commandProcessor(
       hasUpstream,
     });
   }
-  if (resolved?.kind === "builtin") return builtinProcessor(evaluator, resolved.command, args, frame, element, emit, hasUpstream);
+  if (resolved?.kind === "builtin") {
+    const command = resolved.command;
+    if (command.load) return command.load().then((loaded) => builtinProcessor(evaluator, loaded, args, frame, element, emit, hasUpstream));
+    return builtinProcessor(evaluator, command, args, frame, element, emit, hasUpstream);
+  }
   if (/\.rsh$/i.test(name)) {
     const script = scriptFileProcessor(evaluator, name, args, frame, element, emit, hasUpstream);
     if (script) return script;
