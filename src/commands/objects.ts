@@ -1,10 +1,11 @@
 /** The object-pipeline family: ForEach-Object, Where-Object, Select-Object, Sort-Object, Measure-Object, Out-Null. */
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { getMember } from "../engine/members.ts";
-import { then } from "../engine/maybe.ts";
-import { compare } from "../engine/operators.ts";
-import { toBool, toNumber, toNumberOrNull, toStr } from "../values/convert.ts";
-import { PSCustomObject } from "../values/objects.ts";
+import { ScriptBlockValue } from "../engine/expressions.ts";
+import { mapInOrder, type Maybe, then } from "../engine/maybe.ts";
+import { binary, compare } from "../engine/operators.ts";
+import { enumerate, toBool, toNumber, toNumberOrNull, toStr } from "../values/convert.ts";
+import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 
 export const forEachObject: BuiltinCommand = {
   name: "ForEach-Object",
@@ -31,18 +32,35 @@ export const forEachObject: BuiltinCommand = {
   },
 };
 
+/** Where-Object's comparison switches (its simplified syntax, `Where-Object Name -eq 'x'`), as binary operators. */
+const WHERE_OPERATORS = [
+  "EQ", "NE", "GT", "GE", "LT", "LE", "Like", "NotLike", "Match", "NotMatch", "Contains", "NotContains", "In", "NotIn",
+  "CEQ", "CNE", "CGT", "CGE", "CLT", "CLE", "CLike", "CNotLike", "CMatch", "CNotMatch", "Is", "IsNot",
+];
+
 export const whereObject: BuiltinCommand = {
   name: "Where-Object",
   aliases: ["?", "where"],
   parameters: [
-    { name: "FilterScript", position: 0, type: "scriptblock", mandatory: true },
+    // PowerShell has two parameter sets: a script block, or a property compared with -EQ, -GT, … and a value.
+    { name: "FilterScript", aliases: ["Property"], position: 0, type: "object", mandatory: true },
+    { name: "Value", position: 1, type: "object" },
+    ...WHERE_OPERATORS.map((name) => ({ name, type: "switch" })),
     { name: "InputObject", pipeline: true, type: "object" },
   ],
   process(ctx, params, input) {
     if (input === undefined) return;
-    return then(ctx.invokeInScope(params.get("FilterScript"), input), (result) => {
-      if (toBool(result.length === 1 ? result[0] : result)) return ctx.emit(input);
-    });
+    const filter = params.get("FilterScript");
+    if (filter instanceof ScriptBlockValue) {
+      return then(ctx.invokeInScope(filter, input), (result) => {
+        if (toBool(result.length === 1 ? result[0] : result)) return ctx.emit(input);
+      });
+    }
+    // `Where-Object Name -eq 'x'`: the property's value compared with -Value; a property alone tests its truth.
+    const value = getMember(input, toStr(filter)) ?? null;
+    const operator = WHERE_OPERATORS.find((name) => params.get(name) === true);
+    const keep = operator ? binary(`-${operator.toLowerCase()}`, value, params.get("Value") ?? null) : value;
+    if (toBool(keep)) return ctx.emit(input);
   },
 };
 
@@ -93,13 +111,20 @@ function project(params: Map<string, unknown>, input: unknown): unknown {
   return object;
 }
 
+/** A Sort-Object key: a property name, a script block, or @{ Expression = …; Descending = $true }. */
+interface SortKey {
+  read: unknown;
+  descending: boolean;
+}
+
 export const sortObject: BuiltinCommand = {
   name: "Sort-Object",
   // No `sort` alias: PowerShell on Linux and macOS leaves the native `sort` alone.
   parameters: [
-    { name: "Property", position: 0, type: "string" },
+    { name: "Property", position: 0, type: "object" },
     { name: "Descending", type: "switch" },
     { name: "Unique", type: "switch" },
+    { name: "CaseSensitive", type: "switch" },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
   begin: () => [] as unknown[],
@@ -107,11 +132,38 @@ export const sortObject: BuiltinCommand = {
     if (input !== undefined) (state as unknown[]).push(input);
   },
   end(ctx, params, state) {
-    const key = (v: unknown) => (params.has("Property") ? getMember(v, toStr(params.get("Property"))) ?? null : v);
-    const sign = params.get("Descending") ? -1 : 1;
-    let items = [...(state as unknown[])].sort((a, b) => sign * compare(key(a), key(b), false));
-    if (params.get("Unique")) items = items.filter((v, i) => i === 0 || compare(key(v), key(items[i - 1]), false) !== 0);
-    return ctx.emitAll(items);
+    const descending = params.get("Descending") === true;
+    const keys: SortKey[] = params.has("Property")
+      ? enumerate(params.get("Property")).map((p) => {
+        if (p instanceof PSHashtable) {
+          const expression = p.get("Expression") ?? p.get("E");
+          const own = p.get("Descending");
+          return { read: expression, descending: own === null ? descending : toBool(own) };
+        }
+        return { read: p, descending };
+      })
+      : [{ read: null, descending }];
+    const items = state as unknown[];
+    // Keys are computed once per object (a script block key may run a pipeline), then the objects sort by them in turn.
+    const keyOf = (item: unknown, key: SortKey): Maybe<unknown> => {
+      if (key.read === null) return item;
+      if (key.read instanceof ScriptBlockValue) return then(ctx.invokeInScope(key.read, item), (out) => (out.length === 1 ? out[0] : out));
+      return getMember(item, toStr(key.read)) ?? null;
+    };
+    const cs = params.get("CaseSensitive") === true;
+    return then(mapInOrder(items, (item) => mapInOrder(keys, (key) => keyOf(item, key))), (values) => {
+      const order = items.map((_, i) => i);
+      const cmp = (a: number, b: number) => {
+        for (let k = 0; k < keys.length; k++) {
+          const c = compare(values[a][k], values[b][k], cs);
+          if (c !== 0) return keys[k].descending ? -c : c;
+        }
+        return a - b;
+      };
+      order.sort(cmp);
+      const unique = params.get("Unique") ? order.filter((v, i) => i === 0 || keys.some((_, k) => compare(values[v][k], values[order[i - 1]][k], cs) !== 0)) : order;
+      return ctx.emitAll(unique.map((i) => items[i]));
+    });
   },
 };
 

@@ -15,6 +15,8 @@ export interface ParameterSpec {
   mandatory?: boolean;
   /** Binds pipeline input (ValueFromPipeline). */
   pipeline?: boolean;
+  /** Binds the same-named property (or an alias's) of each pipeline object (ValueFromPipelineByPropertyName). */
+  pipelineByName?: boolean;
   validateSet?: string[];
   validateRange?: [number, number];
   notNullOrEmpty?: boolean;

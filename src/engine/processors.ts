@@ -4,13 +4,14 @@
  */
 import type * as A from "../../grammar/ast.ts";
 import { enumerate, toStr } from "../values/convert.ts";
-import { PSHashtable } from "../values/objects.ts";
+import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { type Bound, bindArguments, BindingError, checkMandatory, coerce, type ParameterSpec, type RawArgument } from "./binder.ts";
 import type { BuiltinCommand, CommandContext } from "./command_types.ts";
 import { ErrorRecord, ReturnSignal, RuntimeError, StopUpstreamSignal } from "./errors.ts";
 import { type Emit, type Evaluator, rangeOf } from "./evaluator.ts";
 import type { Pacer } from "./pacer.ts";
 import { evaluate, fail, type Frame, rethrowAt, ScriptBlockValue } from "./expressions.ts";
+import { getMember } from "./members.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "./maybe.ts";
 import { nativeProcessor } from "./native.ts";
 import { Scope } from "./scope.ts";
@@ -58,6 +59,7 @@ function deriveSpecs(parameters: A.Parameter[]): ParameterSpec[] {
           const key = named.name.toLowerCase();
           if (key === "mandatory") spec.mandatory = flag;
           else if (key === "valuefrompipeline") spec.pipeline = flag;
+          else if (key === "valuefrompipelinebypropertyname") spec.pipelineByName = flag;
           else if (key === "position" && named.value) spec.position = Number(literal(named.value));
         }
       } else if (name === "alias") spec.aliases = attribute.positionalArguments.map((e) => String(literal(e)));
@@ -129,6 +131,7 @@ export function scriptBlockProcessor(
   const scope = options.scope ?? new Scope(caller.scope);
   const frame = evaluator.frame(scope, source);
   const pipelineSpec = specs.find((s) => s.pipeline);
+  const byName = specs.filter((s) => s.pipelineByName);
   let bound: Bound = { values: new Map(), remaining: [] };
   const input: unknown[] = [];
   const processBlock = block.process ?? (options.isFilter ? block.end : null);
@@ -146,6 +149,20 @@ export function scriptBlockProcessor(
     if (hasInput && pipelineSpec) {
       try {
         scope.set(pipelineSpec.name, coerce(pipelineSpec, value));
+      } catch (e) {
+        bindingFailure(caller, node, e);
+      }
+    }
+    // ValueFromPipelineByPropertyName: each object's property of the parameter's name (or an alias) binds it.
+    for (const spec of hasInput ? byName : []) {
+      const property = [spec.name, ...(spec.aliases ?? [])].map((n) => ownProperty(value, n)).find((v) => v !== undefined);
+      // An object without the property leaves the parameter as the command line bound it (not the last object's).
+      if (property === undefined) {
+        scope.set(spec.name, bound.values.get(spec.name) ?? null);
+        continue;
+      }
+      try {
+        scope.set(spec.name, coerce(spec, property));
       } catch (e) {
         bindingFailure(caller, node, e);
       }
@@ -185,6 +202,12 @@ export function scriptBlockProcessor(
       return runBlock(endBlock);
     },
   };
+}
+
+/** A property the object really has (not `.Count`/`.Length`, which every object answers). */
+function ownProperty(value: unknown, name: string): unknown {
+  if (value instanceof PSCustomObject || value instanceof PSHashtable) return value.has(name) ? value.get(name) : undefined;
+  return getMember(value, name);
 }
 
 function coerceDefault(spec: ParameterSpec, value: unknown): unknown {
