@@ -1,6 +1,7 @@
 /** The built-in command table: one literal list, frozen; sessions add functions over it, never to it. */
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { getAlias, newAlias, setAlias } from "./aliases.ts";
+import { getCommand, getHelp, getMember } from "./discovery.ts";
 import { addContent, getChildItem, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
 import { formatList, formatTable, outHost, outString } from "./format.ts";
 import { getUnique, groupObject } from "./group.ts";
@@ -62,4 +63,7 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   outHost,
   groupObject,
   getUnique,
+  getCommand,
+  getMember,
+  getHelp,
 ]);
