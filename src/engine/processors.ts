@@ -12,6 +12,7 @@ import { type Emit, type Evaluator, rangeOf } from "./evaluator.ts";
 import type { Pacer } from "./pacer.ts";
 import { evaluate, fail, type Frame, rethrowAt, ScriptBlockValue } from "./expressions.ts";
 import { getMember } from "./members.ts";
+import { applyPreferences, captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "./maybe.ts";
 import { nativeProcessor } from "./native.ts";
 import { Scope } from "./scope.ts";
@@ -92,22 +93,6 @@ export function evaluateArguments(frame: Frame, elements: A.CommandElement[]): M
   }), () => args);
 }
 
-/** Pulls the common parameter -ErrorAction (-ea) out of the arguments. */
-function takeErrorAction(args: RawArgument[]): { args: RawArgument[]; action: string | null } {
-  let action: string | null = null;
-  const rest: RawArgument[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg.kind === "parameter" && /^(erroraction|ea)$/i.test(arg.name)) {
-      if (arg.hasValue) action = toStr(arg.value);
-      else if (args[i + 1]?.kind === "value") action = toStr((args[++i] as { value: unknown }).value);
-      continue;
-    }
-    rest.push(arg);
-  }
-  return { args: rest, action };
-}
-
 function bindingFailure(frame: Frame, node: { span: A.Span }, error: unknown): never {
   if (error instanceof BindingError) fail(frame, node, error.message, error.errorId + ",rsh", "InvalidArgument");
   throw error;
@@ -129,6 +114,20 @@ export function scriptBlockProcessor(
   const specs = parameterSpecs(parameters);
   const advanced = block.paramBlock?.attributes.some((a) => a.typeName.name.toLowerCase() === "cmdletbinding") ?? false;
   const scope = options.scope ?? new Scope(caller.scope);
+  // An advanced function takes the common parameters (about_Functions_CmdletBindingAttribute).
+  let common: Common = {};
+  if (advanced) {
+    const declared = (name: string) => specs.some((s) => s.name.toLowerCase() === name.toLowerCase() || s.aliases?.some((a) => a.toLowerCase() === name.toLowerCase()));
+    ({ args: rawArgs, common } = takeCommonParameters(rawArgs, declared));
+  }
+  const captured = captureVariables(common, caller.scope);
+  if (common.outVariable) {
+    const downstream = emit;
+    emit = (value) => {
+      captured.output(value);
+      return downstream(value);
+    };
+  }
   const frame = evaluator.frame(scope, source);
   const pipelineSpec = specs.find((s) => s.pipeline);
   const byName = specs.filter((s) => s.pipelineByName);
@@ -194,12 +193,15 @@ export function scriptBlockProcessor(
   };
   return {
     hadError: false,
-    begin: () => then(bindParameters(), () => runBlock(block.begin)),
+    begin: () => {
+      applyPreferences(common, scope);
+      return then(bindParameters(), () => runBlock(block.begin));
+    },
     process: (value) => processOne(value, true),
     run: () => (processBlock ? processOne(null, false) : undefined),
     end() {
       scope.set("input", input);
-      return runBlock(endBlock);
+      return then(runBlock(endBlock), () => captured.finish());
     },
   };
 }
@@ -223,7 +225,17 @@ function builtinProcessor(
   emit: Emit,
   hasUpstream: boolean,
 ): Processor {
-  const { args, action } = takeErrorAction(rawArgs);
+  const declared = (name: string) => command.parameters.some((p) => p.name.toLowerCase() === name.toLowerCase() || p.aliases?.some((a) => a.toLowerCase() === name.toLowerCase()));
+  const { args, common } = takeCommonParameters(rawArgs, declared);
+  const action = common.errorAction ?? null;
+  const captured = captureVariables(common, caller.scope);
+  if (common.outVariable) {
+    const downstream = emit;
+    emit = (value) => {
+      captured.output(value);
+      return downstream(value);
+    };
+  }
   let params = new Map<string, unknown>();
   let state: unknown;
   const pipelineSpec = command.parameters.find((s) => s.pipeline);
@@ -251,7 +263,7 @@ function builtinProcessor(
       return tryCatch(() => command.process?.(context, params, value, state), failAt);
     },
     run: () => tryCatch(() => command.process?.(context, params, undefined, state), failAt),
-    end: () => tryCatch(() => command.end?.(context, params, state), failAt),
+    end: () => then(tryCatch(() => command.end?.(context, params, state), failAt), () => captured.finish()),
   };
   const context: CommandContext = {
     emit,

@@ -1,0 +1,75 @@
+/**
+ * The common parameters (about_CommonParameters) rsh takes: -ErrorAction, -WarningAction, -InformationAction, -Verbose,
+ * -Debug, -ErrorVariable, -OutVariable. Built-in commands take them all; a script function takes them when it is an
+ * advanced function (`[CmdletBinding()]`), as in PowerShell. A command's own parameter of the same name wins.
+ */
+import { toStr } from "../values/convert.ts";
+import type { RawArgument } from "./binder.ts";
+import type { Scope } from "./scope.ts";
+
+const COMMON: readonly { key: keyof Common; names: string[]; takesValue: boolean }[] = [
+  { key: "errorAction", names: ["erroraction", "ea"], takesValue: true },
+  { key: "warningAction", names: ["warningaction", "wa"], takesValue: true },
+  { key: "informationAction", names: ["informationaction", "infa"], takesValue: true },
+  { key: "verbose", names: ["verbose", "vb"], takesValue: false },
+  { key: "debug", names: ["debug", "db"], takesValue: false },
+  { key: "errorVariable", names: ["errorvariable", "ev"], takesValue: true },
+  { key: "outVariable", names: ["outvariable", "ov"], takesValue: true },
+];
+
+export interface Common {
+  errorAction?: string;
+  warningAction?: string;
+  informationAction?: string;
+  verbose?: boolean;
+  debug?: boolean;
+  errorVariable?: string;
+  outVariable?: string;
+}
+
+/** Takes the common parameters out of `args` (those `own` does not declare itself). */
+export function takeCommonParameters(args: RawArgument[], own: (name: string) => boolean): { args: RawArgument[]; common: Common } {
+  const common: Common = {};
+  const rest: RawArgument[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const found = arg.kind === "parameter" ? COMMON.find((c) => c.names.includes(arg.name.toLowerCase())) : undefined;
+    if (!found || arg.kind !== "parameter" || own(arg.name)) {
+      rest.push(arg);
+      continue;
+    }
+    if (!found.takesValue) {
+      (common as Record<string, unknown>)[found.key] = arg.hasValue ? arg.value !== false : true;
+      continue;
+    }
+    const value = arg.hasValue ? arg.value : args[i + 1]?.kind === "value" ? (args[++i] as { value: unknown }).value : undefined;
+    (common as Record<string, unknown>)[found.key] = toStr(value);
+  }
+  return { args: rest, common };
+}
+
+/** An advanced function's preference variables for its own scope (-Verbose sets $VerbosePreference, …). */
+export function applyPreferences(common: Common, scope: Scope): void {
+  if (common.errorAction) scope.set("ErrorActionPreference", common.errorAction);
+  if (common.warningAction) scope.set("WarningPreference", common.warningAction);
+  if (common.informationAction) scope.set("InformationPreference", common.informationAction);
+  if (common.verbose !== undefined) scope.set("VerbosePreference", common.verbose ? "Continue" : "SilentlyContinue");
+  if (common.debug !== undefined) scope.set("DebugPreference", common.debug ? "Continue" : "SilentlyContinue");
+}
+
+/**
+ * -OutVariable and -ErrorVariable: what the command writes (and the errors it reports) are also stored in the named
+ * variables of the caller's scope when it ends.
+ */
+export function captureVariables(common: Common, caller: Scope) {
+  const out: unknown[] = [];
+  const errors = caller.global.lookup("Error")?.value;
+  const before = Array.isArray(errors) ? errors.length : 0;
+  return {
+    output: (value: unknown) => void (common.outVariable && out.push(value)),
+    finish: () => {
+      if (common.outVariable) caller.set(common.outVariable.replace(/^\+/, ""), out);
+      if (common.errorVariable && Array.isArray(errors)) caller.set(common.errorVariable.replace(/^\+/, ""), errors.slice(0, errors.length - before).reverse());
+    },
+  };
+}

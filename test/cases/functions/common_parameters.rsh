@@ -1,0 +1,22 @@
+# about_CommonParameters: an advanced function ([CmdletBinding()]) takes -Verbose, -ErrorAction, -OutVariable and
+# -ErrorVariable; -ErrorAction Stop makes its errors terminating, caught by the caller's try; built-ins take them too.
+function f {
+  [CmdletBinding()]
+  param($x)
+  Write-Verbose "v $x"
+  Write-Error "e"
+  "out $x"
+}
+f 1 -Verbose -ErrorAction SilentlyContinue -OutVariable got -ErrorVariable errs
+"got: $got; errors: $($errs.Count)"
+function g {
+  [CmdletBinding()]
+  param()
+  Write-Error "x"
+  'not reached'
+}
+try { g -ErrorAction Stop } catch { "caught $_" }
+Get-Content /no/such/file -ErrorAction SilentlyContinue -ErrorVariable missing -OutVariable none
+"missing: $($missing.Count); none: $($none.Count)"
+'a', 'b' | Sort-Object -Descending -OutVariable sorted | Out-Null
+$sorted -join ','
