@@ -4,7 +4,7 @@
 // Nothing asserts but sanity checks (every record exactly once, in order); figures go to bench/RESULTS.md by hand.
 //
 // It imports the public API from the bundle in dist/: build dist/ first (`npm run bench` does).
-import { spawn } from "node:child_process";
+import { startServerProcess as startChildServer } from "./support.mjs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,42 +45,9 @@ async function loadProxy() {
   return (await import(pathToFileURL(outfile).href)).startProxy;
 }
 
-/** `node bin/rsh.js serve --port 0` with HOME set to a temp dir; resolves once it prints its listening line. */
-async function startServerProcess() {
-  const home = tempDir();
-  const child = spawn(process.execPath, [join(root, "bin/rsh.js"), "serve", "--port", "0"], {
-    cwd: root,
-    env: { ...process.env, HOME: home },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const killNow = () => running() && child.kill("SIGKILL");
-  process.once("exit", killNow);
-  const stop = async () => {
-    if (running()) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(killNow, 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    return await exited;
-  };
-  cleanups.push(stop);
-  const url = await new Promise((resolve, reject) => {
-    let said = "";
-    const timer = setTimeout(() => reject(new Error(`reconnect bench: no listening line from rsh serve (it said ${JSON.stringify(said)})`)), 10_000);
-    child.stdout.on("data", (chunk) => {
-      said += chunk;
-      const m = /rsh server listening on (ws:\/\/\S+)/.exec(said);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`reconnect bench: rsh serve exited (${code}) before listening`)));
-  });
-  return { child, home, port: Number(new URL(url).port), stop };
+/** `node bin/rsh.js serve --port 0` with HOME set to a temp dir (bench/support.mjs). */
+function startServerProcess() {
+  return startChildServer(root, tempDir(), cleanups, "reconnect bench");
 }
 
 /** A connection through `port` (the proxy's) and a session on it; notices are handed to `onNotice`. */

@@ -4,7 +4,7 @@
 //
 // It imports the public API from the bundle in dist/ (and benchmark 3 runs the real CLI, `node bin/rsh.js serve`):
 // build dist/ first (`npm run bench` does).
-import { spawn } from "node:child_process";
+import { startServerProcess as startChildServer } from "./support.mjs";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -204,43 +204,9 @@ function memoryOf(pid) {
   return { rss: kb("VmRSS"), peak: kb("VmHWM") };
 }
 
-/** `node bin/rsh.js serve --port 0` with HOME set to a temp dir; resolves once it prints its listening line. */
-async function startServerProcess() {
-  const home = tempHome();
-  const child = spawn(process.execPath, [join(root, "bin/rsh.js"), "serve", "--port", "0"], {
-    cwd: root,
-    env: { ...process.env, HOME: home },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const killNow = () => running() && child.kill("SIGKILL");
-  process.once("exit", killNow);
-  /** SIGTERM (the server's clean shutdown), SIGKILL if it has not exited 5 s later; resolves with how it exited. */
-  const stop = async () => {
-    if (running()) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(killNow, 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    return await exited;
-  };
-  cleanups.push(stop);
-  const url = await new Promise((resolve, reject) => {
-    let said = "";
-    const timer = setTimeout(() => reject(new Error(`remoting bench: no listening line from rsh serve (it said ${JSON.stringify(said)})`)), 10_000);
-    child.stdout.on("data", (chunk) => {
-      said += chunk;
-      const m = /rsh server listening on (ws:\/\/\S+)/.exec(said);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`remoting bench: rsh serve exited (${code}) before listening`)));
-  });
-  return { child, home, port: portOf(url), stop };
+/** `node bin/rsh.js serve --port 0` with HOME set to a temp dir (bench/support.mjs). */
+function startServerProcess() {
+  return startChildServer(root, tempHome(), cleanups, "remoting bench");
 }
 
 async function manySessions() {

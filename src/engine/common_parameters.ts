@@ -66,7 +66,14 @@ export function captureVariables(common: Common, caller: Scope) {
   const errors = caller.global.lookup("Error")?.value;
   const before = Array.isArray(errors) ? errors.length : 0;
   return {
-    output: (value: unknown) => void (common.outVariable && out.push(value)),
+    /** `emit`, also keeping what it writes for -OutVariable. */
+    wrap: <T>(emit: (value: unknown) => T): ((value: unknown) => T) =>
+      common.outVariable
+        ? (value) => {
+          out.push(value);
+          return emit(value);
+        }
+        : emit,
     finish: () => {
       if (common.outVariable) caller.set(common.outVariable.replace(/^\+/, ""), out);
       if (common.errorVariable && Array.isArray(errors)) caller.set(common.errorVariable.replace(/^\+/, ""), errors.slice(0, errors.length - before).reverse());

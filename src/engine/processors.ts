@@ -121,13 +121,7 @@ export function scriptBlockProcessor(
     ({ args: rawArgs, common } = takeCommonParameters(rawArgs, declared));
   }
   const captured = captureVariables(common, caller.scope);
-  if (common.outVariable) {
-    const downstream = emit;
-    emit = (value) => {
-      captured.output(value);
-      return downstream(value);
-    };
-  }
+  emit = captured.wrap(emit);
   const frame = evaluator.frame(scope, source);
   const pipelineSpec = specs.find((s) => s.pipeline);
   const byName = specs.filter((s) => s.pipelineByName);
@@ -229,13 +223,7 @@ function builtinProcessor(
   const { args, common } = takeCommonParameters(rawArgs, declared);
   const action = common.errorAction ?? null;
   const captured = captureVariables(common, caller.scope);
-  if (common.outVariable) {
-    const downstream = emit;
-    emit = (value) => {
-      captured.output(value);
-      return downstream(value);
-    };
-  }
+  emit = captured.wrap(emit);
   let params = new Map<string, unknown>();
   let state: unknown;
   const pipelineSpec = command.parameters.find((s) => s.pipeline);
