@@ -3,6 +3,7 @@ import type { BuiltinCommand } from "../engine/command_types.ts";
 import { getAlias, newAlias, setAlias } from "./aliases.ts";
 import { getCommand, getHelp, getMember } from "./discovery.ts";
 import { addContent, getChildItem, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
+import { copyItem, getItem, moveItem, newItem, popLocation, pushLocation, removeItem, renameItem, resolvePathCommand } from "./items.ts";
 import { formatList, formatTable, outHost, outString } from "./format.ts";
 import { getUnique, groupObject } from "./group.ts";
 import { getCredential, readHost } from "./host.ts";
@@ -51,6 +52,15 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   getExecutionPolicy,
   setExecutionPolicy,
   getChildItem,
+  getItem,
+  newItem,
+  removeItem,
+  copyItem,
+  moveItem,
+  renameItem,
+  resolvePathCommand,
+  pushLocation,
+  popLocation,
   setAlias,
   newAlias,
   getAlias,

@@ -1,0 +1,374 @@
+/**
+ * The item family (PowerShell 7's Microsoft.PowerShell.Management cmdlets over the FileSystem provider): Get-Item,
+ * New-Item, Remove-Item, Copy-Item, Move-Item, Rename-Item, Resolve-Path, Push-Location and Pop-Location. Relative
+ * paths resolve against the runspace's location (resolvePath); file-system access goes through src/platform.ts.
+ */
+import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import type { Maybe } from "../engine/maybe.ts";
+import { Deno } from "../platform.ts";
+import { toStr } from "../values/convert.ts";
+import { wildcardToRegExp } from "../engine/operators.ts";
+import { PSCustomObject } from "../values/objects.ts";
+import { resolvePath } from "./files.ts";
+
+const NS = "Microsoft.PowerShell.Commands";
+const STACK_KEY = "items.locationStack";
+
+function kindOf(path: string): "file" | "directory" | null {
+  try {
+    return Deno.statSync(path).isDirectory ? "directory" : "file";
+  } catch {
+    return null;
+  }
+}
+
+const leaf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+const parent = (path: string) => path.slice(0, path.lastIndexOf("/")) || "/";
+const join = (dir: string, name: string) => `${dir === "/" ? "" : dir}/${name}`;
+
+/** A file system entry in Get-ChildItem's shape (Mode, LastWriteTime, Length, Name, FullName). */
+function itemInfo(path: string): PSCustomObject | null {
+  let info;
+  try {
+    info = Deno.statSync(path);
+  } catch {
+    return null;
+  }
+  const item = new PSCustomObject();
+  item.set("Mode", (info.isDirectory ? "d" : "-") + "----");
+  item.set("LastWriteTime", info.mtime ?? null);
+  item.set("Length", info.isDirectory ? null : info.size);
+  item.set("Name", path === "/" ? "/" : leaf(path));
+  item.set("FullName", path);
+  return item;
+}
+
+const hasWildcard = (path: string) => /[*?\[]/.test(path);
+
+/** Expands wildcards in the last path segment (PowerShell expands them in every segment; rsh only in the leaf). */
+function expand(ctx: CommandContext, requested: string): string[] {
+  const path = resolvePath(ctx, requested);
+  if (!hasWildcard(leaf(path))) return kindOf(path) ? [path] : [];
+  const dir = parent(path);
+  if (kindOf(dir) !== "directory") return [];
+  const pattern = wildcardToRegExp(leaf(path), false);
+  return [...Deno.readDirSync(dir)].map((e) => e.name).filter((name) => pattern.test(name)).sort().map((name) => join(dir, name));
+}
+
+function notFound(ctx: CommandContext, path: string, command: string) {
+  ctx.writeError(`Cannot find path '${path}' because it does not exist.`, `PathNotFound,${NS}.${command.replace("-", "")}Command`, command);
+}
+
+/** Each -Path value (string[] binds one or many). */
+function paths(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map(toStr);
+}
+
+/** Matches for one requested path, writing PowerShell's PathNotFound error when a literal path is missing. */
+function matches(ctx: CommandContext, requested: string, command: string): string[] {
+  const found = expand(ctx, requested);
+  if (found.length === 0 && !hasWildcard(requested)) notFound(ctx, resolvePath(ctx, requested), command);
+  return found;
+}
+
+export const getItem: BuiltinCommand = {
+  name: "Get-Item",
+  aliases: ["gi"],
+  parameters: [{ name: "Path", position: 0, type: "string[]", mandatory: true, pipeline: true }],
+  process(ctx, params) {
+    const out: unknown[] = [];
+    for (const requested of paths(params.get("Path"))) {
+      for (const path of matches(ctx, requested, "Get-Item")) {
+        const item = itemInfo(path);
+        if (item) out.push(item);
+      }
+    }
+    return ctx.emitAll(out);
+  },
+};
+
+export const newItem: BuiltinCommand = {
+  name: "New-Item",
+  // No `ni` removal: PowerShell on Linux keeps `ni`; `mkdir` is a function there and native here.
+  aliases: ["ni"],
+  parameters: [
+    { name: "Path", position: 0, type: "string[]", pipeline: true },
+    { name: "Name", type: "string" },
+    { name: "ItemType", aliases: ["Type"], type: "string" },
+    { name: "Value", type: "object" },
+    { name: "Force", type: "switch" },
+  ],
+  process(ctx, params) {
+    const name = params.get("Name");
+    const requested = paths(params.get("Path"));
+    if (requested.length === 0) requested.push(".");
+    const type = toStr(params.get("ItemType") ?? "File").toLowerCase();
+    if (type !== "file" && type !== "directory") {
+      ctx.writeError(
+        `The '${toStr(params.get("ItemType"))}' type is not supported by the FileSystem provider: use File or Directory.`,
+        `NotSupported,${NS}.NewItemCommand`,
+        "New-Item",
+      );
+      return;
+    }
+    const force = params.get("Force") === true;
+    const out: unknown[] = [];
+    for (const base of requested) {
+      const target = resolvePath(ctx, name === undefined || name === null ? base : `${base.replace(/\/+$/, "")}/${toStr(name)}`);
+      const existing = kindOf(target);
+      if (type === "directory") {
+        if (existing === "directory" && !force) {
+          ctx.writeError(`An item with the specified name ${target} already exists.`, `DirectoryExist,${NS}.NewItemCommand`, "New-Item");
+          continue;
+        }
+        if (existing === "file") {
+          ctx.writeError(`An item with the specified name ${target} already exists.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
+          continue;
+        }
+        // Directory.CreateDirectory: missing parents are created too.
+        Deno.mkdirSync(target, { recursive: true });
+      } else {
+        if (existing !== null && !force) {
+          ctx.writeError(`An item with the specified name ${target} already exists.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
+          continue;
+        }
+        if (existing === "directory") {
+          ctx.writeError(`Access to the path '${target}' is denied.`, `NewItemUnauthorizedAccessError,${NS}.NewItemCommand`, "New-Item");
+          continue;
+        }
+        if (kindOf(parent(target)) !== "directory") {
+          if (!force) {
+            ctx.writeError(`Could not find a part of the path '${target}'.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
+            continue;
+          }
+          Deno.mkdirSync(parent(target), { recursive: true });
+        }
+        const value = params.get("Value");
+        // -Value is written as is, with no newline added.
+        Deno.writeTextFileSync(target, value === undefined || value === null ? "" : toStr(value));
+      }
+      const item = itemInfo(target);
+      if (item) out.push(item);
+    }
+    return ctx.emitAll(out);
+  },
+};
+
+/** Remove-Item's confirmation for a non-empty directory without -Recurse (ShouldContinue's query and caption). */
+function childrenQuery(path: string): string {
+  return `The item at ${path} has children and the Recurse parameter was not specified. If you continue, all children will be removed with the item. Are you sure you want to continue?`;
+}
+
+function removeOne(ctx: CommandContext, path: string, recursive: boolean) {
+  try {
+    Deno.removeSync(path, { recursive });
+  } catch (error) {
+    ctx.writeError(`Cannot remove item ${path}: ${(error as Error).message}`, `RemoveFileSystemItemIOError,${NS}.RemoveItemCommand`, "Remove-Item");
+  }
+}
+
+/**
+ * Removes `targets[from..]`. A non-empty directory without -Recurse asks as PowerShell's console host does ("Confirm",
+ * the query, the choices; Enter is Yes); Yes to All / No to All answer the rest. With nobody to answer (no terminal),
+ * the directory stays and the query is written as the error.
+ */
+function removeFrom(ctx: CommandContext, targets: string[], from: number, recurse: boolean, answers: { all?: boolean }): Maybe<void> {
+  for (let i = from; i < targets.length; i++) {
+    const path = targets[i];
+    if (!recurse && kindOf(path) === "directory" && [...Deno.readDirSync(path)].length > 0) {
+      if (answers.all === false) continue;
+      if (answers.all === true) {
+        removeOne(ctx, path, true);
+        continue;
+      }
+      const text = `Confirm\n${childrenQuery(path)}\n[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): `;
+      return ctx.pacer.wait(ctx.host.prompt(text, false)).then((answer) => {
+        if (answer === null) {
+          ctx.writeError(childrenQuery(path), `DirectoryNotEmpty,${NS}.RemoveItemCommand`, "Remove-Item");
+        } else {
+          const choice = answer.trim().toLowerCase();
+          if (choice === "a") answers.all = true;
+          if (choice === "l") answers.all = false;
+          if (choice === "" || choice === "y" || choice === "a") removeOne(ctx, path, true);
+        }
+        return removeFrom(ctx, targets, i + 1, recurse, answers);
+      });
+    }
+    removeOne(ctx, path, recurse);
+  }
+}
+
+export const removeItem: BuiltinCommand = {
+  name: "Remove-Item",
+  // No `rm`/`rmdir` aliases on Linux and macOS (the native programs), as in PowerShell there.
+  aliases: ["ri", "del", "erase", "rd"],
+  parameters: [
+    { name: "Path", position: 0, type: "string[]", mandatory: true, pipeline: true },
+    { name: "Recurse", type: "switch" },
+    { name: "Force", type: "switch" },
+  ],
+  process(ctx, params) {
+    const targets = paths(params.get("Path")).flatMap((requested) => matches(ctx, requested, "Remove-Item"));
+    return removeFrom(ctx, targets, 0, params.get("Recurse") === true, {});
+  },
+};
+
+function copyTree(from: string, to: string, recurse: boolean) {
+  if (kindOf(from) !== "directory") {
+    Deno.copyFileSync(from, to);
+    return;
+  }
+  if (kindOf(to) !== "directory") Deno.mkdirSync(to);
+  // Without -Recurse PowerShell copies the directory itself, empty.
+  if (!recurse) return;
+  for (const entry of Deno.readDirSync(from)) copyTree(join(from, entry.name), join(to, entry.name), true);
+}
+
+/** Where Copy-Item and Move-Item put `source`: into `destination` when that is an existing directory. */
+function destinationFor(ctx: CommandContext, source: string, destination: unknown): string {
+  const target = resolvePath(ctx, destination === undefined || destination === null ? "." : toStr(destination));
+  return kindOf(target) === "directory" ? join(target, leaf(source)) : target;
+}
+
+export const copyItem: BuiltinCommand = {
+  name: "Copy-Item",
+  // No `cp` alias on Linux and macOS, as in PowerShell there.
+  aliases: ["copy", "cpi"],
+  parameters: [
+    { name: "Path", position: 0, type: "string[]", mandatory: true, pipeline: true },
+    { name: "Destination", position: 1, type: "string" },
+    { name: "Recurse", type: "switch" },
+    { name: "Force", type: "switch" },
+  ],
+  process(ctx, params) {
+    for (const requested of paths(params.get("Path"))) {
+      for (const source of matches(ctx, requested, "Copy-Item")) {
+        const target = destinationFor(ctx, source, params.get("Destination"));
+        if (target === source) {
+          ctx.writeError(`Cannot overwrite the item ${source} with itself.`, `CopyError,${NS}.CopyItemCommand`, "Copy-Item");
+          continue;
+        }
+        if (kindOf(parent(target)) !== "directory") {
+          ctx.writeError(`Could not find a part of the path '${target}'.`, `CopyDirectoryInfoItemIOError,${NS}.CopyItemCommand`, "Copy-Item");
+          continue;
+        }
+        copyTree(source, target, params.get("Recurse") === true);
+      }
+    }
+  },
+};
+
+export const moveItem: BuiltinCommand = {
+  name: "Move-Item",
+  // No `mv` alias on Linux and macOS, as in PowerShell there.
+  aliases: ["move", "mi"],
+  parameters: [
+    { name: "Path", position: 0, type: "string[]", mandatory: true, pipeline: true },
+    { name: "Destination", position: 1, type: "string" },
+    { name: "Force", type: "switch" },
+  ],
+  process(ctx, params) {
+    for (const requested of paths(params.get("Path"))) {
+      for (const source of matches(ctx, requested, "Move-Item")) {
+        const target = destinationFor(ctx, source, params.get("Destination"));
+        if (kindOf(target) !== null && !(params.get("Force") === true && kindOf(target) === "file")) {
+          ctx.writeError("Cannot create a file when that file already exists.", `MoveDirectoryItemIOError,${NS}.MoveItemCommand`, "Move-Item");
+          continue;
+        }
+        try {
+          Deno.renameSync(source, target);
+        } catch {
+          ctx.writeError(`Could not find a part of the path '${target}'.`, `MoveFileInfoItemIOError,${NS}.MoveItemCommand`, "Move-Item");
+        }
+      }
+    }
+  },
+};
+
+export const renameItem: BuiltinCommand = {
+  name: "Rename-Item",
+  aliases: ["ren", "rni"],
+  parameters: [
+    { name: "Path", position: 0, type: "string", mandatory: true, pipeline: true },
+    { name: "NewName", position: 1, type: "string", mandatory: true },
+    { name: "Force", type: "switch" },
+  ],
+  process(ctx, params) {
+    const source = resolvePath(ctx, toStr(params.get("Path")));
+    const newName = toStr(params.get("NewName"));
+    if (kindOf(source) === null) {
+      ctx.writeError(`Cannot rename because item at '${toStr(params.get("Path"))}' does not exist.`, `InvalidOperation,${NS}.RenameItemCommand`, "Rename-Item");
+      return;
+    }
+    // -NewName is a name; a path there must name the same directory.
+    const target = newName.includes("/") ? resolvePath(ctx, newName) : join(parent(source), newName);
+    if (newName.includes("/") && parent(target) !== parent(source)) {
+      ctx.writeError("Cannot rename the specified target, because it represents a path or device name.", `Argument,${NS}.RenameItemCommand`, "Rename-Item");
+      return;
+    }
+    if (kindOf(target) !== null) {
+      ctx.writeError(`Cannot create a file when that file already exists.`, `RenameItemIOError,${NS}.RenameItemCommand`, "Rename-Item");
+      return;
+    }
+    Deno.renameSync(source, target);
+  },
+};
+
+export const resolvePathCommand: BuiltinCommand = {
+  name: "Resolve-Path",
+  aliases: ["rvpa"],
+  parameters: [{ name: "Path", position: 0, type: "string[]", mandatory: true, pipeline: true }],
+  process(ctx, params) {
+    const out: string[] = [];
+    for (const requested of paths(params.get("Path"))) {
+      const found = expand(ctx, requested);
+      // Resolve-Path reports a wildcard that matches nothing too.
+      if (found.length === 0) notFound(ctx, resolvePath(ctx, requested), "Resolve-Path");
+      out.push(...found);
+    }
+    return ctx.emitAll(out);
+  },
+};
+
+function locationStack(ctx: CommandContext): string[] {
+  let stack = ctx.session.extensions.get(STACK_KEY) as string[] | undefined;
+  if (!stack) ctx.session.extensions.set(STACK_KEY, stack = []);
+  return stack;
+}
+
+function currentLocation(ctx: CommandContext): string {
+  return toStr(ctx.scope.global.lookup("PWD")?.value ?? "") || Deno.cwd();
+}
+
+export const pushLocation: BuiltinCommand = {
+  name: "Push-Location",
+  aliases: ["pushd"],
+  parameters: [{ name: "Path", position: 0, type: "string", pipeline: true }],
+  process(ctx, params) {
+    const requested = params.get("Path");
+    const stack = locationStack(ctx);
+    if (requested === undefined || requested === null) {
+      stack.push(currentLocation(ctx));
+      return;
+    }
+    const target = resolvePath(ctx, toStr(requested));
+    if (kindOf(target) !== "directory") {
+      notFound(ctx, target, "Push-Location");
+      return;
+    }
+    stack.push(currentLocation(ctx));
+    ctx.scope.global.set("PWD", target);
+  },
+};
+
+export const popLocation: BuiltinCommand = {
+  name: "Pop-Location",
+  aliases: ["popd"],
+  parameters: [],
+  process(ctx) {
+    // An empty default stack is no error in PowerShell: the location stays.
+    const target = locationStack(ctx).pop();
+    if (target !== undefined) ctx.scope.global.set("PWD", target);
+  },
+};
