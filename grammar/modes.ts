@@ -155,7 +155,9 @@ export class ModeTracker {
         // `[Parameter(`: a `(` right after a type name opens attribute arguments.
         const attribute = top.kind === "type" && previous?.name === "TypeOpen";
         const foreachHeader = top.mode === Mode.Keyword && top.keyword === "foreach";
-        if (!attribute) top.mode = afterValue(top);
+        // After `param( … )` a new statement begins (`{ param($a) $a.Length }`).
+        if (top.mode === Mode.Keyword && top.keyword === "param") top.mode = Mode.Start;
+        else if (!attribute) top.mode = afterValue(top);
         const inner = frame(attribute ? "attribute" : "paren", attribute ? Mode.Attribute : Mode.Start);
         inner.foreachHeader = foreachHeader;
         this.#frames.push(inner);

@@ -285,7 +285,9 @@ function keyword(word: string, mode: Mode, followedBy?: string) {
   const name = word[0].toUpperCase() + word.slice(1);
   return token(name, (text, offset, matched) => {
     const m = tracker.sync(matched);
-    if (m !== Mode.Start && m !== Mode.Keyword) return null;
+    // `[CmdletBinding()] param(…)` on one line: an attribute that just closed may precede `param`.
+    const afterAttribute = word === "param" && m === Mode.Expression && tracker.closedType;
+    if (m !== Mode.Start && m !== Mode.Keyword && !afterAttribute) return null;
     if (lowerWordAt(text, offset) !== word || !wordEnds(text[offset + word.length])) return null;
     if (followedBy) {
       // `param`, `begin`, `process`, `end` are keywords only before their `(` / `{`.
