@@ -5,7 +5,7 @@
  * start-up. So the few members the start-up path touches (args, exit, cwd, env, reading a script) are served
  * straight from Node's APIs, and the shim is loaded on the first use of anything else.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { accessSync, constants, readFileSync, statSync, writeSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -111,19 +111,43 @@ export function findExecutable(name: string, searchPath: string, cwd: string): s
 }
 
 /** Runs a program to completion: stdin from `input`, stdout captured, stderr straight to ours. */
-export function runProgram(
-  path: string,
-  args: string[],
-  options: { cwd: string; env: Record<string, string>; input: string | null },
-): { status: number; stdout: string } {
-  const result = spawnSync(path, args, {
-    cwd: options.cwd,
-    env: options.env,
-    input: options.input ?? undefined,
-    stdio: [options.input === null ? "inherit" : "pipe", "pipe", "inherit"],
-    encoding: "utf8",
-    maxBuffer: 1 << 30,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status ?? 1, stdout: result.stdout ?? "" };
+/** A program started with its stdout read line by line as it arrives (about_Parsing: native output streams). */
+export interface RunningProgram {
+  /** Stdout, one line at a time (without the line break), as the program writes it. */
+  lines: AsyncIterableIterator<string>;
+  /** The exit code (a signal counts as 1). */
+  exited: Promise<number>;
+  kill(): void;
 }
+
+/**
+ * Starts a program: `input` (null: the program reads rsh's own stdin) is written to its stdin; its stderr passes
+ * through. node:child_process serves both runtimes (the shim has no Deno.Command).
+ */
+export function startProgram(path: string, args: string[], options: { cwd: string; env: Record<string, string>; input: string | null }): RunningProgram {
+  const child = spawn(path, args, { cwd: options.cwd, env: options.env, stdio: [options.input === null ? "inherit" : "pipe", "pipe", "inherit"] });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => resolve(code ?? 1));
+  });
+  if (options.input !== null) {
+    child.stdin!.on("error", () => {}); // a program that exits without reading its input
+    child.stdin!.end(options.input);
+  }
+  async function* lines(): AsyncGenerator<string> {
+    const decoder = new TextDecoder();
+    let pending = "";
+    for await (const chunk of child.stdout!) {
+      pending += decoder.decode(chunk as Uint8Array, { stream: true });
+      let newline;
+      while ((newline = pending.indexOf("\n")) >= 0) {
+        yield pending.slice(0, newline).replace(/\r$/, "");
+        pending = pending.slice(newline + 1);
+      }
+    }
+    pending += decoder.decode();
+    if (pending) yield pending;
+  }
+  return { lines: lines(), exited, kill: () => void child.kill("SIGTERM") };
+}
+

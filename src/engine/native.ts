@@ -1,15 +1,16 @@
 /**
  * Native programs (about_Parsing, "passing arguments to native commands"): arguments go as strings, pipeline input
  * is written to the program's stdin one object per line, and its stdout comes back as one string per line.
- * `$LASTEXITCODE` holds the exit code; a non-zero code makes `$?` false. The program runs to completion before its
- * output moves on (rsh's evaluator is synchronous for now; streaming native output waits for the async evaluator).
+ * `$LASTEXITCODE` holds the exit code; a non-zero code makes `$?` false. Output streams: each line moves on as the
+ * program writes it, and the event loop stays free meanwhile (other sessions of a server go on).
  */
 import type * as A from "../../grammar/ast.ts";
-import { runProgram } from "../platform.ts";
+import { startProgram } from "../platform.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import type { RawArgument } from "./binder.ts";
 import type { Frame } from "./expressions.ts";
-import { eachInOrder, type Maybe } from "./maybe.ts";
+import type { Maybe } from "./maybe.ts";
+import type { Pacer } from "./pacer.ts";
 import type { Processor } from "./processors.ts";
 
 type Emit = (value: unknown) => Maybe<void>;
@@ -22,18 +23,27 @@ export function nativeArguments(args: RawArgument[]): string[] {
   });
 }
 
-export function nativeProcessor(path: string, args: RawArgument[], frame: Frame, _node: { span: A.Span }, emit: Emit): Processor {
+export function nativeProcessor(path: string, args: RawArgument[], frame: Frame, _node: { span: A.Span }, emit: Emit, pacer: Pacer): Processor {
   const input: string[] = [];
   let hasInput = false;
-  const execute = () => {
+  // Each stdout line goes down the pipeline as the program writes it; a stop (Ctrl+C, Stop-Job) ends the program.
+  const execute = async () => {
     const env = Object.fromEntries(frame.env);
     const cwd = toStr(frame.scope.global.lookup("PWD")?.value ?? "") || ".";
-    const { status, stdout } = runProgram(path, nativeArguments(args), { cwd, env, input: hasInput ? input.join("\n") + "\n" : null });
-    frame.scope.global.set("LASTEXITCODE", status);
-    processor.hadError = status !== 0;
-    const lines = stdout.split(/\r?\n/);
-    if (lines[lines.length - 1] === "") lines.pop();
-    return eachInOrder(lines, emit);
+    const program = startProgram(path, nativeArguments(args), { cwd, env, input: hasInput ? input.join("\n") + "\n" : null });
+    try {
+      while (true) {
+        const next = await pacer.wait(program.lines.next());
+        if (next.done) break;
+        await emit(next.value);
+      }
+      const status = await pacer.wait(program.exited);
+      frame.scope.global.set("LASTEXITCODE", status);
+      processor.hadError = status !== 0;
+    } catch (e) {
+      program.kill();
+      throw e;
+    }
   };
   const processor: Processor = {
     hadError: false,

@@ -43,6 +43,29 @@ native("$LASTEXITCODE holds the exit code and a failure sets $? to false", async
   assert.equal(r.out, ["False", "1", "True", "0"]);
 });
 
+native("output streams: a line reaches the pipeline while the program still runs (it waits for what the line caused)", async () => {
+  const dir = Deno.makeTempDirSync({ prefix: "rsh-native-" });
+  try {
+    const script = `sh -c 'echo first; while [ ! -f ${dir}/flag ]; do sleep 0.05; done; echo second' | ForEach-Object { if ($_ -eq 'first') { Set-Content ${dir}/flag x }; $_ }`;
+    const r = await run(script);
+    assert.equal(r.out, ["first", "second"]);
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+});
+
+native("a running program does not hold other sessions, and a stop ends it", async () => {
+  const busy = new LocalRunspace({ env: Deno.env.toObject(), location: Deno.cwd() });
+  const other = new LocalRunspace();
+  const started = performance.now();
+  const sleeping = busy.invoke("sleep 30");
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal((await other.invoke("1 + 1")).output, [2]);
+  await busy.stop();
+  assert.ok((await sleeping).stopped);
+  assert.ok(performance.now() - started < 10_000, "sleep 30 was ended by the stop");
+});
+
 native("a name found nowhere is still CommandNotFound", async () => {
   const r = await run("definitely-not-a-program-rsh");
   assert.match(r.errors[0], /The term 'definitely-not-a-program-rsh' is not recognized/);
