@@ -168,7 +168,9 @@ export function scriptBlockProcessor(
       if (specs.length === 0) {
         bound = { values: new Map(), remaining: rawArgs.map((a) => (a.kind === "value" ? a.value : a.hasValue ? a.value : a.text)) };
       } else {
-        bound = bindArguments(specs, rawArgs, false, true);
+        // A simple function passes an unknown `-Name` on in $args; an advanced one (CmdletBinding or [Parameter()])
+        // refuses it (about_Functions_Advanced_Parameters).
+        bound = bindArguments(specs, rawArgs, false, advanced || declaresParameterAttribute(parameters));
         if (advanced && bound.remaining.length) {
           throw new BindingError(`A positional parameter cannot be found that accepts argument '${toStr(bound.remaining[0])}'.`, "PositionalParameterNotFound");
         }
@@ -198,6 +200,10 @@ export function scriptBlockProcessor(
       return then(runBlock(endBlock), () => captured.finish());
     },
   };
+}
+
+function declaresParameterAttribute(parameters: A.Parameter[]): boolean {
+  return parameters.some((p) => p.attributes.some((a) => a.kind !== "TypeConstraint" && a.typeName.name.toLowerCase() === "parameter"));
 }
 
 /** A property the object really has (not `.Count`/`.Length`, which every object answers). */
