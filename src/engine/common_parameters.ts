@@ -57,11 +57,15 @@ export function applyPreferences(common: Common, scope: Scope): void {
   if (common.debug !== undefined) scope.set("DebugPreference", common.debug ? "Continue" : "SilentlyContinue");
 }
 
+const NO_CAPTURE = { wrap: <T>(emit: (value: unknown) => T) => emit, finish: () => {} };
+
 /**
  * -OutVariable and -ErrorVariable: what the command writes (and the errors it reports) are also stored in the named
  * variables of the caller's scope when it ends.
  */
-export function captureVariables(common: Common, caller: Scope) {
+export function captureVariables(common: Common, caller: Scope): { wrap<T>(emit: (value: unknown) => T): (value: unknown) => T; finish(): void } {
+  // Most calls ask for neither: nothing to look up or keep (a function called 100,000 times pays nothing here).
+  if (!common.outVariable && !common.errorVariable) return NO_CAPTURE;
   const out: unknown[] = [];
   const errors = caller.global.lookup("Error")?.value;
   const before = Array.isArray(errors) ? errors.length : 0;
