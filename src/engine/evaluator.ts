@@ -360,33 +360,69 @@ export class Evaluator {
 
   runPipeline(processors: Processor[], redirected: Redirected[], frame: Frame): Maybe<void> {
     // Error redirections apply to the pipeline they are written in (rsh does not track which element wrote an error).
-    const errorSink = redirected.find((r) => r.error)?.error ?? null;
+    const errorSink = redirected.length ? redirected.find((r) => r.error)?.error ?? null : null;
     if (errorSink) this.#errorSinks.push(errorSink);
-    let succeeded = false;
-    // When a command stops its upstream (Select-Object -First) — while the first command runs or while an upstream
-    // command ends (Sort-Object writes in its end) — only it and the commands after it run (the rest of) their end.
-    const stopAt = (signal: unknown): number => {
-      const at = signal instanceof StopUpstreamSignal ? processors.indexOf(signal.processor as Processor) : -1;
-      if (at < 0) throw signal;
-      return at;
-    };
-    const endFrom = (i: number): Maybe<void> => {
-      if (i >= processors.length) return;
-      return then(tryCatch(() => then(processors[i].end(), () => i + 1), (signal) => Math.max(stopAt(signal), i + 1)), endFrom);
-    };
-    // Begin blocks run last to first, so a command is ready before an upstream begin block writes to it.
-    const body = () =>
-      then(eachInOrder([...processors].reverse(), (p) => p.begin()), () =>
-        then(tryCatch(() => then(processors[0].run(), () => 0), stopAt), (from) =>
-          then(endFrom(from), () => {
-            succeeded = true;
-          })));
-    return tryFinally(body, () => {
-      if (errorSink) this.#errorSinks.splice(this.#errorSinks.lastIndexOf(errorSink), 1);
-      for (const r of redirected) r.finish();
-      frame.scope.global.set("?", succeeded && processors.every((p) => !p.hadError));
-    });
+    let result: Maybe<void>;
+    try {
+      result = this.#beginFrom(processors, processors.length - 1);
+    } catch (error) {
+      this.#endPipeline(processors, redirected, errorSink, frame, false);
+      throw error;
+    }
+    if (result instanceof Promise) {
+      return result.then(
+        () => this.#endPipeline(processors, redirected, errorSink, frame, true),
+        (error) => {
+          this.#endPipeline(processors, redirected, errorSink, frame, false);
+          throw error;
+        },
+      );
+    }
+    this.#endPipeline(processors, redirected, errorSink, frame, true);
   }
+
+  // The steps of a pipeline as plain loops (no closure on the way while nothing waits): begin blocks last to first
+  // (a command is ready before an upstream begin block writes to it), the first command's run, then end blocks.
+  #beginFrom(processors: Processor[], i: number): Maybe<void> {
+    for (; i >= 0; i--) {
+      const begun = processors[i].begin();
+      if (begun instanceof Promise) return begun.then(() => this.#beginFrom(processors, i - 1));
+    }
+    return this.#runFirst(processors);
+  }
+
+  #runFirst(processors: Processor[]): Maybe<void> {
+    let ran: Maybe<void>;
+    try {
+      ran = processors[0].run();
+    } catch (signal) {
+      return this.#endFrom(processors, stopAt(processors, signal));
+    }
+    if (ran instanceof Promise) return ran.then(() => this.#endFrom(processors, 0), (signal) => this.#endFrom(processors, stopAt(processors, signal)));
+    return this.#endFrom(processors, 0);
+  }
+
+  #endFrom(processors: Processor[], i: number): Maybe<void> {
+    while (i < processors.length) {
+      let ended: Maybe<void>;
+      try {
+        ended = processors[i].end();
+      } catch (signal) {
+        i = Math.max(stopAt(processors, signal), i + 1);
+        continue;
+      }
+      const next = i + 1;
+      if (ended instanceof Promise) return ended.then(() => this.#endFrom(processors, next), (signal) => this.#endFrom(processors, Math.max(stopAt(processors, signal), next)));
+      i = next;
+    }
+  }
+
+  #endPipeline(processors: Processor[], redirected: Redirected[], errorSink: ((record: ErrorRecord) => void) | null, frame: Frame, succeeded: boolean): void {
+    if (errorSink) this.#errorSinks.splice(this.#errorSinks.lastIndexOf(errorSink), 1);
+    for (const r of redirected) r.finish();
+    frame.scope.global.set("?", succeeded && processors.every((p) => !p.hadError));
+  }
+
 
   /** Reports a non-terminating error (or throws it under ErrorAction Stop). */
   writeError(record: ErrorRecord, frame: Frame, action: string | null): void {
@@ -441,4 +477,14 @@ export function rangeExpression(statement: A.Statement): A.Binary | null {
 /** The bounds of a range expression. */
 export function rangeOf(frame: Frame, node: A.Binary): Maybe<[number, number]> {
   return then(evaluate(frame, node.left), (left) => then(evaluate(frame, node.right), (right) => guarded(frame, node, () => rangeBounds(left, right))));
+}
+
+/**
+ * Where a pipeline goes on after a command stopped its upstream (Select-Object -First): that command's index, whose
+ * end block and those after it still run. Any other signal or error is not the pipeline's to handle: rethrown.
+ */
+function stopAt(processors: Processor[], signal: unknown): number {
+  const at = signal instanceof StopUpstreamSignal ? processors.indexOf(signal.processor as Processor) : -1;
+  if (at < 0) throw signal;
+  return at;
 }
