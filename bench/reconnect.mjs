@@ -4,11 +4,10 @@
 // Nothing asserts but sanity checks (every record exactly once, in order); figures go to bench/RESULTS.md by hand.
 //
 // It imports the public API from the bundle in dist/: build dist/ first (`npm run bench` does).
-import { startServerProcess as startChildServer } from "./support.mjs";
+import { finish, startServerProcess as startChildServer } from "./support.mjs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { Connection, RemoteRunspace } from "../dist/mod.mjs";
@@ -193,14 +192,7 @@ try {
 } catch (e) {
   failed = true;
   console.error(e);
-} finally {
-  for (const cleanup of cleanups.reverse()) {
-    try {
-      await cleanup();
-    } catch (e) {
-      console.error("reconnect bench: cleanup failed:", e);
-    }
-  }
 }
+await finish(cleanups, failed, "reconnect bench");
 
-process.exit(failed ? 1 : 0);
+

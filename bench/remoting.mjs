@@ -4,11 +4,10 @@
 //
 // It imports the public API from the bundle in dist/ (and benchmark 3 runs the real CLI, `node bin/rsh.js serve`):
 // build dist/ first (`npm run bench` does).
-import { startServerProcess as startChildServer } from "./support.mjs";
+import { finish, startServerProcess as startChildServer } from "./support.mjs";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
 import { fileURLToPath } from "node:url";
 import WebSocket, { WebSocketServer } from "ws";
 import { Connection, LocalRunspace, parseConfig, RemoteRunspace, remotingCommands, RshServer } from "../dist/mod.mjs";
@@ -280,13 +279,6 @@ try {
 } catch (e) {
   failed = true;
   console.error(e);
-} finally {
-  for (const cleanup of cleanups.reverse()) {
-    try {
-      await cleanup();
-    } catch (e) {
-      console.error("remoting bench: cleanup failed:", e);
-    }
-  }
 }
-process.exit(failed ? 1 : 0);
+await finish(cleanups, failed, "remoting bench");
+

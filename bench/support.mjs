@@ -43,3 +43,15 @@ export async function startServerProcess(root, home, cleanups, label) {
   });
   return { child, home, port: Number(new URL(url).port), stop };
 }
+
+/** Runs the cleanups last first (each failure reported, the others still run), then exits 1 if the bench failed. */
+export async function finish(cleanups, failed, label) {
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (e) {
+      console.error(`${label}: cleanup failed:`, e);
+    }
+  }
+  process.exit(failed ? 1 : 0);
+}

@@ -5,7 +5,7 @@
 import { runRepl } from "../repl/repl.ts";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli_args.ts";
 import { lazyRemotingCommands } from "./remoting/lazy.ts";
-import { args, Deno, writeStderr, writeStdout } from "./platform.ts";
+import { args, Deno, splitLines, writeStderr, writeStdout } from "./platform.ts";
 import type { ScriptBlock } from "../grammar/ast.ts";
 import { parse, type ParseError } from "../grammar/mod.ts";
 // Not "./mod.ts": that reaches the server and the client, which most runs never load (start-up time).
@@ -92,27 +92,18 @@ async function runText(runspace: LocalRunspace, text: string, file: string, scri
   return outcome.exit ?? (outcome.failed || (command && !outcome.succeeded) ? 1 : 0);
 }
 
-/** Yields stdin line by line as it arrives, so each statement runs before the next is read. */
-async function* readStdinLines(): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
+/** Stdin's chunks as they arrive (read on demand, so each statement runs before the next is read). */
+async function* stdinChunks(): AsyncGenerator<Uint8Array> {
   const buffer = new Uint8Array(64 * 1024);
-  let pending = "";
   while (true) {
     const n = await Deno.stdin.read(buffer);
-    if (n === null) break;
-    pending += decoder.decode(buffer.subarray(0, n), { stream: true });
-    let newline;
-    while ((newline = pending.indexOf("\n")) >= 0) {
-      yield pending.slice(0, newline).replace(/\r$/, "");
-      pending = pending.slice(newline + 1);
-    }
+    if (n === null) return;
+    yield buffer.slice(0, n);
   }
-  pending += decoder.decode();
-  if (pending) yield pending;
 }
 
 /** One reader of stdin's lines, shared by the statement loop and by Read-Host / Get-Credential prompts. */
-const stdinLines = readStdinLines();
+const stdinLines = splitLines(stdinChunks());
 
 /** Reads a line typed on the terminal without echoing it (a password). */
 async function readSecret(): Promise<string | null> {

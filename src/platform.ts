@@ -134,20 +134,22 @@ export function startProgram(path: string, args: string[], options: { cwd: strin
     child.stdin!.on("error", () => {}); // a program that exits without reading its input
     child.stdin!.end(options.input);
   }
-  async function* lines(): AsyncGenerator<string> {
-    const decoder = new TextDecoder();
-    let pending = "";
-    for await (const chunk of child.stdout!) {
-      pending += decoder.decode(chunk as Uint8Array, { stream: true });
-      let newline;
-      while ((newline = pending.indexOf("\n")) >= 0) {
-        yield pending.slice(0, newline).replace(/\r$/, "");
-        pending = pending.slice(newline + 1);
-      }
+  return { lines: splitLines(child.stdout! as AsyncIterable<Uint8Array>), exited, kill: () => void child.kill("SIGTERM") };
+}
+
+/** Bytes as they arrive, as text lines (without their `\n` or `\r\n`); a last line without a break counts too. */
+export async function* splitLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let pending = "";
+  for await (const chunk of chunks) {
+    pending += decoder.decode(chunk, { stream: true });
+    let newline;
+    while ((newline = pending.indexOf("\n")) >= 0) {
+      yield pending.slice(0, newline).replace(/\r$/, "");
+      pending = pending.slice(newline + 1);
     }
-    pending += decoder.decode();
-    if (pending) yield pending;
   }
-  return { lines: lines(), exited, kill: () => void child.kill("SIGTERM") };
+  pending += decoder.decode();
+  if (pending) yield pending;
 }
 

@@ -104,8 +104,8 @@ export const getContent: BuiltinCommand = {
   },
 };
 
-/** A file system entry as Get-ChildItem writes it (Name, FullName, Length, LastWriteTime, Mode). */
-function fileInfo(path: string, name: string): PSCustomObject | null {
+/** A file system entry as Get-ChildItem writes it (Name, FullName, Length, LastWriteTime, Mode); null when missing. */
+export function fileInfo(path: string, name = path === "/" ? "/" : path.slice(path.lastIndexOf("/") + 1)): PSCustomObject | null {
   let info;
   try {
     info = Deno.statSync(path);

@@ -8,8 +8,7 @@ import type { Maybe } from "../engine/maybe.ts";
 import { Deno } from "../platform.ts";
 import { toStr } from "../values/convert.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
-import { PSCustomObject } from "../values/objects.ts";
-import { resolvePath } from "./files.ts";
+import { fileInfo, resolvePath } from "./files.ts";
 
 const NS = "Microsoft.PowerShell.Commands";
 const STACK_KEY = "items.locationStack";
@@ -26,22 +25,6 @@ const leaf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 const parent = (path: string) => path.slice(0, path.lastIndexOf("/")) || "/";
 const join = (dir: string, name: string) => `${dir === "/" ? "" : dir}/${name}`;
 
-/** A file system entry in Get-ChildItem's shape (Mode, LastWriteTime, Length, Name, FullName). */
-function itemInfo(path: string): PSCustomObject | null {
-  let info;
-  try {
-    info = Deno.statSync(path);
-  } catch {
-    return null;
-  }
-  const item = new PSCustomObject();
-  item.set("Mode", (info.isDirectory ? "d" : "-") + "----");
-  item.set("LastWriteTime", info.mtime ?? null);
-  item.set("Length", info.isDirectory ? null : info.size);
-  item.set("Name", path === "/" ? "/" : leaf(path));
-  item.set("FullName", path);
-  return item;
-}
 
 const hasWildcard = (path: string) => /[*?\[]/.test(path);
 
@@ -80,7 +63,7 @@ export const getItem: BuiltinCommand = {
     const out: unknown[] = [];
     for (const requested of paths(params.get("Path"))) {
       for (const path of matches(ctx, requested, "Get-Item")) {
-        const item = itemInfo(path);
+        const item = fileInfo(path);
         if (item) out.push(item);
       }
     }
@@ -148,7 +131,7 @@ export const newItem: BuiltinCommand = {
         // -Value is written as is, with no newline added.
         Deno.writeTextFileSync(target, value === undefined || value === null ? "" : toStr(value));
       }
-      const item = itemInfo(target);
+      const item = fileInfo(target);
       if (item) out.push(item);
     }
     return ctx.emitAll(out);
