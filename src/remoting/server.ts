@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import type { WebSocket, WebSocketServer } from "ws";
 import { ErrorRecord } from "../engine/errors.ts";
+import { hurry } from "../engine/pacer.ts";
 import { Deno } from "../platform.ts";
 import { LocalRunspace, type LocalRunspaceOptions } from "../runspace/local_runspace.ts";
 import type { StreamRecord } from "../runspace/runspace.ts";
@@ -17,6 +18,10 @@ import { DEFAULT_CONFIGURATION, type ServerConfig } from "./config.ts";
 import { type BufferingMode, Connection, HostedCommand, HostedSession } from "./hosted.ts";
 import { type ClientMessage, parseClientMessage, PROTOCOL_VERSION, ProtocolError, stringArg } from "./protocol.ts";
 import { deserialize, serialize, serializeError, type Wire } from "./serializer.ts";
+
+/** How long pipelines yield often after a new connection or a dropped one (src/engine/pacer.ts hurry). */
+const HANDSHAKE_HURRY_MS = 100;
+const RECONNECT_HURRY_MS = 500;
 
 export interface ServerOptions {
   host?: string;
@@ -75,6 +80,8 @@ export class RshServer {
   }
 
   #accept(socket: WebSocket, address: string): void {
+    // Its hello must not wait behind a streaming pipeline's full slice.
+    hurry(HANDSHAKE_HURRY_MS);
     const connection = new Connection(socket, address);
     this.#connections.add(connection);
     const helloTimer = setTimeout(() => connection.user === null && connection.reject("No 'hello' within 10 seconds."), 10_000);
@@ -112,6 +119,8 @@ export class RshServer {
         if (!session.running) void this.#closeSession(session);
         continue;
       }
+      // Its client is probably reconnecting at once: its accept, upgrade and hello are turns of the event loop.
+      if (session.running) hurry(RECONNECT_HURRY_MS);
       const timer = setTimeout(() => {
         if (session.connection === null && !session.running) void this.#closeSession(session);
       }, this.options.config.reconnectWindowSec * 1000);
