@@ -151,6 +151,8 @@ async function runMain(argv: readonly string[]): Promise<number> {
     // The server's code loads only for `rsh serve` (start-up time of everything else).
     if (argv[0] === "serve") return await (await import("./cli_serve.ts")).runServe(argv.slice(1));
     if (argv[0] === "hash-password") return await (await import("./cli_serve.ts")).runHashPassword();
+    if (argv[0] === "keygen") return (await import("./cli_sign.ts")).runKeygen(argv.slice(1));
+    if (argv[0] === "sign") return (await import("./cli_sign.ts")).runSign(argv.slice(1));
     options = parseCliArgs(argv);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;

@@ -74,6 +74,9 @@ export const USAGE = `Usage: rsh [options] [FILE.rsh [ARGS...]]
   rsh serve [--host H] [--port P] [--config FILE]
                            host sessions for remote clients (rsh serve --help)
   rsh hash-password        read a password from stdin, print its hash for the server's config
+  rsh keygen [PATH]        make an Ed25519 key pair for signing scripts (rsh keygen --help)
+  rsh sign FILE... [--key PATH]
+                           sign scripts (for the AllSigned and RemoteSigned execution policies)
 
 Options:
   -NoProfile               do not run the profile

@@ -20,6 +20,7 @@ const RANKS: [string, number][] = [
   ["src/cli.ts", 8],
   ["src/cli_args.ts", 8],
   ["src/cli_serve.ts", 8],
+  ["src/cli_sign.ts", 8],
   ["src/", 6],
   ["repl/", 7],
 ];

@@ -1,7 +1,18 @@
-/** Get-ExecutionPolicy and Set-ExecutionPolicy (about_Execution_Policies); the session keeps the policy. */
+/**
+ * Get-ExecutionPolicy and Set-ExecutionPolicy (about_Execution_Policies; the session keeps the policy),
+ * Get-RshSignature (Get-AuthenticodeSignature for rsh's Ed25519 signatures) and Unblock-File (removes the zone file
+ * that marks a script as remote).
+ */
 import type { BuiltinCommand } from "../engine/command_types.ts";
+import { Deno } from "../platform.ts";
 import { toStr } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
+import { resolvePath } from "./files.ts";
+
+/** The zone file that marks a downloaded script as remote: PowerShell's Zone.Identifier stream, as a file beside it. */
+export function zoneFile(path: string): string {
+  return `${path}.remote`;
+}
 
 const SCOPES = ["MachinePolicy", "UserPolicy", "Process", "CurrentUser", "LocalMachine"];
 
@@ -43,6 +54,40 @@ export const setExecutionPolicy: BuiltinCommand = {
       ctx.session.setExecutionPolicy(policy, toStr(params.get("Scope") ?? "LocalMachine"));
     } catch (e) {
       ctx.writeError((e as Error).message, "System.UnauthorizedAccessException,Microsoft.PowerShell.Commands.SetExecutionPolicyCommand", "Set-ExecutionPolicy");
+    }
+  },
+};
+
+export const getRshSignature: BuiltinCommand = {
+  name: "Get-RshSignature",
+  parameters: [{ name: "FilePath", aliases: ["Path"], position: 0, type: "string", mandatory: true, pipeline: true, pipelineByName: true }],
+  process(ctx, params) {
+    const path = resolvePath(ctx, toStr(params.get("FilePath")));
+    let text: string;
+    try {
+      text = Deno.readTextFileSync(path);
+    } catch {
+      return ctx.writeError(`Cannot find path '${path}' because it does not exist.`, "FileNotFound,Get-RshSignature", "Get-RshSignature");
+    }
+    const signature = ctx.session.scriptSignature(text);
+    const row = new PSCustomObject();
+    row.set("SignerKey", signature.signer);
+    row.set("Status", signature.status);
+    row.set("StatusMessage", signature.message);
+    row.set("Path", path);
+    row.set("SignatureType", signature.status === "NotSigned" ? "None" : "Ed25519");
+    return ctx.emit(row);
+  },
+};
+
+export const unblockFile: BuiltinCommand = {
+  name: "Unblock-File",
+  parameters: [{ name: "Path", aliases: ["FullName"], position: 0, type: "string", mandatory: true, pipeline: true, pipelineByName: true }],
+  process(ctx, params) {
+    try {
+      Deno.removeSync(zoneFile(resolvePath(ctx, toStr(params.get("Path")))));
+    } catch {
+      // A file that carries no zone mark is already unblocked, as in PowerShell.
     }
   },
 };

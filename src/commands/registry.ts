@@ -9,7 +9,7 @@ import { getUnique, groupObject } from "./group.ts";
 import { getCredential, readHost } from "./host.ts";
 import { getJob, receiveJob, removeJob, startJob, stopJob, waitJob } from "./jobs.ts";
 import { forEachObject, measureObject, outNull, selectObject, sortObject, whereObject } from "./objects.ts";
-import { getExecutionPolicy, setExecutionPolicy } from "./policy.ts";
+import { getExecutionPolicy, getRshSignature, setExecutionPolicy, unblockFile } from "./policy.ts";
 import { convertFromJson, convertToJson, getDate, getVariable, invokeExpression, setVariable, startSleep } from "./utility.ts";
 import { writeDebug, writeError, writeHost, writeInformation, writeOutput, writeProgress, writeVerbose, writeWarning } from "./write.ts";
 
@@ -51,6 +51,8 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   removeJob,
   getExecutionPolicy,
   setExecutionPolicy,
+  getRshSignature,
+  unblockFile,
   getChildItem,
   getItem,
   newItem,

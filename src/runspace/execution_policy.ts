@@ -3,13 +3,16 @@
  * starts from the session's `PSExecutionPolicyPreference` variable, as in PowerShell), CurrentUser
  * (`~/.config/rsh/rsh.config.json`) and LocalMachine (`/etc/rsh/rsh.config.json`, or `$RSH_SYSTEM_CONFIG_DIR`).
  * PowerShell on Linux ignores policy (always Unrestricted); rsh enforces it — a server operator may want
- * `Restricted` — and, like PowerShell there, is Unrestricted when every scope is Undefined. Signature checks for
- * AllSigned/RemoteSigned come with the security issue: until then AllSigned refuses every script (none is signed)
- * and RemoteSigned allows local files (Linux has no zone marks; every file is local).
+ * `Restricted` — and, like PowerShell there, is Unrestricted when every scope is Undefined. AllSigned and RemoteSigned
+ * check Ed25519 signatures (signing.ts) against the trusted publishers: `~/.config/rsh/trusted-publishers`, the same
+ * file under the system config directory, and those the embedder (the server's config) adds. A script is remote when
+ * a zone file `FILE.remote` lies beside it (Linux has no NTFS zone streams) or it was fetched from a URL.
  */
 import type * as A from "../../grammar/ast.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
+import { zoneFile } from "../commands/policy.ts";
 import { Deno } from "../platform.ts";
+import { checkSignature, readTrustedPublishers, type ScriptSignature } from "./signing.ts";
 
 export const POLICIES = ["Restricted", "AllSigned", "RemoteSigned", "Unrestricted", "Bypass", "Undefined"] as const;
 export const POLICY_SCOPES = ["MachinePolicy", "UserPolicy", "Process", "CurrentUser", "LocalMachine"] as const;
@@ -24,13 +27,24 @@ export class PolicyError extends Error {}
 export class ExecutionPolicy {
   #process: string;
 
-  constructor(readonly env: Map<string, string>) {
+  /** `trusted`: publishers' keys trusted beyond the user's and the machine's files (the server's config). */
+  constructor(readonly env: Map<string, string>, readonly trusted: readonly string[] = []) {
     this.#process = canonical(env.get("PSExecutionPolicyPreference") ?? "", POLICIES) ?? "Undefined";
   }
 
-  #file(scope: "CurrentUser" | "LocalMachine"): string {
-    if (scope === "CurrentUser") return `${this.env.get("HOME") ?? ""}/.config/rsh/rsh.config.json`;
-    return `${this.env.get("RSH_SYSTEM_CONFIG_DIR") ?? "/etc/rsh"}/rsh.config.json`;
+  #file(scope: "CurrentUser" | "LocalMachine", name = "rsh.config.json"): string {
+    if (scope === "CurrentUser") return `${this.env.get("HOME") ?? ""}/.config/rsh/${name}`;
+    return `${this.env.get("RSH_SYSTEM_CONFIG_DIR") ?? "/etc/rsh"}/${name}`;
+  }
+
+  /** A script's signature, checked against the trusted publishers (read afresh: the files may change). */
+  signature(text: string): ScriptSignature {
+    const trusted = new Set([
+      ...readTrustedPublishers(this.#file("CurrentUser", "trusted-publishers")),
+      ...readTrustedPublishers(this.#file("LocalMachine", "trusted-publishers")),
+      ...this.trusted,
+    ]);
+    return checkSignature(text, trusted);
   }
 
   /** The policy set at one scope (Undefined when none is). */
@@ -83,17 +97,49 @@ export class ExecutionPolicy {
     }
   }
 
-  /** Throws PowerShell's error when the policy does not let the script file at `path` run. */
-  authorize(path: string, at: { span: A.Span; source: string | null }): void {
+  /**
+   * Throws PowerShell's error when the policy does not let the script at `path` (whose text is `text`) run; returns
+   * a warning to show when it runs but should not be trusted blindly (Unrestricted, a remote script).
+   */
+  authorize(path: string, text: string, at: { span: A.Span; source: string | null }): string | null {
     const policy = this.effective();
-    let reason: string | null = null;
+    if (policy === "Bypass") return null;
+    const refuse = (reason: string, id = "UnauthorizedAccess") => {
+      throw new RuntimeError(new ErrorRecord(`File ${path} cannot be loaded${reason}`, id, "SecurityError", at.span, at.source));
+    };
     if (policy === "Restricted") {
-      reason = `File ${path} cannot be loaded because running scripts is disabled on this system. ` +
-        "For more information, see about_Execution_Policies at https://go.microsoft.com/fwlink/?LinkID=135170.";
-    } else if (policy === "AllSigned") {
-      reason = `File ${path} cannot be loaded. The file ${path} is not digitally signed. You cannot run this script on the current system. ` +
-        "For more information about running scripts and setting execution policy, see about_Execution_Policies at https://go.microsoft.com/fwlink/?LinkID=135170.";
+      refuse(" because running scripts is disabled on this system. For more information, see about_Execution_Policies at https://go.microsoft.com/fwlink/?LinkID=135170.");
     }
-    if (reason) throw new RuntimeError(new ErrorRecord(reason, "UnauthorizedAccess", "SecurityError", at.span, at.source));
+    const remote = isRemote(path);
+    if (policy === "Unrestricted") {
+      return remote
+        ? `Run only scripts that you trust. ${path} came from another computer (${zoneFile(path)} marks it); it runs because the execution policy is Unrestricted. Unblock-File removes the mark.`
+        : null;
+    }
+    if (policy === "RemoteSigned" && !remote) return null;
+    const signature = this.signature(text);
+    switch (signature.status) {
+      case "Valid":
+        return null;
+      case "NotSigned":
+        return refuse(`. The file ${path} is not digitally signed. You cannot run this script on the current system. ` +
+          "For more information about running scripts and setting execution policy, see about_Execution_Policies at https://go.microsoft.com/fwlink/?LinkID=135170.");
+      case "HashMismatch":
+        return refuse(`. ${signature.message.replace("the file", `file ${path}`)} The script cannot run on the specified system (signature status: HashMismatch). ` +
+          "For more information, run Get-Help about_Signing.", "HashMismatch");
+      case "NotTrusted":
+        return refuse(`. The file ${path} is published by ${signature.signer} and is not trusted on your system. Only scripts from trusted publishers can be run ` +
+          "(signature status: NotTrusted; add the key to ~/.config/rsh/trusted-publishers to trust it).", "NotTrusted");
+    }
+  }
+}
+
+function isRemote(path: string): boolean {
+  if (/^https?:\/\//i.test(path)) return true;
+  try {
+    Deno.statSync(zoneFile(path));
+    return true;
+  } catch {
+    return false;
   }
 }

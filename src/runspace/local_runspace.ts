@@ -84,6 +84,8 @@ export interface LocalRunspaceOptions {
   commands?: readonly BuiltinCommand[];
   /** The session's execution policy (its Process scope; about_Execution_Policies). */
   executionPolicy?: string;
+  /** Publishers' public keys (`ed25519:…`) trusted beyond the user's and the machine's trusted-publishers files. */
+  trustedPublishers?: readonly string[];
 }
 
 /** An embedder's JS value as an rsh value: plain objects become (ordered) hashtables, recursively. */
@@ -184,7 +186,7 @@ export class LocalRunspace implements Runspace {
     this.#busyWaitMs = options.busyWaitMs ?? 4 * 60 * 1000;
     this.#extraCommands = options.commands;
     const env = this.#env = new Map(Object.entries(options.env ?? {}));
-    this.#policy = new ExecutionPolicy(env);
+    this.#policy = new ExecutionPolicy(env, options.trustedPublishers);
     this.#evaluator = new Evaluator({
       error: (record) => this.#record({ stream: "error", value: record }),
       host: (text) => this.#record({ stream: "host", value: text }),
@@ -271,7 +273,8 @@ export class LocalRunspace implements Runspace {
     const outcome = await this.#gate(true, () => {
       if (options.file) {
         try {
-          this.#policy.authorize(options.file, { span: ast.span, source: null });
+          const warning = this.#policy.authorize(options.file, options.source ?? "", { span: ast.span, source: null });
+          if (warning) void this.#record({ stream: "warning", value: warning });
         } catch (e) {
           if (e instanceof RuntimeError) return this.#fail(e.record, null);
           throw e;
@@ -472,6 +475,7 @@ export class LocalRunspace implements Runspace {
         location: String(this.#global.lookup("PWD")?.value ?? ""),
         variables,
         commands: this.#extraCommands,
+        trustedPublishers: this.#policy.trusted,
       });
       job.start(runspace, spec.script, spec.args, spec.initialization);
       return job;
@@ -485,7 +489,11 @@ export class LocalRunspace implements Runspace {
       environment: () => this.#env,
       executionPolicy: (scope) => (scope ? policy().get(scope) : policy().effective()),
       setExecutionPolicy: (value, scope) => policy().set(value, scope),
-      authorizeScript: (path, at) => policy().authorize(path, at),
+      authorizeScript: (path, text, at) => {
+        const warning = policy().authorize(path, text, at);
+        if (warning) void this.#record({ stream: "warning", value: warning });
+      },
+      scriptSignature: (text) => policy().signature(text),
       startJob,
       jobs: () => jobs.list(),
       removeJob: (job) => jobs.remove(job as Job),
