@@ -7,9 +7,18 @@ import { Connection, RemoteRunspace, type SessionInfo, type Target } from "./rem
 import { parseConfig, type ServerConfig } from "./remoting/config.ts";
 import { nextRunspaceId } from "./runspace/runspace.ts";
 import type { InvokeOptions, Runspace, StreamRecord } from "./runspace/runspace.ts";
-import { PSCustomObject, PSHashtable } from "./values/objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable } from "./values/objects.ts";
 
-/** A value as plain JS data: hashtables and objects become plain objects (in order), arrays stay arrays. */
+/**
+ * A value as plain JS data: hashtables and objects become plain objects (in order), arrays stay arrays.
+ *
+ * @example
+ * ```ts
+ * import { LocalRunspace, type Plain, toPlain } from "rsh";
+ * const { output } = await new LocalRunspace().invoke("@{ Name = 'rsh'; Tags = 'a', 'b' }");
+ * const value: Plain = toPlain(output[0]); // { Name: "rsh", Tags: ["a", "b"] }
+ * ```
+ */
 export type Plain = null | boolean | number | string | Date | Plain[] | { [key: string]: Plain };
 
 /**
@@ -26,6 +35,7 @@ export function toPlain(value: unknown, seen = new Set<object>()): Plain {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return new Date(value.getTime());
+  if (value instanceof NotedScalar) return toPlain(value.base, seen);
   if (typeof value !== "object") return String(value);
   if (seen.has(value)) return null;
   seen.add(value);
@@ -110,6 +120,7 @@ export async function* invokeStream(runspace: Runspace, script: string, options:
 export class RemoteComputer {
   private constructor(readonly connection: Connection, readonly computerName: string) {}
 
+  /** Connects and logs in (see Connection.open for the errors). */
   static async connect(target: Target): Promise<RemoteComputer> {
     return new RemoteComputer(await Connection.open(target), target.computerName);
   }

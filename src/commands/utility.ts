@@ -3,7 +3,7 @@ import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts"
 import { then } from "../engine/maybe.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
 import { enumerate, toNumber, toStr } from "../values/convert.ts";
-import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
 export const getDate: BuiltinCommand = {
   name: "Get-Date",
@@ -99,6 +99,8 @@ function toJson(value: unknown, depth: number, indent: string, compress: boolean
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number" || typeof value === "boolean") return JSON.stringify(value);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
+  // PowerShell 7 writes a primitive's base value, not the notes remoting added (PSComputerName …).
+  if (value instanceof NotedScalar) return toJson(value.base, depth, indent, compress);
   if (depth < 0) return JSON.stringify(toStr(value));
   const pairs = value instanceof PSHashtable
     ? value.entries().map(([k, v]) => [toStr(k), v] as const)

@@ -5,7 +5,7 @@
  */
 import { canonicalType, enumerate, formatNumber, roundHalfEven, toNumber, toStr, typeNameOf } from "../values/convert.ts";
 import { makeCredential, SecureString } from "../values/credentials.ts";
-import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { ErrorRecord } from "./errors.ts";
 import { format, TypeValue } from "./operators.ts";
 
@@ -33,6 +33,7 @@ function dateMember(date: Date, name: string): unknown {
 
 /** Reads `target.name`; undefined when the member does not exist (PowerShell then yields $null). */
 export function getMember(target: unknown, name: string): unknown {
+  if (target instanceof NotedScalar) return target.notes.has(name) ? target.notes.get(name) : getMember(target.base, name);
   const lower = name.toLowerCase();
   if (target instanceof PSHashtable) {
     if (target.has(name)) return target.get(name);
@@ -123,6 +124,7 @@ function escapeClass(chars: string): string {
 
 /** Calls `target.name(args)` (`.ForEach({})` / `.Where({})` run script blocks, so the evaluator handles them). */
 export function invokeMethod(target: unknown, name: string, args: unknown[]): unknown {
+  if (target instanceof NotedScalar) return invokeMethod(target.base, name, args);
   const lower = name.toLowerCase();
   if (lower === "gettype") return typeInfo(target);
   if (typeof target === "string") {

@@ -4,7 +4,7 @@
  * comparison filters it. `-and`/`-or`/`??` short-circuit in the evaluator, not here.
  */
 import { ConversionError, convertTo, enumerate, isOfType, toBool, toNumber, toNumberOrNull, toStr } from "../values/convert.ts";
-import { PSHashtable } from "../values/objects.ts";
+import { NotedScalar, PSHashtable } from "../values/objects.ts";
 
 /** A type literal as a value (`[int]`), the right operand of `-is` / `-as`. */
 export class TypeValue {
@@ -60,6 +60,8 @@ function arithmetic(op: string, left: unknown, right: unknown): number {
 
 /** Compares two scalars the way PowerShell does: the right operand converted to the left one's kind. */
 export function compare(left: unknown, right: unknown, caseSensitive: boolean): number {
+  if (left instanceof NotedScalar) left = left.base;
+  if (right instanceof NotedScalar) right = right.base;
   if (typeof left === "number") {
     const r = toNumberOrNull(right);
     if (r !== null && right !== null) return left === r ? 0 : left < r ? -1 : 1;
@@ -78,6 +80,8 @@ export function compare(left: unknown, right: unknown, caseSensitive: boolean): 
 }
 
 function equals(left: unknown, right: unknown, caseSensitive: boolean): boolean {
+  if (left instanceof NotedScalar) left = left.base;
+  if (right instanceof NotedScalar) right = right.base;
   if (typeof left === "number" && typeof right === "string" && toNumberOrNull(right) === null) return false;
   if ((left === null) !== (right === null)) return false;
   return compare(left, right, caseSensitive) === 0;
@@ -208,6 +212,8 @@ function range(left: unknown, right: unknown): number[] {
 
 /** Applies a binary operator (not `-and`, `-or`, `??`, which the evaluator short-circuits). */
 export function binary(operator: string, left: unknown, right: unknown, onMatch?: (m: PSHashtable) => void): unknown {
+  if (left instanceof NotedScalar) left = left.base;
+  if (right instanceof NotedScalar) right = right.base;
   let op = operator;
   let caseSensitive = false;
   if (/^-[ci](eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split)$/.test(op)) {

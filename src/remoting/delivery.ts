@@ -6,7 +6,7 @@ import type { CommandContext } from "../engine/command_types.ts";
 import { ErrorRecord } from "../engine/errors.ts";
 import type { StreamRecord } from "../runspace/runspace.ts";
 import { enumerate, toStr } from "../values/convert.ts";
-import { PSCustomObject } from "../values/objects.ts";
+import { NotedScalar, PSCustomObject } from "../values/objects.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
 import type { Origin } from "./fanout.ts";
 import type { PSSessionView } from "./sessions.ts";
@@ -33,17 +33,26 @@ export const SELECT_PARAMETERS = [
   { name: "InstanceId", type: "string[]" },
 ];
 
-/** Adds PowerShell's remote-output note properties to an object (about_Remote_Output). */
+/**
+ * Adds PowerShell's remote-output note properties to an object (about_Remote_Output); a scalar gets them on a
+ * NotedScalar wrapper, as PowerShell's PSObject carries them on a deserialized int or string.
+ */
 export function decorate(value: unknown, origin: Origin, hide: boolean): unknown {
-  if (value instanceof PSCustomObject && value.constructor === PSCustomObject) {
-    // -HideComputerName: the property is still there to read, but not shown (about_Remote_Output).
-    if (hide) value.setHidden("PSComputerName", origin.computerName);
-    else value.set("PSComputerName", origin.computerName);
-    value.set("RunspaceId", origin.instanceId);
-    value.setHidden("PSShowComputerName", !hide);
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) {
+    return new NotedScalar(value, addRemoteNotes(new PSCustomObject(), origin, hide));
   }
+  if (value instanceof PSCustomObject && value.constructor === PSCustomObject) addRemoteNotes(value, origin, hide);
   if (value instanceof ErrorRecord) value.computerName = origin.computerName;
   return value;
+}
+
+function addRemoteNotes(object: PSCustomObject, origin: Origin, hide: boolean): PSCustomObject {
+  // -HideComputerName: the property is still there to read, but not shown (about_Remote_Output).
+  if (hide) object.setHidden("PSComputerName", origin.computerName);
+  else object.set("PSComputerName", origin.computerName);
+  object.set("RunspaceId", origin.instanceId);
+  object.setHidden("PSShowComputerName", !hide);
+  return object;
 }
 
 /** Remote records, queued for the caller's pipeline (which takes them one at a time, in order). */

@@ -21,7 +21,7 @@ import { ScriptBlockValue } from "../engine/expressions.ts";
 import { TypeValue } from "../engine/operators.ts";
 import { JobView } from "../runspace/jobs.ts";
 import { toStr, typeNameOf } from "../values/convert.ts";
-import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
 export type Wire = null | boolean | number | string | Wire[] | { [k: string]: Wire };
 
@@ -167,6 +167,8 @@ class Encoder {
       return { $: "date", v: Number.isNaN(t) ? null : t };
     }
     if (value instanceof ScriptBlockValue) return value.toString();
+    // Remote-output notes are the receiver's to add: the base value travels.
+    if (value instanceof NotedScalar) return this.encode(value.base, level - 1);
     if (value instanceof TypeValue) return value.name;
     if (this.#ancestors.has(value)) {
       if (this.#cycles++ === 0) this.#firstCycle = `${pathText(this.path)}, a ${typeNamesOf(value)[0]}`;

@@ -2,7 +2,7 @@
  * PowerShell's conversion rules (about_Type_Conversion): truthiness, number parsing, string forms, and casts to the
  * types the language names. A failed conversion throws a ConversionError the engine turns into an ErrorRecord.
  */
-import { PSCustomObject, PSHashtable } from "./objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable } from "./objects.ts";
 
 export class ConversionError extends Error {}
 
@@ -16,6 +16,7 @@ export function toBool(value: Value): boolean {
   if (typeof value === "number") return value !== 0;
   if (typeof value === "string") return value.length > 0;
   if (Array.isArray(value)) return value.length === 0 ? false : value.length === 1 ? toBool(value[0]) : true;
+  if (value instanceof NotedScalar) return toBool(value.base);
   return true;
 }
 
@@ -42,6 +43,7 @@ export function toNumberOrNull(value: Value): number | null {
     return /^[+-]?0x/i.test(text) ? (text.startsWith("-") ? -1 : 1) * parseInt(text.replace(/^[+-]?0x/i, ""), 16) : Number(text);
   }
   if (Array.isArray(value) && value.length === 1) return toNumberOrNull(value[0]);
+  if (value instanceof NotedScalar) return toNumberOrNull(value.base);
   return null;
 }
 
@@ -82,6 +84,7 @@ export function toStr(value: Value): string {
   }
   if (value instanceof Date) return value.toISOString();
   if (value instanceof RegExp) return value.source;
+  if (value instanceof NotedScalar) return toStr(value.base);
   return String(value);
 }
 
@@ -106,6 +109,8 @@ export function canonicalType(name: string): string {
 /** Converts `value` to a named type (a cast `[type]$value`, a typed parameter or `-as`). */
 export function convertTo(value: Value, typeName: string): Value {
   const type = canonicalType(typeName);
+  // A cast takes the base value; [object] and [psobject] keep the notes, as PowerShell's PSObject does.
+  if (value instanceof NotedScalar && type !== "object" && type !== "psobject") return convertTo(value.base, typeName);
   if (type.endsWith("[]")) {
     const element = type.slice(0, -2);
     const items = value === null ? [] : enumerate(value);
@@ -179,12 +184,14 @@ export function typeNameOf(value: Value): string {
   if (value instanceof PSCustomObject) return "System.Management.Automation.PSCustomObject";
   if (value instanceof Date) return "System.DateTime";
   if (value instanceof RegExp) return "System.Text.RegularExpressions.Regex";
+  if (value instanceof NotedScalar) return typeNameOf(value.base);
   return "System.Object";
 }
 
 /** `-is`: whether `value` is of the named type. */
 export function isOfType(value: Value, typeName: string): boolean {
   const type = canonicalType(typeName);
+  if (value instanceof NotedScalar) return type === "psobject" || isOfType(value.base, typeName);
   switch (type) {
     case "object":
       return value !== null && value !== undefined;

@@ -9,6 +9,7 @@ interface Entry {
 }
 
 function keyOf(key: unknown): unknown {
+  if (key instanceof NotedScalar) return keyOf(key.base);
   return typeof key === "string" ? key.toLowerCase() : key;
 }
 
@@ -100,6 +101,18 @@ export class PSCustomObject {
     return names;
   }
 }
+
+/**
+ * A scalar (string, number, boolean, date) with note properties: PowerShell wraps a remote command's scalar output
+ * in a PSObject so that it still carries PSComputerName and RunspaceId (about_Remote_Output). Conversions, operators
+ * and display see the base value; member access sees the notes first.
+ */
+export class NotedScalar {
+  constructor(readonly base: string | number | boolean | Date, readonly notes: PSCustomObject) {}
+}
+
+/** The value under a NotedScalar's notes (anything else is its own base). */
+export const baseOf = (value: unknown): unknown => (value instanceof NotedScalar ? value.base : value);
 
 /**
  * An object whose properties are read live from something else (a job, a session): its State changes while a

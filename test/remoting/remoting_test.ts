@@ -103,6 +103,28 @@ sessions("objects come back as data with PSComputerName and RunspaceId (about_Re
   assert.is(r.stdout, "n\n2\nb,a\nlocalhost\nTrue\n");
 });
 
+// PowerShell wraps a deserialized int or string in a PSObject with the same notes; it still acts as the int or string.
+sessions("scalar results carry PSComputerName and RunspaceId too, and still behave as their base value (about_Remote_Output)", async () => {
+  const r = await client(server, [
+    `$s = New-PSSession localhost -Port ${server.port}; $r = Invoke-Command $s { 1; 'two'; $true }`,
+    `$r`,
+    `$r[0].PSComputerName; $r[1].RunspaceId -eq $s.InstanceId`,
+    `$r[0] + 1; $r[0] -eq 1; $r -eq 'TWO'; $r[1].Length; $r[1].ToUpper(); $r[1][0]; "$($r[1])!"`,
+    `$r[0] -is [int]; $r[0].GetType().Name; [int]$r[0] * 3; @{ $r[1] = 5 }['TWO']; if ($r[2]) { 'truthy' }`,
+    `($r | Where-Object PSComputerName -eq localhost).Count; $r | ConvertTo-Json -Compress`,
+    `(Invoke-Command $s { 'hidden' } -HideComputerName).PSComputerName`,
+  ].join("\n"));
+  assert.is(r.stderr, "");
+  assert.is(r.stdout, [
+    "1", "two", "True",
+    "localhost", "True",
+    "2", "True", "two", "True", "3", "TWO", "t", "two!", // $true -eq 'TWO': the right side becomes [bool]
+    "True", "Int32", "3", "5", "truthy",
+    "3", `[1,"two",true]`,
+    "localhost", "",
+  ].join("\n"));
+});
+
 sessions("a busy session refuses an asynchronous command at once (about_PSSession_Details), and takes a synchronous one after", async () => {
   const r = await client(server, `$s = New-PSSession localhost -Port ${server.port}; $j = Start-Job { Invoke-Command -Session $using:s { Start-Sleep -Milliseconds 600; 'slow' } }; Start-Sleep -Milliseconds 200; $s.Availability; Invoke-Command -Session $s { 'waited' }; Receive-Job $j -Wait`);
   assert.is(r.stdout, "Busy\nwaited\nslow\n");
