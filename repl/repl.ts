@@ -3,17 +3,24 @@
  * stdin and the terminal; tests give it strings). It reads one complete statement at a time — an incomplete one
  * (open brace, string, trailing `|` …, as the parser says) continues on a `>> ` line — and runs it before reading on.
  * After Enter-PSSession the statements go to the entered remote session (prompt `[computer]: PS /path> `) until
- * `exit` or Exit-PSSession. Line editing, history and completion come with the rest of the REPL issue.
+ * `exit` or Exit-PSSession. On a terminal the line editor (`io.read`) reads whole entries instead of lines.
  */
 import { parse, type ParseError } from "../grammar/mod.ts";
 import type { LocalRunspace } from "../src/runspace/local_runspace.ts";
 import type { StreamRecord } from "../src/runspace/runspace.ts";
+import type { ReadResult } from "./line_editor.ts";
+import { RemoteCalls } from "./remote_calls.ts";
 
 export interface ReplIo {
   /** Lines as they arrive (without line breaks). */
   lines: AsyncIterable<string>;
   /** Prompts and other terminal text; null when not interactive (stdin redirected). */
   prompt: ((text: string) => void) | null;
+  /**
+   * On a terminal: reads one entry with the line editor after `prompt` (a `>> ` line for an unfinished statement is
+   * the editor's); `lines` is then unused.
+   */
+  read?: (prompt: string) => Promise<ReadResult>;
   /** The current location for the `PS /path> ` prompt (default: the runspace's). */
   location?: () => string;
   reportParseError: (error: ParseError) => void;
@@ -26,25 +33,87 @@ export interface ReplIo {
    * statement on Ctrl+C — a remote one too).
    */
   whileRunning?: (stop: () => void) => () => void;
+  /** A message from the REPL itself (leaving a session that does not answer). */
+  notice?: (text: string) => void;
 }
 
 const LEAVE = /^\s*(exit|exit-pssession)\s*;?\s*$/i;
 
+/** Runs the user's `prompt` function when there is one (about_Prompts); the REPL's own prompt otherwise. */
+const PROMPT_FUNCTION = "$?; if (Get-Command -Name prompt -CommandType Function -ErrorAction Ignore) { prompt }";
+/** The host's prompt call must not change `$?` (PowerShell runs it apart from the user's pipelines). */
+const RESTORE_STATUS = "$? = $false";
+
 /** Runs statements until the input ends or `exit N`; returns the exit status. */
 export async function runRepl(runspace: LocalRunspace, io: ReplIo): Promise<number> {
   const location = io.location ?? (() => runspace.location);
-  const show = (text: string) => io.prompt?.(text);
-  const prompt = async () => {
-    if (!io.prompt) return;
+  const remote = new RemoteCalls(runspace, io);
+  const interactive = io.prompt !== null || io.read !== undefined;
+  const promptText = async (): Promise<string> => {
     const entered = runspace.entered;
-    if (!entered) return show(`PS ${location()}> `);
-    let path = "";
-    await entered.runspace.invoke("$PWD", { onRecord: (r) => void (r.stream === "output" && (path = String(r.value ?? ""))) }).catch(() => {});
-    show(`[${entered.computerName}]: PS ${path}> `);
+    if (!entered) {
+      const output = await runspace.invoke(PROMPT_FUNCTION).then((r) => r.output, () => []);
+      if (output[0] === false) await runspace.invoke(RESTORE_STATUS).catch(() => {});
+      return output.length > 1 ? output.slice(1).map(String).join("") : `PS ${location()}> `;
+    }
+    // A remote prompt is the remote session's prompt with the computer in front (PowerShell's GetRemotePrompt).
+    let text = "";
+    let status: unknown;
+    const take = (r: StreamRecord) => {
+      if (r.stream !== "output") return;
+      if (status === undefined) status = r.value;
+      else text += String(r.value ?? "");
+    };
+    await remote.call(entered, `${PROMPT_FUNCTION} else { "PS $PWD> " }`, take).catch(() => {});
+    if (status === false) await remote.call(entered, RESTORE_STATUS, () => {}).catch(() => {});
+    return runspace.entered === entered ? `[${entered.computerName}]: ${text || "PS> "}` : await promptText();
   };
-  let buffer: string | null = null;
   let lastFailed = false;
-  await prompt();
+
+  /** Runs one complete entry; returns an exit status when it asks to leave rsh. */
+  const runEntry = async (text: string, ast: ReturnType<typeof parse>["ast"], diagnostics: ParseError[]): Promise<number | null> => {
+    if (text.trim() === "") return null;
+    const entered = runspace.entered;
+    if (!ast) {
+      io.reportParseError(diagnostics[0]);
+      lastFailed = true;
+    } else if (entered) {
+      if (LEAVE.test(text)) await runspace.enter(null);
+      else lastFailed = await remote.statement(entered, text);
+    } else {
+      const done = io.whileRunning?.(() => void runspace.stop());
+      const result = await runspace.run(ast, { source: text }).finally(() => done?.());
+      if (result.exitCode !== null) return result.exitCode;
+      lastFailed = !result.succeeded;
+    }
+    return null;
+  };
+
+  if (io.read) {
+    while (true) {
+      const entry = await io.read(interactive ? await promptText() : "");
+      const entered = runspace.entered;
+      if (entry.kind === "eof") {
+        // Ctrl+D is `exit`: it leaves the entered session, or rsh.
+        if (!entered) break;
+        await runspace.enter(null);
+        continue;
+      }
+      if (entry.kind === "interrupt") {
+        if (entered && remote.broken(entered)) remote.abandon(entered, "its connection is broken");
+        continue;
+      }
+      const { ast, diagnostics } = parse(entry.text, "<stdin>");
+      const code = await runEntry(entry.text, ast, diagnostics);
+      if (code !== null) return code;
+    }
+    await runspace.enter(null);
+    return lastFailed ? 1 : 0;
+  }
+
+  const show = (text: string) => io.prompt?.(text);
+  let buffer: string | null = null;
+  if (interactive) show(await promptText());
   for await (const line of io.lines) {
     buffer = buffer === null ? line : `${buffer}\n${line}`;
     // One parse per attempt: an incomplete result means "read another line" (the parser knows why).
@@ -55,22 +124,9 @@ export async function runRepl(runspace: LocalRunspace, io: ReplIo): Promise<numb
     }
     const text: string = buffer;
     buffer = null;
-    if (text.trim() !== "") {
-      const entered = runspace.entered;
-      if (!ast) {
-        io.reportParseError(diagnostics[0]);
-        lastFailed = true;
-      } else if (entered) {
-        if (LEAVE.test(text)) await runspace.enter(null);
-        else lastFailed = await runRemote(entered.runspace, text, io);
-      } else {
-        const done = io.whileRunning?.(() => void runspace.stop());
-        const result = await runspace.run(ast, { source: text }).finally(() => done?.());
-        if (result.exitCode !== null) return result.exitCode;
-        lastFailed = !result.succeeded;
-      }
-    }
-    await prompt();
+    const code = await runEntry(text, ast, diagnostics);
+    if (code !== null) return code;
+    if (interactive) show(await promptText());
   }
   if (buffer !== null && buffer.trim() !== "") {
     // The input ended inside a statement: say why it is incomplete.
@@ -80,24 +136,4 @@ export async function runRepl(runspace: LocalRunspace, io: ReplIo): Promise<numb
   await runspace.enter(null);
   show("\n");
   return lastFailed ? 1 : 0;
-}
-
-/** Runs one statement in the entered remote session; returns whether it failed. */
-async function runRemote(
-  remote: NonNullable<LocalRunspace["entered"]>["runspace"],
-  text: string,
-  io: ReplIo,
-): Promise<boolean> {
-  const done = io.whileRunning?.(() => void remote.stop());
-  try {
-    const result = await remote.invoke(text, { onRecord: (record) => io.record?.(record as StreamRecord) }) as { failed?: boolean };
-    return result.failed === true;
-  } catch (e) {
-    const record = (e as { record?: unknown }).record;
-    if (record) io.record?.({ stream: "error", value: record } as StreamRecord);
-    return true;
-  } finally {
-    done?.();
-    io.flush?.();
-  }
 }

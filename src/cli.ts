@@ -3,6 +3,8 @@
  * parses argv, wires a LocalRunspace to stdout/stderr, and turns the outcome into an exit status.
  */
 import { runRepl } from "../repl/repl.ts";
+import { historyPath } from "../repl/history.ts";
+import { KeyReader, readEntry, terminalEditor } from "../repl/terminal.ts";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli_args.ts";
 import { lazyRemotingCommands } from "./remoting/lazy.ts";
 import { args, Deno, splitLines, writeStderr, writeStdout } from "./platform.ts";
@@ -193,6 +195,8 @@ async function runMain(argv: readonly string[]): Promise<number> {
   return await runRepl(runspace, {
     lines: stdinLines,
     prompt: interactive ? writeStdout : null,
+    read: interactive ? terminalReader() : undefined,
+    notice: writeStderr,
     reportParseError,
     record: showRecord,
     flush: () => consoleHost.flush?.(),
@@ -201,6 +205,19 @@ async function runMain(argv: readonly string[]): Promise<number> {
       return () => void process.off("SIGINT", stop);
     },
   });
+}
+
+/** The line editor on the terminal (stdin and stdout); colours unless NO_COLOR is set (PowerShell 7.2+ honours it). */
+function terminalReader() {
+  const color = !Deno.env.get("NO_COLOR") && process.stdout.isTTY === true;
+  const keys = new KeyReader({ read: (buffer) => Deno.stdin.read(buffer), setRaw: (raw) => Deno.stdin.setRaw(raw) });
+  const editor = terminalEditor({
+    write: writeStdout,
+    columns: () => process.stdout.columns || 80,
+    color,
+    historyFile: historyPath(Deno.env.toObject()),
+  });
+  return (prompt: string) => readEntry(editor, keys, prompt);
 }
 
 // When the script ends rsh exits, without waiting for timers or background jobs it started (as pwsh does); its

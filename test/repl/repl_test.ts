@@ -1,6 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { runRepl } from "../../repl/repl.ts";
+import type { ReadResult } from "../../repl/line_editor.ts";
 import { formatValue, LocalRunspace, type ParseError } from "../../src/mod.ts";
 
 const repl = suite("repl: the read-eval-print loop with injected input and output");
@@ -51,6 +52,47 @@ repl("exit N stops reading and returns N", async () => {
   const r = await session(["'a'", "exit 4", "'never'"], false);
   assert.is(r.out, "a\n");
   assert.is(r.code, 4);
+});
+
+/** Runs the REPL in line-editor mode: `entries` are what the editor hands back, in order. */
+async function edited(entries: ReadResult[]) {
+  let out = "";
+  const prompts: string[] = [];
+  const runspace = new LocalRunspace({ host: { output: (v) => void (out += formatValue(v) + "\n") } });
+  const code = await runRepl(runspace, {
+    lines: (async function* () {})(),
+    prompt: null,
+    read: (prompt) => {
+      prompts.push(prompt);
+      return Promise.resolve(entries.shift() ?? { kind: "eof" });
+    },
+    location: () => "/home/ada",
+    reportParseError: () => {},
+  });
+  return { out, prompts, code };
+}
+
+repl("with the line editor: Ctrl+C discards the entry, Ctrl+D leaves; a multi-line entry runs whole", async () => {
+  const r = await edited([
+    { kind: "line", text: "function f {\n  'from f'\n}" },
+    { kind: "interrupt" },
+    { kind: "line", text: "f" },
+    { kind: "eof" },
+    { kind: "line", text: "'never'" },
+  ]);
+  assert.is(r.out, "from f\n");
+  assert.equal(r.prompts, ["PS /home/ada> ", "PS /home/ada> ", "PS /home/ada> ", "PS /home/ada> "]);
+  assert.is(r.code, 0);
+});
+
+repl("a user-defined prompt function replaces the prompt (about_Prompts); $? is not disturbed by it", async () => {
+  const r = await edited([
+    { kind: "line", text: "function prompt { \"rsh $(1 + 1)> \" }" },
+    { kind: "line", text: "Get-Item /no/such/path -ErrorAction SilentlyContinue" },
+    { kind: "line", text: "$?" },
+  ]);
+  assert.equal(r.prompts, ["PS /home/ada> ", "rsh 2> ", "rsh 2> ", "rsh 2> "]);
+  assert.is(r.out, "False\n");
 });
 
 repl.run();
