@@ -3,7 +3,14 @@
  * merely stopped early (the REPL then reads another line instead of reporting).
  */
 
-/** PowerShell's parser messages (ParserStrings.resx wording) rsh reports, by error id. */
+/**
+ * PowerShell's parser messages (ParserStrings.resx wording) rsh reports, by error id; `{0}` is filled with the token.
+ *
+ * @example
+ * ```ts
+ * console.log(ParserMessages.MissingEndCurlyBrace); // Missing closing '}' in statement block or type definition.
+ * ```
+ */
 export const ParserMessages = {
   MissingEndCurlyBrace: "Missing closing '}' in statement block or type definition.",
   MissingEndParenthesisInExpression: "Missing closing ')' in expression.",
@@ -63,6 +70,14 @@ export const ParserMessages = {
   NestingTooDeep: "The script is nested too deeply to parse.",
 } as const;
 
+/**
+ * The id of a parse error (`ParseError.errorId`): PowerShell's ParserStrings names.
+ *
+ * @example
+ * ```ts
+ * const continueReading = (id: ParserErrorId) => id === "MissingEndCurlyBrace" || id === "IncompleteHashLiteral";
+ * ```
+ */
 export type ParserErrorId = keyof typeof ParserMessages;
 
 /** Fills `{0}` in a catalog message. */
@@ -70,15 +85,32 @@ export function parserMessage(id: ParserErrorId, arg = ""): string {
   return ParserMessages[id].replace("{0}", arg);
 }
 
-/** A syntax error at a position in a script. */
+/**
+ * A syntax error at a position in a script: what `parse` reports and `parseOrThrow` throws.
+ *
+ * @example
+ * ```ts
+ * import { parse } from "rsh";
+ * const error = parse("if ($x) {", "a.rsh").diagnostics[0];
+ * console.log(error.errorId, error.location, error.incomplete); // MissingEndCurlyBrace a.rsh:1:9 true
+ * console.log(error.format()); // ParserError: a.rsh:1:9, the line, a ~ marker and the message
+ * ```
+ */
 export class ParseError extends Error {
+  /** Always "ParseError". */
   override readonly name = "ParseError";
+  /** Made by the parser; an embedder reads these, it does not make them. */
   constructor(
+    /** Which error (PowerShell's ParserStrings id). */
     readonly errorId: ParserErrorId,
     message: string,
+    /** The name the source was parsed under. */
     readonly file: string,
+    /** 1-based line of the error. */
     readonly line: number,
+    /** 1-based column of the error. */
     readonly column: number,
+    /** 0-based offset of the error in the source. */
     readonly offset: number,
     /** The text of the line the error is on (no line break). */
     readonly sourceLine: string,

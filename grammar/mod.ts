@@ -12,15 +12,36 @@ import { tokenize, Unterminated } from "./tokens.ts";
 export type * from "./ast.ts";
 export { ParseError, ParserMessages } from "./errors.ts";
 
-/** The outcome of a parse: the AST, or the diagnostics that stopped it (the first one is the cause). */
+/**
+ * The outcome of a parse: the AST, or the diagnostics that stopped it (the first one is the cause).
+ *
+ * @example
+ * ```ts
+ * import { parse } from "rsh";
+ * const result: ParseResult = parse("1 +", "x.rsh");
+ * console.log(result.ast, result.diagnostics[0].message); // null You must provide a value expression following the '+' operator.
+ * ```
+ */
 export interface ParseResult {
+  /** The script's AST, or null when it did not parse. */
   ast: ScriptBlock | null;
+  /** Why it did not parse (empty when it did). */
   diagnostics: ParseError[];
 }
 
 let parser: RshParser | undefined;
 
-/** Parses rsh source. `file` names the source in spans and error messages. */
+/**
+ * Parses rsh source. `file` names the source in spans and error messages. A syntax error is not thrown: the
+ * result has no AST and the diagnostics say why.
+ *
+ * @example
+ * ```ts
+ * import { parse } from "rsh";
+ * const { ast, diagnostics } = parse("Get-Item -Path $p |", "input.rsh");
+ * console.log(ast === null, diagnostics[0].incomplete); // true true
+ * ```
+ */
 export function parse(source: string, file = "<input>"): ParseResult {
   try {
     const ast = run(source, file, { offset: 0, line: 1, column: 1 }, (p) => p.script());
@@ -34,14 +55,32 @@ export function parse(source: string, file = "<input>"): ParseResult {
   }
 }
 
-/** Parses rsh source and throws the first ParseError. */
+/**
+ * Parses rsh source and throws the first ParseError.
+ *
+ * @example
+ * ```ts
+ * import { parseOrThrow } from "rsh";
+ * const ast = parseOrThrow("$x = 1; $x + 1", "calc.rsh");
+ * console.log(ast.end?.statements.length); // 2
+ * ```
+ */
 export function parseOrThrow(source: string, file = "<input>"): ScriptBlock {
   const { ast, diagnostics } = parse(source, file);
   if (!ast) throw diagnostics[0];
   return ast;
 }
 
-/** True when `source` is an unfinished statement (open brace/paren/string, trailing `|` or backtick). */
+/**
+ * True when `source` is an unfinished statement (open brace/paren/string, trailing `|` or backtick): an
+ * interactive host should read another line (`>> `) instead of reporting an error.
+ *
+ * @example
+ * ```ts
+ * import { isIncomplete } from "rsh";
+ * console.log(isIncomplete("function f {"), isIncomplete("1 +* 2")); // true false
+ * ```
+ */
 export function isIncomplete(source: string): boolean {
   if (/`\s*$/.test(source) && !/``\s*$/.test(source)) return true;
   const { diagnostics } = parse(source);

@@ -26,7 +26,7 @@ export type * from "../grammar/ast.ts";
  * console.log(ast === null, diagnostics[0].incomplete); // true true
  * ```
  */
-export { isIncomplete, parse, ParseError, parseOrThrow } from "../grammar/mod.ts";
+export { isIncomplete, parse, ParseError, ParserMessages, parseOrThrow } from "../grammar/mod.ts";
 export type { ParseResult } from "../grammar/mod.ts";
 /**
  * A session in this process: its own variables, functions, environment copy, location, execution policy and jobs.
@@ -62,6 +62,12 @@ export type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, Runsp
  */
 export type { BuiltinCommand, CommandContext } from "./engine/command_types.ts";
 export type { ParameterSpec } from "./engine/binder.ts";
+// What a command's context and the runspace's members are made of: public so that their documentation is too.
+export type { EngineHost, EnteredSession, JobHandle, JobRunner, JobSpec, OtherStream, SessionPort } from "./engine/command_types.ts";
+export type { Maybe } from "./engine/maybe.ts";
+export type { Pacer } from "./engine/pacer.ts";
+export type { FunctionEntry, Scope } from "./engine/scope.ts";
+export type { ParserErrorId } from "../grammar/errors.ts";
 /**
  * Results as plain JS values, and a script's records as an async iterator (see each function's docs).
  *
@@ -102,7 +108,7 @@ export type { ServerOptions } from "./remoting/server.ts";
  * ```
  */
 export { Connection, RemoteRunspace } from "./remoting/client.ts";
-export type { Credential, SessionInfo, Target } from "./remoting/client.ts";
+export type { AttachedCommand, Credential, SessionInfo, Target } from "./remoting/client.ts";
 export { remotingCommands } from "./remoting/cmdlets.ts";
 export { ConfigError, parseConfig } from "./remoting/config.ts";
-export type { ServerConfig } from "./remoting/config.ts";
+export type { ServerConfig, SessionConfiguration, UserEntry } from "./remoting/config.ts";

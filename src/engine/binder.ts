@@ -5,20 +5,38 @@
  */
 import { ConversionError, convertTo, toNumber, toStr } from "../values/convert.ts";
 
-/** A parameter's declaration: the same table shape for built-ins and for `param()` blocks. */
+/**
+ * A parameter's declaration: the same table shape for built-ins and for `param()` blocks.
+ *
+ * @example
+ * ```ts
+ * const parameters: ParameterSpec[] = [
+ *   { name: "Path", position: 0, type: "string[]", mandatory: true, aliases: ["FullName"], pipelineByName: true },
+ *   { name: "Depth", type: "int", validateRange: [1, 10] },
+ *   { name: "Force", type: "switch" },
+ * ];
+ * ```
+ */
 export interface ParameterSpec {
+  /** The parameter's name; callers may abbreviate it to any unambiguous prefix. */
   name: string;
+  /** Other names callers may use (`-Cn` for `-ComputerName`). */
   aliases?: string[];
   /** A type name as written in PowerShell (`string`, `int`, `switch`, `scriptblock`, `string[]`, `object`). */
   type?: string;
+  /** Binds the N-th positional argument (0-based, among the unnamed arguments). */
   position?: number;
+  /** Binding fails without it ("Cannot process command because of one or more missing mandatory parameters"). */
   mandatory?: boolean;
   /** Binds pipeline input (ValueFromPipeline). */
   pipeline?: boolean;
   /** Binds the same-named property (or an alias's) of each pipeline object (ValueFromPipelineByPropertyName). */
   pipelineByName?: boolean;
+  /** The values allowed (case-insensitive), as [ValidateSet()]. */
   validateSet?: string[];
+  /** The inclusive range allowed, as [ValidateRange()]. */
   validateRange?: [number, number];
+  /** Refuses null, empty strings and empty arrays, as [ValidateNotNullOrEmpty()]. */
   notNullOrEmpty?: boolean;
   /** Takes every positional argument no other parameter took (ValueFromRemainingArguments). */
   remaining?: boolean;

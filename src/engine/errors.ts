@@ -4,11 +4,31 @@
  */
 import type { Span } from "../../grammar/ast.ts";
 
+/**
+ * An error as a value (PowerShell's ErrorRecord): the message, the error id and category, and where in which script
+ * it happened. Error records arrive on the error stream, in `InvokeResult.errors`, and in `$Error`.
+ *
+ * @example
+ * ```ts
+ * import { LocalRunspace } from "rsh";
+ * const { errors } = await new LocalRunspace().invoke("Get-Item /nonexistent");
+ * console.log(errors[0].fullyQualifiedErrorId); // PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand
+ * console.log(errors[0].format()); // Get-Item: <invoke>:1:1, the source line, a ~~~ marker and the message
+ * ```
+ */
 export class ErrorRecord {
+  /**
+   * Makes an error record; a command writes one through `ctx.writeError`/`ctx.writeErrorRecord`, a script with
+   * `Write-Error` or `throw`.
+   */
   constructor(
+    /** What went wrong, in PowerShell's wording. */
     readonly message: string,
+    /** The error id, with the command's type after a comma for a command's errors (`PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand`). */
     readonly fullyQualifiedErrorId: string,
+    /** PowerShell's ErrorCategory name (`ObjectNotFound`, `InvalidArgument`, …). */
     readonly category: string,
+    /** Where in the script it happened, or null. */
     readonly span: Span | null,
     /** The source text the span points into (for the `Line |` snippet). */
     readonly source: string | null,
@@ -21,6 +41,7 @@ export class ErrorRecord {
   /** The computer a remote command's error came from (PowerShell's PSComputerName on remote errors). */
   computerName: string | null = null;
 
+  /** The message (what `"$error"` shows). */
   toString(): string {
     return this.message;
   }

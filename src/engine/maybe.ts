@@ -3,6 +3,14 @@
  * only when something really waited (a yield to the event loop, a sleep, a job). The fast path allocates no promise
  * and no closure; these helpers keep the slow path in order — each step starts only after the previous one finished.
  */
+/**
+ * A value, or a promise of it when something had to wait.
+ *
+ * @example
+ * ```ts
+ * const step = (ctx: CommandContext): Maybe<void> => ctx.emit("one");
+ * ```
+ */
 export type Maybe<T> = T | Promise<T>;
 
 /** Continues with `next` once `value` is there (synchronously when it already is). */

@@ -37,6 +37,22 @@ export class StoppedSignal {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * A running pipeline's stop signal and cooperative waits (`ctx.pacer`). A host command that waits on something
+ * should wait through `pacer.wait` so that Ctrl+C, Stop-Job or an `AbortSignal` can end the wait.
+ *
+ * @example
+ * ```ts
+ * const fetchCommand: BuiltinCommand = {
+ *   name: "Get-Url",
+ *   parameters: [{ name: "Uri", position: 0, type: "string", mandatory: true }],
+ *   end: async (ctx, params) => {
+ *     const response = await ctx.pacer.wait(fetch(String(params.get("Uri"))));
+ *     await ctx.emit(await ctx.pacer.wait(response.text()));
+ *   },
+ * };
+ * ```
+ */
 export class Pacer {
   #ticks = 0;
   #sliceEnd = 0;
@@ -44,6 +60,7 @@ export class Pacer {
   /** Wakes whatever the pipeline is waiting on (a sleep, a job) when it is stopped. */
   #wakers = new Set<() => void>();
 
+  /** True once the pipeline has been asked to stop. */
   get stopping(): boolean {
     return this.#stopping;
   }
@@ -87,6 +104,7 @@ export class Pacer {
     });
   }
 
+  /** After a wait: throws StoppedSignal when stopped, else starts a fresh slice. */
   resume(): void {
     if (this.#stopping) throw new StoppedSignal();
     this.#sliceEnd = nextSliceEnd();

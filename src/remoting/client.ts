@@ -16,19 +16,41 @@ function hashtableOf(values: Record<string, unknown>): PSHashtable {
   return table;
 }
 
-/** A session's description as the server gives it. */
+/**
+ * A session's description as the server gives it (`RemoteComputer.list`, Get-PSSession -ComputerName).
+ *
+ * @example
+ * ```ts
+ * const idle = (sessions: SessionInfo[]) => sessions.filter((s) => s.state === "Disconnected" && s.availability === "None");
+ * ```
+ */
 export interface SessionInfo {
+  /** The session's GUID, the same for every client. */
   instanceId: string;
+  /** The session's name. */
   name: string;
+  /** The session configuration it was created with (`rsh` by default). */
   configurationName: string;
+  /** Opened when held by a live client, else Disconnected. */
   state: RunspaceState;
+  /** Busy while a command runs in a session someone holds; None when nobody holds it. */
   availability: RunspaceAvailability;
+  /** True when this client's connection holds the session. */
   connectedHere: boolean;
 }
 
-/** A command of the session as `session.connect` reports it. */
+/**
+ * A command of the session as `RemoteRunspace.connect` reports it.
+ *
+ * @example
+ * ```ts
+ * const report = (commands: AttachedCommand[]) => commands.map((c) => `${c.command}: ${c.lastSeq} records, ${c.dropped} dropped`);
+ * ```
+ */
 export interface AttachedCommand {
+  /** The command's id. */
   command: string;
+  /** The last record this client has of it (0: none). */
   lastSeq: number;
   /** Records dropped while nobody was connected (OutputBufferingMode Drop). */
   dropped: number;
@@ -43,14 +65,33 @@ const notOpen = (r: RemoteRunspace) =>
     null,
   ));
 
-/** A session that lives on a server, driven through the Runspace interface. */
+/**
+ * A session that lives on a server, driven through the Runspace interface, plus what only a remote session does:
+ * `start` a command and leave it running, `disconnect`, `connect` again, `receive` what it wrote meanwhile. Get one
+ * from RemoteComputer (`open`, `attach`).
+ *
+ * @example
+ * ```ts
+ * import { RemoteComputer } from "rsh";
+ * const computer = await RemoteComputer.connect({ computerName: "localhost", home: "/home/ada" });
+ * const session = await computer.open("work");
+ * await session.invoke("$count = 41");
+ * console.log((await session.invoke("$count + 1")).output); // [42]
+ * await session.disconnect();
+ * await computer.close();
+ * ```
+ */
 export class RemoteRunspace implements Runspace {
   #state: RunspaceState;
   #running: string | null = null;
 
+  /** Made by RemoteComputer (and the remoting cmdlets); `held` false for a session only seen in a list. */
   constructor(
+    /** The connection the session is reached through (replaced after a lost one, on `connect`). */
     public connection: Connection,
+    /** The session as the server described it. */
     readonly info: SessionInfo,
+    /** The computer's name as the user wrote it. */
     readonly computerName: string,
     /** This client's id for the session (PowerShell's Id: per client, not per server). */
     readonly id = nextRunspaceId(),
@@ -63,14 +104,17 @@ export class RemoteRunspace implements Runspace {
     if (held) connection.attached.add(info.instanceId);
   }
 
+  /** The session's GUID. */
   get instanceId(): string {
     return this.info.instanceId;
   }
 
+  /** The session's name. */
   get name(): string {
     return this.info.name;
   }
 
+  /** The session configuration it was created with. */
   get configurationName(): string {
     return this.info.configurationName;
   }
@@ -84,15 +128,21 @@ export class RemoteRunspace implements Runspace {
     return this.#state;
   }
 
+  /** Busy while a command runs, Available when Opened and idle, None otherwise. */
   get availability(): RunspaceAvailability {
     if (this.state !== "Opened") return "None";
     return this.#running ? "Busy" : "Available";
   }
 
+  /** A remote session is open once created; nothing to do. */
   open(): Promise<void> {
     return Promise.resolve();
   }
 
+  /**
+   * Runs script text in the session (see Runspace.invoke); throws PowerShell's "session state is not equal to
+   * Open" RuntimeError unless the session is Opened. Values come back deserialized.
+   */
   async invoke(script: string, options: InvokeOptions = {}): Promise<InvokeResult> {
     if (this.state !== "Opened") throw notOpen(this);
     const id = crypto.randomUUID();
@@ -209,12 +259,14 @@ export class RemoteRunspace implements Runspace {
     await Promise.all(finished);
   }
 
+  /** Stops the running command on the server (not a disconnected session's: that one is not this client's). */
   async stop(): Promise<void> {
     const running = this.#running;
     // A disconnected session's command is not this client's to stop: it goes on until someone connects.
     if (running && this.state === "Opened" && this.connection.isOpen) await this.connection.request("command.stop", { command: running });
   }
 
+  /** Removes the session from the server (Remove-PSSession), stopping what runs in it; idempotent. */
   async close(): Promise<void> {
     if (this.#state === "Closed") return;
     this.#state = "Closing";

@@ -304,7 +304,19 @@ async function readScript(ctx: CommandContext, path: string): Promise<string> {
   }
 }
 
-/** The remoting cmdlets, to add to a runspace's command table. */
+/**
+ * The remoting cmdlets (New-PSSession, Invoke-Command, Enter-PSSession, Disconnect-/Connect-/Receive-PSSession …),
+ * to add to a runspace's commands. Without a credential they reach local servers with the token under the
+ * session's `$env:HOME`.
+ *
+ * @example
+ * ```ts
+ * import { LocalRunspace, remotingCommands } from "rsh";
+ * const runspace = new LocalRunspace({ commands: remotingCommands, env: { HOME: "/home/ada" } });
+ * const { output } = await runspace.invoke("Invoke-Command -ComputerName localhost { 6 * 7 }");
+ * console.log(output); // [42]
+ * ```
+ */
 export const remotingCommands: readonly BuiltinCommand[] = Object.freeze([
   ...disconnectedSessionCommands,
   enterPSSession,

@@ -4,32 +4,81 @@
  */
 import { isPasswordHash } from "./auth.ts";
 
+/**
+ * A user of the server's config.
+ *
+ * @example
+ * ```ts
+ * const alice: UserEntry = { passwordHash: "scrypt$16384$8$1$N221IaxA8nQjuHgHi9sICA==$ouWM5IVoz90mPNdvaYS18BC+mWu2xXo03hmohK19j+E=", groups: ["ops"] };
+ * ```
+ */
 export interface UserEntry {
+  /** `scrypt$N$r$p$salt$hash`, as `rsh hash-password` prints it. */
   passwordHash: string;
+  /** The user's groups (default none). */
   groups: string[];
 }
 
-/** A session configuration (the security issue fills in the rest of its keys). */
+/**
+ * A session configuration (the security issue fills in the rest of its keys).
+ *
+ * @example
+ * ```ts
+ * const ops: SessionConfiguration = { name: "ops", maxSessionsPerUser: 2 };
+ * ```
+ */
 export interface SessionConfiguration {
+  /** The name clients give as -ConfigurationName (case-insensitive). */
   name: string;
+  /** The configuration's other keys (`maxSessionsPerUser`, …). */
   [key: string]: unknown;
 }
 
+/**
+ * A server's checked configuration, every key filled in (see docs/remoting.md, Server configuration). Make one
+ * with `serverConfig({ … })` or `parseConfig(text)`.
+ *
+ * @example
+ * ```ts
+ * import { serverConfig } from "rsh";
+ * const config: ServerConfig = serverConfig({ idleTimeoutSec: 600 });
+ * console.log(config.maxIdleTimeoutSec, config.users); // 43200 null
+ * ```
+ */
 export interface ServerConfig {
   /** Null: zero-config mode — only the OS user who started the server, by token. */
   users: Map<string, UserEntry> | null;
+  /** The session configurations by lower-case name (`rsh` always among them). */
   configurations: Map<string, SessionConfiguration>;
+  /** Seconds an idle (or disconnected) session lives (default 7200). */
   idleTimeoutSec: number;
+  /** The largest idle timeout a client may ask for (default max(idleTimeoutSec, 43200)). */
   maxIdleTimeoutSec: number;
+  /** Seconds an idle session whose connection vanished waits to be reclaimed (default 240). */
   reconnectWindowSec: number;
+  /** Sessions per user, disconnected ones included (default 1000). */
   maxSessionsPerUser: number;
   /** The largest WebSocket message the server accepts; a bigger one closes that connection. */
   maxMessageBytes: number;
   /** How many output records a command may have unacknowledged before it waits (Block) or drops (Drop). */
   outputBufferRecords: number;
+  /** PEM certificate and key files: the server speaks `wss://`; null: `ws://`. */
   tls: { cert: string; key: string } | null;
 }
 
+/**
+ * A config that cannot be used: the message names the key (`'idleTimeoutSec' must be a positive number (got -1).`).
+ *
+ * @example
+ * ```ts
+ * import { ConfigError, serverConfig } from "rsh";
+ * try {
+ *   serverConfig({ idleTimout: 5 });
+ * } catch (e) {
+ *   if (e instanceof ConfigError) console.error(e.message); // Unknown key 'idleTimout' in the config file (known keys: …).
+ * }
+ * ```
+ */
 export class ConfigError extends Error {}
 
 const KEYS = [
@@ -54,6 +103,17 @@ function object(value: unknown, key: string): Record<string, unknown> {
 /** The built-in configuration every server has (FullLanguage, every command). */
 export const DEFAULT_CONFIGURATION = "rsh";
 
+/**
+ * Reads and checks `rsh serve --config`'s JSON text (null: no file, every default); throws a ConfigError naming
+ * the key for an unknown key or a bad value.
+ *
+ * @example
+ * ```ts
+ * import { parseConfig } from "rsh";
+ * const config = parseConfig('{ "maxSessionsPerUser": 20 }');
+ * console.log(config.maxSessionsPerUser, config.idleTimeoutSec); // 20 7200
+ * ```
+ */
 export function parseConfig(text: string | null): ServerConfig {
   let raw: Record<string, unknown> = {};
   if (text !== null) {

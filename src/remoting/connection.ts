@@ -12,16 +12,39 @@ import { deserialize, deserializeError, type Wire } from "./serializer.ts";
 
 export const DEFAULT_PORT = 5995;
 
+/**
+ * A user of the server's config (or of the embedder's `authenticate` hook) and their password.
+ *
+ * @example
+ * ```ts
+ * const credential: Credential = { user: "alice", password: "alice-pw" };
+ * ```
+ */
 export interface Credential {
+  /** The user name (case-insensitive on the server). */
   user: string;
+  /** The password, sent in the hello: use `wss://` (useSSL) off localhost. */
   password: string;
 }
 
+/**
+ * Where to connect and as whom (what -ComputerName, -Port, -UseSSL, -Credential and -SessionOption say). Without
+ * a credential, only a local server can be reached, with the token in `home`.
+ *
+ * @example
+ * ```ts
+ * const local: Target = { computerName: "localhost", port: 5995, home: "/home/ada" };
+ * const remote: Target = { computerName: "build-7", useSSL: true, credential: { user: "alice", password: "alice-pw" } };
+ * ```
+ */
 export interface Target {
   /** `host`, `host:port`, or a `ws://` / `wss://` URI. */
   computerName: string;
+  /** The port when `computerName` names none (default 5995). */
   port?: number;
+  /** `wss://` instead of `ws://` when `computerName` is not a URI. */
   useSSL?: boolean;
+  /** Who to log in as; without one, the zero-config token of a local server (see `home`). */
   credential?: Credential | null;
   /** The client user's home (for the zero-config token of a local server). */
   home?: string;
@@ -31,6 +54,7 @@ export interface Target {
   retryWindowMs?: number;
   /** wss:// without checking the certificate's issuer / name (New-PSSessionOption -SkipCACheck / -SkipCNCheck). */
   skipCACheck?: boolean;
+  /** wss:// without checking that the certificate names the host (New-PSSessionOption -SkipCNCheck). */
   skipCNCheck?: boolean;
 }
 
@@ -80,6 +104,20 @@ class DialError extends Error {
 const OPEN = 1;
 const CLOSED = 3;
 
+/**
+ * One authenticated WebSocket to a server, shared by this client's sessions there. A dropped connection reconnects
+ * on its own within `Target.retryWindowMs`; `onNotice` hears about it. Embedders normally reach it through
+ * RemoteComputer.
+ *
+ * @example
+ * ```ts
+ * import { Connection } from "rsh";
+ * const connection = await Connection.open({ computerName: "localhost", port: 5995, home: "/home/ada" });
+ * connection.onNotice = (text) => console.warn(`WARNING: ${text}`);
+ * console.log(connection.user, connection.computerName); // ada build-7
+ * await connection.close();
+ * ```
+ */
 export class Connection {
   #socket: WebSocket | null = null;
   #nextRequest = 1;
@@ -89,15 +127,30 @@ export class Connection {
   readonly attached = new Set<string>();
   #closed = false;
   #reconnecting: Promise<void> | null = null;
+  /** The user the server logged this connection in as. */
   user = "";
+  /** The server's computer name (from its welcome). */
   computerName = "";
   /** Called once when the connection ends for good (the client drops it from its cache). */
   onClose: () => void = () => {};
   /** Told about a drop and its outcome (the host shows it: PowerShell's robust-connection warnings). */
   onNotice: (text: string) => void = () => {};
 
-  private constructor(readonly target: Target, readonly shownName: string, readonly url: string, readonly hello: ClientMessage) {}
+  private constructor(
+    /** What the connection was opened with. */
+    readonly target: Target,
+    /** The computer's name as the user wrote it (in messages). */
+    readonly shownName: string,
+    /** The server's `ws://` or `wss://` URL. */
+    readonly url: string,
+    /** @ignore */
+    readonly hello: ClientMessage,
+  ) {}
 
+  /**
+   * Connects and logs in; rejects with PowerShell's "Connecting to remote server … failed" error (a RuntimeError)
+   * when the server cannot be reached or refuses the login.
+   */
   static async open(target: Target): Promise<Connection> {
     const { url, computerName, host } = resolveTarget(target);
     let hello: ClientMessage;
@@ -168,6 +221,7 @@ export class Connection {
     });
   }
 
+  /** True while the socket is open (not while reconnecting or after the end). */
   get isOpen(): boolean {
     return !this.#closed && this.#socket?.readyState === OPEN;
   }
@@ -177,6 +231,7 @@ export class Connection {
     return this.#closed;
   }
 
+  /** True while a dropped connection is being restored. */
   get isReconnecting(): boolean {
     return this.#reconnecting !== null;
   }
@@ -189,6 +244,7 @@ export class Connection {
   /**
    * Sends a request; resolves with the server's answer. `onAnswer` runs as the answer arrives, before any later
    * message is handled (so streams it registers miss none of the records that follow).
+   * @ignore
    */
   async request(op: Operation, args: Record<string, Wire>, onAnswer?: (value: Wire) => void): Promise<Wire> {
     // A request made while the connection is being restored waits for it.
@@ -205,20 +261,28 @@ export class Connection {
     });
   }
 
-  /** Registers a command's record stream before the command starts (records may follow the start at once). */
+  /**
+   * Registers a command's record stream before the command starts (records may follow the start at once).
+   * @ignore
+   */
   follow(id: string, stream: Omit<CommandStream, "lastSeq">, lastSeq = 0): void {
     this.#commands.set(id, { ...stream, lastSeq });
   }
 
+  /** @ignore */
   unfollow(id: string): void {
     this.#commands.delete(id);
   }
 
+  /** @ignore */
   isFollowing(id: string): boolean {
     return this.#commands.has(id);
   }
 
-  /** The last record received of each followed command (what a reconnect resumes after). */
+  /**
+   * The last record received of each followed command (what a reconnect resumes after).
+   * @ignore
+   */
   lastSeqs(): Record<string, number> {
     return Object.fromEntries([...this.#commands].map(([id, stream]) => [id, stream.lastSeq]));
   }

@@ -23,10 +23,21 @@ import { deserialize, serialize, serializeError, type Wire } from "./serializer.
 const HANDSHAKE_HURRY_MS = 100;
 const RECONNECT_HURRY_MS = 500;
 
+/**
+ * How `RshServer.start` runs a server.
+ *
+ * @example
+ * ```ts
+ * import { serverConfig } from "rsh";
+ * const options: ServerOptions = { config: serverConfig(), host: "127.0.0.1", port: 0, osUser: "deploy", home: "/srv/rsh", env: {} };
+ * ```
+ */
 export interface ServerOptions {
+  /** The address to listen on (default 127.0.0.1; `0.0.0.0` for every interface). */
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The checked configuration (`serverConfig`, `parseConfig`). */
   config: ServerConfig;
   /** The OS user who started the server (zero-config mode accepts only them, by token). */
   osUser: string;
@@ -43,16 +54,39 @@ export interface ServerOptions {
   sessionOptions?: () => Partial<LocalRunspaceOptions>;
 }
 
+/**
+ * The server of `rsh serve`, in your process: sessions for authenticated users over WebSocket. `start` writes the
+ * zero-config token under `options.home`; `close` tells every client, closes every session and stops listening.
+ *
+ * @example
+ * ```ts
+ * import { RshServer, serverConfig } from "rsh";
+ * const server = await RshServer.start({
+ *   config: serverConfig(), port: 0, osUser: "deploy", home: "/srv/rsh", env: {},
+ *   authenticate: (user, password) => (user === "ops" && password === "s3cret" ? "ops" : null),
+ * });
+ * console.log(server.url); // ws://127.0.0.1:PORT
+ * await server.close();
+ * ```
+ */
 export class RshServer {
   readonly #sessions = new Map<string, HostedSession>();
   readonly #connections = new Set<Connection>();
   readonly #throttle = new LoginThrottle();
-  readonly computerName = hostname();
+  /** The name clients see (`$PSSenderInfo`, PSComputerName): this machine's host name. */
+  readonly computerName: string = hostname();
   #token = "";
 
-  private constructor(readonly options: ServerOptions, readonly wss: WebSocketServer, readonly url: string) {}
+  private constructor(
+    /** What the server was started with. */
+    readonly options: ServerOptions,
+    /** @ignore */
+    readonly wss: WebSocketServer,
+    /** The URL clients connect to: `ws://host:port` (`wss://` with TLS). */
+    readonly url: string,
+  ) {}
 
-  /** Starts listening; resolves once the server accepts connections. */
+  /** Starts listening; resolves once the server accepts connections (rejects when the port is taken or TLS files are unreadable). */
   static async start(options: ServerOptions): Promise<RshServer> {
     const { config } = options;
     const host = options.host ?? "127.0.0.1";

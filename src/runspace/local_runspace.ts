@@ -26,7 +26,24 @@ import type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, Runsp
 export { formatValue, OutputFormatter } from "../values/format.ts";
 export { ErrorRecord };
 
-/** Where a runspace's records go: the CLI prints them, an embedder may collect them. */
+/**
+ * Where a runspace's records go when no invocation collects them (`LocalRunspace.run`, background writes), and who
+ * answers prompts (Read-Host, Get-Credential): the CLI prints them, an embedder decides. Optional streams left out
+ * are dropped.
+ *
+ * @example
+ * ```ts
+ * import { type Host, LocalRunspace } from "rsh";
+ * const host: Host = {
+ *   output: (value) => console.log(value),
+ *   error: (record) => console.error(record.format()),
+ *   host: (text) => process.stdout.write(text),
+ *   warning: (text) => console.warn(`WARNING: ${text}`),
+ *   prompt: async (text) => (text.includes("Name") ? "ada" : null),
+ * };
+ * const runspace = new LocalRunspace({ host });
+ * ```
+ */
 export interface Host {
   /** Each object that reaches the end of a top-level pipeline, as soon as it is produced. */
   output(value: unknown): void;
@@ -34,9 +51,13 @@ export interface Host {
   error(record: ErrorRecord): void;
   /** Write-Host text, including its newline unless -NoNewline. */
   host(text: string): void;
+  /** Warning text (without `WARNING: `), when $WarningPreference lets it through. */
   warning?(text: string): void;
+  /** Verbose text, when $VerbosePreference (or -Verbose) lets it through. */
   verbose?(text: string): void;
+  /** An information record (Write-Information), when $InformationPreference lets it through. */
   information?(value: unknown): void;
+  /** Debug text, when $DebugPreference (or -Debug) lets it through. */
   debug?(text: string): void;
   /** A Write-Progress record (Activity, StatusDescription, PercentComplete, ActivityId, RecordType). */
   progress?(record: unknown): void;
@@ -46,6 +67,14 @@ export interface Host {
   flush?(): void;
 }
 
+/**
+ * How `LocalRunspace.run` runs a parsed script.
+ *
+ * @example
+ * ```ts
+ * const options: RunOptions = { file: "/srv/deploy.rsh", args: ["-Target", "prod"], source: "param($Target) $Target" };
+ * ```
+ */
 export interface RunOptions {
   /** Raw command-line arguments, bound to the script's param() block like `pwsh -File script.ps1 …`. */
   args?: string[];
@@ -55,6 +84,17 @@ export interface RunOptions {
   source?: string;
 }
 
+/**
+ * How a `LocalRunspace.run` ended (the records went to the Host).
+ *
+ * @example
+ * ```ts
+ * import { LocalRunspace, parseOrThrow } from "rsh";
+ * const runspace = new LocalRunspace({ host: { output: console.log, error: (r) => console.error(r.format()), host: console.log } });
+ * const result: RunResult = await runspace.run(parseOrThrow("exit 3"));
+ * console.log(result.exitCode); // 3
+ * ```
+ */
 export interface RunResult {
   /** N for `exit N`, else null. */
   exitCode: number | null;
@@ -66,9 +106,19 @@ export interface RunResult {
 
 const commands = new CommandTable(builtinCommands);
 
+/**
+ * What a LocalRunspace starts with; every option has a default (no host, `Runspace<Id>`, an empty environment, no
+ * location, no profile, only the built-in commands, the policy from the environment and policy files).
+ *
+ * @example
+ * ```ts
+ * const options: LocalRunspaceOptions = { name: "tool", env: { HOME: "/home/ops" }, location: "/srv/app", variables: { limit: 3 } };
+ * ```
+ */
 export interface LocalRunspaceOptions {
   /** Where records go when no invocation collects them (the CLI's console). */
   host?: Host;
+  /** The runspace's name (default `Runspace<Id>`). */
   name?: string;
   /** The session's environment: a copy is taken; later changes on either side do not reach the other. */
   env?: Record<string, string>;
@@ -154,9 +204,26 @@ function internalError(error: unknown, ast: ScriptBlock, source: string): ErrorR
   return new ErrorRecord(message, "InternalError", "NotSpecified", ast.span, source);
 }
 
+/**
+ * A session in this process: its own variables, functions, environment copy, location, execution policy and jobs;
+ * nothing is shared with another runspace. `invoke` runs one pipeline at a time and collects its records; `run`
+ * runs a parsed script with its records going to the Host (as the CLI does). A runspace opens on its first use.
+ *
+ * @example
+ * ```ts
+ * import { LocalRunspace } from "rsh";
+ * const runspace = new LocalRunspace({ env: { GREETING: "hi" }, location: "/tmp" });
+ * const result = await runspace.invoke("param($name) \"$env:GREETING $name\"", { args: ["ada"] });
+ * console.log(result.output); // ["hi ada"]
+ * await runspace.close();
+ * ```
+ */
 export class LocalRunspace implements Runspace {
-  readonly id = nextRunspaceId();
-  readonly instanceId = crypto.randomUUID();
+  /** A small integer, unique within this process. */
+  readonly id: number = nextRunspaceId();
+  /** A GUID. */
+  readonly instanceId: string = crypto.randomUUID();
+  /** The name given in the options, or `Runspace<Id>`. */
   readonly name: string;
   #state: RunspaceState = "BeforeOpen";
   readonly #global = new Scope(null, true);
@@ -179,6 +246,7 @@ export class LocalRunspace implements Runspace {
   #waiting: (() => void)[] = [];
   #opening: Promise<void> | null = null;
 
+  /** A new runspace (BeforeOpen); nothing runs until it is opened or used. */
   constructor(options: LocalRunspaceOptions = {}) {
     this.name = options.name ?? `Runspace${this.id}`;
     this.#host = options.host ?? null;
@@ -210,10 +278,12 @@ export class LocalRunspace implements Runspace {
     for (const [name, value] of Object.entries(globals)) this.#global.set(name, value);
   }
 
+  /** BeforeOpen, Opening, Opened, Closing or Closed. */
   get state(): RunspaceState {
     return this.#state;
   }
 
+  /** Busy while a pipeline runs, Available when opened and idle, None otherwise. */
   get availability(): RunspaceAvailability {
     if (this.#state !== "Opened") return "None";
     return this.#running ? "Busy" : "Available";
@@ -293,6 +363,7 @@ export class LocalRunspace implements Runspace {
     await running.catch(() => {});
   }
 
+  /** Stops the running pipeline and the jobs, leaves an entered session, and closes the runspace (idempotent). */
   async close(): Promise<void> {
     if (this.#state === "Closed" || this.#state === "Closing") return;
     this.#state = "Closing";

@@ -286,6 +286,14 @@ function listLines(fields: readonly [string, string][], screen: number): string[
  *   write that returned while a table was collecting, as pwsh's Out-Default does); later rows use those widths.
  * - `flush()` ends the current table or list (prints its closing empty line): at the end of a script, or of each
  *   line at an interactive prompt.
+ *
+ * @example
+ * ```ts
+ * import { LocalRunspace, OutputFormatter } from "rsh";
+ * const formatter = new OutputFormatter({ width: 80, collectMs: 0 });
+ * const { output } = await new LocalRunspace().invoke("[pscustomobject]@{ A = 1; B = 'x' }, [pscustomobject]@{ A = 2; B = 'y' }");
+ * process.stdout.write(output.map((o) => formatter.write(o)).join("") + formatter.flush());
+ * ```
  */
 export class OutputFormatter {
   readonly #width: number;
@@ -294,6 +302,7 @@ export class OutputFormatter {
   readonly #now: () => number;
   #group: TableGroup | ListGroup | null = null;
 
+  /** A formatter for one output stream; throws a RangeError when `width` is not a positive integer. */
   constructor(options: FormatterOptions = {}) {
     const width = options.width ?? DEFAULT_WIDTH;
     if (!Number.isInteger(width) || width < 1) throw new RangeError(`OutputFormatter: width must be a positive integer (got ${width})`);
@@ -308,6 +317,7 @@ export class OutputFormatter {
     return this.#group?.kind === "table" && this.#group.pending !== null;
   }
 
+  /** Formats one output object (an array: each element); "" while a table is still collecting rows. */
   write(value: unknown): string {
     let out = "";
     for (const item of formatItems(value)) out += this.#writeItem(item);
@@ -316,6 +326,7 @@ export class OutputFormatter {
     return out;
   }
 
+  /** Prints a collecting table now, sized by its rows so far; "" when no table is collecting. */
   release(): string {
     const group = this.#group;
     if (group?.kind !== "table" || !group.pending) return "";
@@ -332,6 +343,7 @@ export class OutputFormatter {
     return out;
   }
 
+  /** Ends the current table or list (its rows and closing empty line); "" when there is none. */
   flush(): string {
     if (!this.#group) return "";
     const out = this.release() + "\n";
@@ -387,6 +399,17 @@ export class OutputFormatter {
 /**
  * The text printed for one output object on its own (no trailing newline): what a fresh OutputFormatter writes and
  * flushes for it. Streams that print many objects should keep one OutputFormatter so tables share their header.
+ *
+ * @example
+ * ```ts
+ * import { formatValue, LocalRunspace } from "rsh";
+ * const { output } = await new LocalRunspace().invoke("'text'; 1.5; $true; [pscustomobject]@{ N = 1 }");
+ * console.log(output.map((v) => formatValue(v))); // ["text", "1.5", "True", "
+N
+-
+1
+"]
+ * ```
  */
 export function formatValue(value: unknown): string {
   const formatter = new OutputFormatter();
