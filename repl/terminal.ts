@@ -4,6 +4,7 @@
  * typed ahead of the prompt are kept for the next read.
  */
 import { isIncomplete } from "../grammar/mod.ts";
+import { highlight } from "./highlight.ts";
 import { History } from "./history.ts";
 import type { Key } from "./keys.ts";
 import { KeyDecoder } from "./keys.ts";
@@ -49,7 +50,15 @@ export async function readEntry(editor: LineEditor, keys: KeyReader, prompt: str
   }
 }
 
-/** The editor the CLI uses: history from `historyFile`, `>> ` lines while the parser says the entry is unfinished. */
-export function terminalEditor(options: Omit<EditorOptions, "continues" | "history"> & { historyFile: string | null }): LineEditor {
-  return new LineEditor({ ...options, history: new History(options.historyFile), continues: isIncomplete });
+/**
+ * The editor the CLI uses: history from `historyFile`, `>> ` lines while the parser says the entry is unfinished,
+ * syntax colours unless colours are off.
+ */
+export function terminalEditor(options: Omit<EditorOptions, "continues" | "history" | "highlight"> & { historyFile: string | null }): LineEditor {
+  return new LineEditor({
+    ...options,
+    history: new History(options.historyFile),
+    continues: isIncomplete,
+    highlight: options.color === false ? undefined : highlight,
+  });
 }

@@ -36,7 +36,7 @@ const consoleHost: Host = {
     writeStdout(formatter.write(value));
     if (formatter.collecting && !releaseTimer) releaseTimer = setTimeout(release, 300);
   },
-  error: (record) => toStderr(String((record as { format?: () => string }).format?.() ?? record) + "\n"),
+  error: (record) => toStderr(errorText(String((record as { format?: () => string }).format?.() ?? record)) + "\n"),
   host: (text) => {
     if (formatter.collecting) release();
     writeStdout(text);
@@ -69,8 +69,12 @@ function showRecord(record: StreamRecord): void {
   }
 }
 
+/** Errors are red on a terminal ($PSStyle.Formatting.Error), plain when redirected or with NO_COLOR. */
+const errorColor = process.stderr.isTTY === true && !Deno.env.get("NO_COLOR");
+const errorText = (text: string) => (errorColor ? `\x1b[31;1m${text}\x1b[0m` : text);
+
 function reportParseError(error: ParseError): void {
-  writeStderr(error.format() + "\n");
+  writeStderr(errorText(error.format()) + "\n");
 }
 
 /** Runs one parsed unit; returns the exit status it asks for (`exit N`), 1 for an escaped error, else null. */

@@ -4,34 +4,61 @@
  */
 import type { FunctionDefinition } from "../../grammar/ast.ts";
 
+/**
+ * A function defined in a scope.
+ *
+ * @example
+ * ```ts
+ * const names = (scope: Scope) => [...scope.functions.values()].map((entry: FunctionEntry) => entry.definition.name);
+ * ```
+ */
 export interface FunctionEntry {
+  /** The function's AST. */
   definition: FunctionDefinition;
   /** The text of the script that defined it (for error snippets). */
   source: string;
-  /** Defined by trusted text (a configuration's startup script): its body runs unrestricted (language_mode.ts). */
-  trusted?: boolean;
 }
 
+/**
+ * One scope frame (about_Scopes): its variables, functions and aliases, and its parent. A host command gets the
+ * caller's scope as `ctx.scope`.
+ *
+ * @example
+ * ```ts
+ * const remember: BuiltinCommand = {
+ *   name: "Set-Last",
+ *   parameters: [{ name: "Value", position: 0, type: "object" }],
+ *   end: (ctx, params) => ctx.scope.global.set("Last", params.get("Value")),
+ * };
+ * ```
+ */
 export class Scope {
+  /** This frame's variables, by lower-case name (the name as first written is kept). */
   readonly variables = new Map<string, { name: string; value: unknown }>();
+  /** This frame's functions, by lower-case name. */
   readonly functions = new Map<string, FunctionEntry>();
   /** Aliases defined by scripts (Set-Alias): lower-cased name → target command name. */
   readonly aliases = new Map<string, { name: string; target: string }>();
 
+  /** A new frame under `parent` (null: a global scope); `isScript` marks a script's own scope (`$script:`). */
   constructor(readonly parent: Scope | null, readonly isScript = false) {}
 
+  /** The outermost frame (`$global:`). */
   get global(): Scope {
     return this.parent ? this.parent.global : this;
   }
 
+  /** The nearest script scope (`$script:`), else the global one. */
   get script(): Scope {
     return this.isScript || !this.parent ? this : this.parent.script;
   }
 
+  /** The variable `name` (any case) here or in the nearest enclosing frame; undefined when none has it. */
   lookup(name: string): { name: string; value: unknown } | undefined {
     return this.variables.get(name.toLowerCase()) ?? this.parent?.lookup(name);
   }
 
+  /** Sets the variable `name` in this frame (creating it here if this frame does not have it). */
   set(name: string, value: unknown): void {
     const key = name.toLowerCase();
     const existing = this.variables.get(key);
@@ -39,10 +66,12 @@ export class Scope {
     else this.variables.set(key, { name, value });
   }
 
+  /** A script-defined alias (Set-Alias) here or in an enclosing frame. */
   findAlias(name: string): { name: string; target: string } | undefined {
     return this.aliases.get(name.toLowerCase()) ?? this.parent?.findAlias(name);
   }
 
+  /** A function here or in an enclosing frame. */
   findFunction(name: string): FunctionEntry | undefined {
     return this.functions.get(name.toLowerCase()) ?? this.parent?.findFunction(name);
   }

@@ -18,7 +18,6 @@ import { parseErrorRecord, scriptBlockProcessor } from "../engine/processors.ts"
 import { Scope } from "../engine/scope.ts";
 import { Deno } from "../platform.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
-import { checkLanguage, executionContext, type LanguageMode } from "../engine/language_mode.ts";
 import { ExecutionPolicy } from "./execution_policy.ts";
 import { type Job, type JobRunspace, JobTable } from "./jobs.ts";
 import { nextRunspaceId } from "./runspace.ts";
@@ -27,7 +26,24 @@ import type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, Runsp
 export { formatValue, OutputFormatter } from "../values/format.ts";
 export { ErrorRecord };
 
-/** Where a runspace's records go: the CLI prints them, an embedder may collect them. */
+/**
+ * Where a runspace's records go when no invocation collects them (`LocalRunspace.run`, background writes), and who
+ * answers prompts (Read-Host, Get-Credential): the CLI prints them, an embedder decides. Optional streams left out
+ * are dropped.
+ *
+ * @example
+ * ```ts
+ * import { type Host, LocalRunspace } from "rsh";
+ * const host: Host = {
+ *   output: (value) => console.log(value),
+ *   error: (record) => console.error(record.format()),
+ *   host: (text) => process.stdout.write(text),
+ *   warning: (text) => console.warn(`WARNING: ${text}`),
+ *   prompt: async (text) => (text.includes("Name") ? "ada" : null),
+ * };
+ * const runspace = new LocalRunspace({ host });
+ * ```
+ */
 export interface Host {
   /** Each object that reaches the end of a top-level pipeline, as soon as it is produced. */
   output(value: unknown): void;
@@ -35,9 +51,13 @@ export interface Host {
   error(record: ErrorRecord): void;
   /** Write-Host text, including its newline unless -NoNewline. */
   host(text: string): void;
+  /** Warning text (without `WARNING: `), when $WarningPreference lets it through. */
   warning?(text: string): void;
+  /** Verbose text, when $VerbosePreference (or -Verbose) lets it through. */
   verbose?(text: string): void;
+  /** An information record (Write-Information), when $InformationPreference lets it through. */
   information?(value: unknown): void;
+  /** Debug text, when $DebugPreference (or -Debug) lets it through. */
   debug?(text: string): void;
   /** A Write-Progress record (Activity, StatusDescription, PercentComplete, ActivityId, RecordType). */
   progress?(record: unknown): void;
@@ -47,6 +67,14 @@ export interface Host {
   flush?(): void;
 }
 
+/**
+ * How `LocalRunspace.run` runs a parsed script.
+ *
+ * @example
+ * ```ts
+ * const options: RunOptions = { file: "/srv/deploy.rsh", args: ["-Target", "prod"], source: "param($Target) $Target" };
+ * ```
+ */
 export interface RunOptions {
   /** Raw command-line arguments, bound to the script's param() block like `pwsh -File script.ps1 …`. */
   args?: string[];
@@ -56,6 +84,17 @@ export interface RunOptions {
   source?: string;
 }
 
+/**
+ * How a `LocalRunspace.run` ended (the records went to the Host).
+ *
+ * @example
+ * ```ts
+ * import { LocalRunspace, parseOrThrow } from "rsh";
+ * const runspace = new LocalRunspace({ host: { output: console.log, error: (r) => console.error(r.format()), host: console.log } });
+ * const result: RunResult = await runspace.run(parseOrThrow("exit 3"));
+ * console.log(result.exitCode); // 3
+ * ```
+ */
 export interface RunResult {
   /** N for `exit N`, else null. */
   exitCode: number | null;
@@ -67,9 +106,19 @@ export interface RunResult {
 
 const commands = new CommandTable(builtinCommands);
 
+/**
+ * What a LocalRunspace starts with; every option has a default (no host, `Runspace<Id>`, an empty environment, no
+ * location, no profile, only the built-in commands, the policy from the environment and policy files).
+ *
+ * @example
+ * ```ts
+ * const options: LocalRunspaceOptions = { name: "tool", env: { HOME: "/home/ops" }, location: "/srv/app", variables: { limit: 3 } };
+ * ```
+ */
 export interface LocalRunspaceOptions {
   /** Where records go when no invocation collects them (the CLI's console). */
   host?: Host;
+  /** The runspace's name (default `Runspace<Id>`). */
   name?: string;
   /** The session's environment: a copy is taken; later changes on either side do not reach the other. */
   env?: Record<string, string>;
@@ -87,25 +136,6 @@ export interface LocalRunspaceOptions {
   executionPolicy?: string;
   /** Publishers' public keys (`ed25519:…`) trusted beyond the user's and the machine's trusted-publishers files. */
   trustedPublishers?: readonly string[];
-  /**
-   * The session's language mode (about_Language_Modes), FullLanguage by default: what the text it runs may use.
-   * It applies after `startupScript`. `$ExecutionContext.SessionState.LanguageMode` reads it.
-   */
-  languageMode?: LanguageMode;
-  /**
-   * The only built-in commands the session's user may see and run, by name or wildcard (`Get-*`), plus Get-Command,
-   * Get-Help, Select-Object, Measure-Object, Out-Default and Exit-PSSession. Set (or `visibleFunctions` set), a hidden
-   * command is "not recognized", and programs and script files are unavailable too. Unset: every command.
-   */
-  visibleCommands?: readonly string[];
-  /** Of the functions `startupScript` defines, those the user may see and call (names or wildcards). */
-  visibleFunctions?: readonly string[];
-  /**
-   * Script run when the session opens, in FullLanguage with every command, before the language mode and visible
-   * commands apply (JEA's startup script). The functions it defines are trusted: they run unrestricted when the
-   * user calls them, so they can expose exactly one operation of a hidden command.
-   */
-  startupScript?: string;
 }
 
 /** An embedder's JS value as an rsh value: plain objects become (ordered) hashtables, recursively. */
@@ -174,9 +204,26 @@ function internalError(error: unknown, ast: ScriptBlock, source: string): ErrorR
   return new ErrorRecord(message, "InternalError", "NotSpecified", ast.span, source);
 }
 
+/**
+ * A session in this process: its own variables, functions, environment copy, location, execution policy and jobs;
+ * nothing is shared with another runspace. `invoke` runs one pipeline at a time and collects its records; `run`
+ * runs a parsed script with its records going to the Host (as the CLI does). A runspace opens on its first use.
+ *
+ * @example
+ * ```ts
+ * import { LocalRunspace } from "rsh";
+ * const runspace = new LocalRunspace({ env: { GREETING: "hi" }, location: "/tmp" });
+ * const result = await runspace.invoke("param($name) \"$env:GREETING $name\"", { args: ["ada"] });
+ * console.log(result.output); // ["hi ada"]
+ * await runspace.close();
+ * ```
+ */
 export class LocalRunspace implements Runspace {
-  readonly id = nextRunspaceId();
-  readonly instanceId = crypto.randomUUID();
+  /** A small integer, unique within this process. */
+  readonly id: number = nextRunspaceId();
+  /** A GUID. */
+  readonly instanceId: string = crypto.randomUUID();
+  /** The name given in the options, or `Runspace<Id>`. */
   readonly name: string;
   #state: RunspaceState = "BeforeOpen";
   readonly #global = new Scope(null, true);
@@ -192,7 +239,6 @@ export class LocalRunspace implements Runspace {
   readonly #profile: boolean;
   readonly #busyWaitMs: number;
   readonly #extraCommands: readonly BuiltinCommand[] | undefined;
-  readonly #restrictions: Pick<LocalRunspaceOptions, "languageMode" | "visibleCommands" | "visibleFunctions" | "startupScript">;
   /** The records' destination while a pipeline runs (null: the Host). */
   #sink: ((record: StreamRecord) => void | Promise<void>) | null = null;
   /** The running pipeline, and the invocations waiting for it (first come, first served). */
@@ -200,14 +246,13 @@ export class LocalRunspace implements Runspace {
   #waiting: (() => void)[] = [];
   #opening: Promise<void> | null = null;
 
+  /** A new runspace (BeforeOpen); nothing runs until it is opened or used. */
   constructor(options: LocalRunspaceOptions = {}) {
     this.name = options.name ?? `Runspace${this.id}`;
     this.#host = options.host ?? null;
     this.#profile = options.profile ?? false;
     this.#busyWaitMs = options.busyWaitMs ?? 4 * 60 * 1000;
     this.#extraCommands = options.commands;
-    const { languageMode, visibleCommands, visibleFunctions, startupScript } = options;
-    this.#restrictions = { languageMode, visibleCommands, visibleFunctions, startupScript };
     const env = this.#env = new Map(Object.entries(options.env ?? {}));
     this.#policy = new ExecutionPolicy(env, options.trustedPublishers);
     this.#evaluator = new Evaluator({
@@ -227,17 +272,18 @@ export class LocalRunspace implements Runspace {
       InformationPreference: "SilentlyContinue", WarningPreference: "Continue", ProgressPreference: "Continue", Error: [], "?": true,
       PSVersionTable: version, HOME: home, PWD: options.location ?? null, IsLinux: true,
       IsWindows: false, IsMacOS: false, args: [], PROFILE: this.#profilePaths().at(-1),
-      ExecutionContext: executionContext({ get: () => this.#evaluator.languageMode, set: (mode) => (this.#evaluator.languageMode = mode) }),
       ...Object.fromEntries(Object.entries(options.variables ?? {}).map(([k, v]) => [k, fromPlain(v)])),
     };
     if (options.executionPolicy) this.#policy.set(options.executionPolicy, "Process");
     for (const [name, value] of Object.entries(globals)) this.#global.set(name, value);
   }
 
+  /** BeforeOpen, Opening, Opened, Closing or Closed. */
   get state(): RunspaceState {
     return this.#state;
   }
 
+  /** Busy while a pipeline runs, Available when opened and idle, None otherwise. */
   get availability(): RunspaceAvailability {
     if (this.#state !== "Opened") return "None";
     return this.#running ? "Busy" : "Available";
@@ -264,10 +310,9 @@ export class LocalRunspace implements Runspace {
           } catch {
             // No profile at this path.
           }
-          if (exists) await this.#execute(`. '${path.replaceAll("'", "''")}'`, {}, null, true);
+          if (exists) await this.#execute(`. '${path.replaceAll("'", "''")}'`, {}, null);
         }
       }
-      await this.#restrict();
       this.#state = "Opened";
     })();
     return this.#opening;
@@ -318,6 +363,7 @@ export class LocalRunspace implements Runspace {
     await running.catch(() => {});
   }
 
+  /** Stops the running pipeline and the jobs, leaves an entered session, and closes the runspace (idempotent). */
   async close(): Promise<void> {
     if (this.#state === "Closed" || this.#state === "Closing") return;
     this.#state = "Closing";
@@ -328,30 +374,14 @@ export class LocalRunspace implements Runspace {
     this.#state = "Closed";
   }
 
-  /** Runs the startup script (trusted), then applies the language mode and the visible commands. */
-  async #restrict(): Promise<void> {
-    const { languageMode, visibleCommands, visibleFunctions, startupScript } = this.#restrictions;
-    if (startupScript) {
-      const errors: ErrorRecord[] = [];
-      await this.#execute(startupScript, {}, (r) => void (r.stream === "error" && errors.push(r.value)), true);
-      // A session whose startup failed would be half-made (functions missing): it is not opened at all.
-      if (errors.length) {
-        this.#state = "Broken";
-        throw new RuntimeError(new ErrorRecord(`The startup script of session ${this.name} failed: ${errors[0].message}`, "StartupScriptFailed", "InvalidOperation", null, null));
-      }
-    }
-    this.#evaluator.languageMode = languageMode ?? "FullLanguage";
-    if (visibleCommands || visibleFunctions) this.#evaluator.visible = this.#evaluator.commands.restrict(visibleCommands ?? [], visibleFunctions ?? []);
-  }
-
-  async #execute(script: string, options: InvokeOptions, sink: ((record: StreamRecord) => void | Promise<void>) | null, trusted = false) {
+  async #execute(script: string, options: InvokeOptions, sink: ((record: StreamRecord) => void | Promise<void>) | null) {
     return await this.#gate(options.wait ?? true, () => {
       for (const [name, value] of Object.entries(options.using ?? {})) this.#global.set("using:" + name.toLowerCase(), value);
       const file = options.file ?? "<invoke>";
       const { ast, diagnostics } = parse(script, file);
       if (!ast) return this.#fail(parseErrorRecord(diagnostics[0], script), sink);
       const args = (options.args ?? []).map((value): RawArgument => ({ kind: "value", value: fromPlain(value) }));
-      return this.#runAst(ast, script, args, options.file, sink, options.input?.map(fromPlain), trusted);
+      return this.#runAst(ast, script, args, options.file, sink, options.input?.map(fromPlain));
     }, options.signal);
   }
 
@@ -439,13 +469,13 @@ export class LocalRunspace implements Runspace {
     return Promise.resolve({ exitCode: null, failed: true, stopped: false });
   }
 
-  #runAst(ast: ScriptBlock, source: string, args: RawArgument[], file: string | undefined, sink: ((record: StreamRecord) => void) | null, input?: unknown[], trusted = false) {
+  #runAst(ast: ScriptBlock, source: string, args: RawArgument[], file: string | undefined, sink: ((record: StreamRecord) => void) | null, input?: unknown[]) {
     const scope = file ? new Scope(this.#global, true) : this.#global;
     if (file) {
       scope.set("PSScriptRoot", file.slice(0, file.lastIndexOf("/")) || ".");
       scope.set("PSCommandPath", file);
     }
-    const caller = this.#evaluator.frame(this.#global, source, trusted);
+    const caller = this.#evaluator.frame(this.#global, source);
     this.#evaluator.pacer.start();
     this.#sink = sink;
     const pacer = this.#evaluator.pacer;
@@ -456,8 +486,7 @@ export class LocalRunspace implements Runspace {
     };
     type Outcome = { exitCode: number | null; failed: boolean; stopped: boolean };
     const completed = tryCatch((): Maybe<Outcome> => {
-      if (!trusted) checkLanguage(ast, this.#evaluator.languageMode, source);
-      const processor = scriptBlockProcessor(this.#evaluator, ast, source, null, args, caller, ast, emit, { scope, hasUpstream: input !== undefined, trusted });
+      const processor = scriptBlockProcessor(this.#evaluator, ast, source, null, args, caller, ast, emit, { scope, hasUpstream: input !== undefined });
       const body = () => (input === undefined ? processor.run() : eachInOrder(input, (item) => processor.process(item)));
       return then(processor.begin(), () => then(body(), () => then(processor.end(), () => ({ exitCode: null, failed: false, stopped: false }))));
     }, (signal): Maybe<Outcome> => {
@@ -517,10 +546,6 @@ export class LocalRunspace implements Runspace {
         location: String(this.#global.lookup("PWD")?.value ?? ""),
         variables,
         commands: this.#extraCommands,
-        // A job runs under the same restrictions as the session that started it, or it would be a way out.
-        languageMode: this.#evaluator.languageMode,
-        visibleCommands: this.#restrictions.visibleCommands,
-        visibleFunctions: this.#restrictions.visibleFunctions,
         trustedPublishers: this.#policy.trusted,
       });
       job.start(runspace, spec.script, spec.args, spec.initialization);
