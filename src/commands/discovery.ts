@@ -36,7 +36,7 @@ function visibleCommands(ctx: CommandContext): Found[] {
       if (!aliases.has(key)) aliases.set(key, { type: "Alias", name: alias.name, source: "", definition: alias.target });
     }
     for (const [key, fn] of scope.functions) {
-      if (!functions.has(key)) functions.set(key, { type: "Function", name: fn.definition.name, source: "", definition: "" });
+      if (!functions.has(key) && ctx.commands.functionVisible(fn)) functions.set(key, { type: "Function", name: fn.definition.name, source: "", definition: "" });
     }
   }
   for (const [alias, target] of ctx.commands.builtinAliases()) {
@@ -99,7 +99,7 @@ export const getCommand: BuiltinCommand = {
         results.push(match);
         continue;
       }
-      if (wanted("Application")) {
+      if (wanted("Application") && !ctx.commands.restricted) {
         const env = ctx.session.environment();
         const path = findExecutable(name, env.get("PATH") ?? "", toStr(ctx.scope.global.lookup("PWD")?.value ?? "") || ".");
         if (path) {

@@ -12,6 +12,7 @@ import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError, StopU
 import { assign, evaluate, type Frame, guarded, ScriptBlockValue, unwrap, valueOf } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch, tryFinally } from "./maybe.ts";
 import { binary, matchOne, rangeBounds, wildcardToRegExp } from "./operators.ts";
+import { forbidsScriptBlocks, type LanguageMode, scriptBlockRefused } from "./language_mode.ts";
 import { Pacer } from "./pacer.ts";
 import { makeProcessor, type Processor } from "./processors.ts";
 import { applyRedirections, type Redirected } from "./redirection.ts";
@@ -35,10 +36,16 @@ export class Evaluator {
     readonly session: SessionPort,
   ) {}
 
-  frame(scope: Scope, source: string): Frame {
+  /** The session's language mode (about_Language_Modes): untrusted text is checked against it before it runs. */
+  languageMode: LanguageMode = "FullLanguage";
+  /** The commands untrusted text may resolve in a restricted session (null: all of them). */
+  visible: CommandTable | null = null;
+
+  frame(scope: Scope, source: string, trusted = false): Frame {
     return {
       scope,
       source,
+      trusted,
       env: this.env,
       collect: (statements, f) => {
         const out: unknown[] = [];
@@ -53,7 +60,12 @@ export class Evaluator {
    * `dotSource` it runs in `caller` itself; `item` (unless undefined) is then `$_` there while it runs — how
    * ForEach-Object and Where-Object run their script blocks (`1..3 | % { $n = $_ }; $n` is 3 in PowerShell).
    */
-  callScriptBlock(block: ScriptBlockValue, item: unknown, args: unknown[], caller: Scope, dotSource = false): Maybe<unknown[]> {
+  callScriptBlock(block: ScriptBlockValue, item: unknown, args: unknown[], caller: Scope, dotSource = false, checked = false): Maybe<unknown[]> {
+    // `checked`: Invoke-Expression's text, just checked against the mode; any other block in a mode without script
+    // blocks reached the session some other way (a deserialized argument) and is refused.
+    if (this.languageMode !== "FullLanguage" && !checked && !block.trusted && forbidsScriptBlocks(this.languageMode)) {
+      throw scriptBlockRefused(block.ast, block.source, this.languageMode);
+    }
     const scope = dotSource ? caller : new Scope(caller);
     if (dotSource && item !== undefined) {
       const previous = caller.variables.get("_")?.value;
@@ -72,7 +84,7 @@ export class Evaluator {
       scope.set("args", args.slice(parameters.length));
     }
     const out: unknown[] = [];
-    const frame = this.frame(scope, block.source);
+    const frame = this.frame(scope, block.source, block.trusted);
     const named = [block.ast.begin, block.ast.process, block.ast.end];
     const run = eachInOrder(named, (n) => n && this.statements(n.statements, frame, (v) => void out.push(v)));
     return then(tryCatch(() => run, (signal) => {
@@ -187,7 +199,7 @@ export class Evaluator {
         });
       }
       case "FunctionDefinition":
-        frame.scope.functions.set(node.name.toLowerCase(), { definition: node, source: frame.source });
+        frame.scope.functions.set(node.name.toLowerCase(), { definition: node, source: frame.source, trusted: frame.trusted });
         return;
       case "Try":
         return this.tryStatement(node, frame, emit);
@@ -304,7 +316,7 @@ export class Evaluator {
 
   switchMatches(node: A.Switch, pattern: A.Expression, item: unknown, frame: Frame): Maybe<boolean> {
     if (pattern.kind === "ScriptBlockExpression") {
-      return then(this.callScriptBlock(new ScriptBlockValue(pattern.scriptBlock, frame.source), item, [], frame.scope), (out) => toBool(unwrap(out)));
+      return then(this.callScriptBlock(new ScriptBlockValue(pattern.scriptBlock, frame.source, frame.trusted), item, [], frame.scope), (out) => toBool(unwrap(out)));
     }
     return then(evaluate(frame, pattern), (value) => {
       const cs = node.flags.caseSensitive;

@@ -13,7 +13,8 @@ import type { Scope } from "./scope.ts";
 
 /** A script block value: its AST plus the source text it came from. */
 export class ScriptBlockValue {
-  constructor(readonly ast: A.ScriptBlock, readonly source: string) {}
+  /** `trusted`: written by trusted text (see language_mode.ts); it then runs unrestricted wherever it is invoked. */
+  constructor(readonly ast: A.ScriptBlock, readonly source: string, readonly trusted = false) {}
   toString(): string {
     return this.source.slice(this.ast.span.start.offset + 1, this.ast.span.end.offset - 1);
   }
@@ -23,6 +24,8 @@ export class ScriptBlockValue {
 export interface Frame {
   scope: Scope;
   source: string;
+  /** The text runs on the operator's authority (a startup script): no visibility or language-mode checks. */
+  trusted: boolean;
   /** Runs statements and collects their output (for `$( )`, `@( )`, `( )`). */
   collect(statements: A.Statement[], frame: Frame): Maybe<unknown[]>;
   /** Calls a script block value with `$_` and args, collecting its output. */
@@ -164,7 +167,7 @@ export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
         then(evaluate(frame, entry.key), (key) => then(valueOf(frame, entry.value), (value) => table.set(key, value)))), () => table);
     }
     case "ScriptBlockExpression":
-      return new ScriptBlockValue(node.scriptBlock, frame.source);
+      return new ScriptBlockValue(node.scriptBlock, frame.source, frame.trusted);
     case "Unary":
       return evaluateUnary(frame, node);
     case "Ternary":

@@ -14,6 +14,7 @@ import { evaluate, fail, type Frame, rethrowAt, ScriptBlockValue } from "./expre
 import { getMember } from "./members.ts";
 import { applyPreferences, captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "./maybe.ts";
+import { checkLanguage, forbidsScriptBlocks, scriptBlockRefused } from "./language_mode.ts";
 import { nativeProcessor } from "./native.ts";
 import { Scope } from "./scope.ts";
 import { Deno, findExecutable } from "../platform.ts";
@@ -108,7 +109,7 @@ export function scriptBlockProcessor(
   caller: Frame,
   node: { span: A.Span },
   emit: Emit,
-  options: { isFilter?: boolean; scope?: Scope; hasUpstream?: boolean } = {},
+  options: { isFilter?: boolean; scope?: Scope; hasUpstream?: boolean; trusted?: boolean } = {},
 ): Processor {
   const parameters = block.paramBlock?.parameters ?? extraParameters ?? [];
   const specs = parameterSpecs(parameters);
@@ -122,7 +123,7 @@ export function scriptBlockProcessor(
   }
   const captured = captureVariables(common, caller.scope);
   emit = captured.wrap(emit);
-  const frame = evaluator.frame(scope, source);
+  const frame = evaluator.frame(scope, source, options.trusted ?? false);
   const pipelineSpec = specs.find((s) => s.pipeline);
   const byName = specs.filter((s) => s.pipelineByName);
   let bound: Bound = { values: new Map(), remaining: [] };
@@ -266,10 +267,11 @@ function builtinProcessor(
     scope: caller.scope,
     pacer: evaluator.pacer,
     session: evaluator.session,
-    commands: evaluator.commands,
+    commands: caller.trusted ? evaluator.commands : evaluator.visible ?? evaluator.commands,
     evaluateText(text) {
       const ast = parseText(text, "<Invoke-Expression>");
-      return evaluator.callScriptBlock(new ScriptBlockValue(ast, text), undefined, [], caller.scope, true);
+      if (!caller.trusted) checkLanguage(ast, evaluator.languageMode, text);
+      return evaluator.callScriptBlock(new ScriptBlockValue(ast, text, caller.trusted), undefined, [], caller.scope, true, true);
     },
     writeError(message, errorId, commandName) {
       processor.hadError = true;
@@ -344,18 +346,23 @@ function commandProcessor(
   hasUpstream: boolean,
 ): Maybe<Processor> {
   if (nameValue instanceof ScriptBlockValue) {
+    if (!nameValue.trusted && forbidsScriptBlocks(evaluator.languageMode)) throw scriptBlockRefused(element, frame.source, evaluator.languageMode);
     return scriptBlockProcessor(evaluator, nameValue.ast, nameValue.source, null, args, frame, element, emit, {
       scope: element.invocation === "." ? frame.scope : undefined,
       hasUpstream,
+      trusted: nameValue.trusted,
     });
   }
   const name = toStr(nameValue);
-  const resolved = evaluator.commands.resolve(name, frame.scope);
+  // A restricted session's user resolves through its view: a hidden command is "not recognized", as if absent.
+  const restricted = evaluator.visible !== null && !frame.trusted;
+  const resolved = (restricted ? evaluator.visible! : evaluator.commands).resolve(name, frame.scope);
   if (resolved?.kind === "function") {
     const definition = resolved.entry.definition;
     return scriptBlockProcessor(evaluator, definition.body, resolved.entry.source, definition.parameters, args, frame, element, emit, {
       isFilter: definition.isFilter,
       hasUpstream,
+      trusted: resolved.entry.trusted,
     });
   }
   if (resolved?.kind === "builtin") {
@@ -363,11 +370,11 @@ function commandProcessor(
     if (command.load) return command.load().then((loaded) => builtinProcessor(evaluator, loaded, args, frame, element, emit, hasUpstream));
     return builtinProcessor(evaluator, command, args, frame, element, emit, hasUpstream);
   }
-  if (/\.rsh$/i.test(name)) {
+  if (/\.rsh$/i.test(name) && !restricted) {
     const script = scriptFileProcessor(evaluator, name, args, frame, element, emit, hasUpstream);
     if (script) return script;
   }
-  const program = findExecutable(name, frame.env.get("PATH") ?? "", toStr(frame.scope.global.lookup("PWD")?.value ?? "") || ".");
+  const program = restricted ? null : findExecutable(name, frame.env.get("PATH") ?? "", toStr(frame.scope.global.lookup("PWD")?.value ?? "") || ".");
   if (program) return nativeProcessor(program, args, frame, element, emit, evaluator.pacer);
   throw new RuntimeError(new ErrorRecord(
     `The term '${name}' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
@@ -401,10 +408,11 @@ function scriptFileProcessor(
   }
   evaluator.session.authorizeScript(path, text, { span: element.name.span, source: frame.source });
   const ast = parseText(text, path);
+  if (!frame.trusted) checkLanguage(ast, evaluator.languageMode, text);
   const scope = element.invocation === "." ? frame.scope : new Scope(frame.scope, true);
   scope.set("PSScriptRoot", path.slice(0, path.lastIndexOf("/")) || "/");
   scope.set("PSCommandPath", path);
-  return scriptBlockProcessor(evaluator, ast, text, null, args, frame, element, emit, { scope, hasUpstream });
+  return scriptBlockProcessor(evaluator, ast, text, null, args, frame, element, emit, { scope, hasUpstream, trusted: frame.trusted });
 }
 
 /** Parses script text; a parse error becomes a terminating error positioned in that text. */

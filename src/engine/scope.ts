@@ -17,6 +17,8 @@ export interface FunctionEntry {
   definition: FunctionDefinition;
   /** The text of the script that defined it (for error snippets). */
   source: string;
+  /** Defined by trusted text (a configuration's startup script): its body runs unrestricted (language_mode.ts). */
+  trusted?: boolean;
 }
 
 /**

@@ -18,6 +18,7 @@ import { parseErrorRecord, scriptBlockProcessor } from "../engine/processors.ts"
 import { Scope } from "../engine/scope.ts";
 import { Deno } from "../platform.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { checkLanguage, executionContext, type LanguageMode } from "../engine/language_mode.ts";
 import { ExecutionPolicy } from "./execution_policy.ts";
 import { type Job, type JobRunspace, JobTable } from "./jobs.ts";
 import { nextRunspaceId } from "./runspace.ts";
@@ -136,6 +137,25 @@ export interface LocalRunspaceOptions {
   executionPolicy?: string;
   /** Publishers' public keys (`ed25519:…`) trusted beyond the user's and the machine's trusted-publishers files. */
   trustedPublishers?: readonly string[];
+  /**
+   * The session's language mode (about_Language_Modes), FullLanguage by default: what the text it runs may use.
+   * It applies after `startupScript`. `$ExecutionContext.SessionState.LanguageMode` reads it.
+   */
+  languageMode?: LanguageMode;
+  /**
+   * The only built-in commands the session's user may see and run, by name or wildcard (`Get-*`), plus Get-Command,
+   * Get-Help, Select-Object, Measure-Object, Out-Default and Exit-PSSession. Set (or `visibleFunctions` set), a hidden
+   * command is "not recognized", and programs and script files are unavailable too. Unset: every command.
+   */
+  visibleCommands?: readonly string[];
+  /** Of the functions `startupScript` defines, those the user may see and call (names or wildcards). */
+  visibleFunctions?: readonly string[];
+  /**
+   * Script run when the session opens, in FullLanguage with every command, before the language mode and visible
+   * commands apply (JEA's startup script). The functions it defines are trusted: they run unrestricted when the
+   * user calls them, so they can expose exactly one operation of a hidden command.
+   */
+  startupScript?: string;
 }
 
 /** An embedder's JS value as an rsh value: plain objects become (ordered) hashtables, recursively. */
@@ -239,6 +259,7 @@ export class LocalRunspace implements Runspace {
   readonly #profile: boolean;
   readonly #busyWaitMs: number;
   readonly #extraCommands: readonly BuiltinCommand[] | undefined;
+  readonly #restrictions: Pick<LocalRunspaceOptions, "languageMode" | "visibleCommands" | "visibleFunctions" | "startupScript">;
   /** The records' destination while a pipeline runs (null: the Host). */
   #sink: ((record: StreamRecord) => void | Promise<void>) | null = null;
   /** The running pipeline, and the invocations waiting for it (first come, first served). */
@@ -253,6 +274,8 @@ export class LocalRunspace implements Runspace {
     this.#profile = options.profile ?? false;
     this.#busyWaitMs = options.busyWaitMs ?? 4 * 60 * 1000;
     this.#extraCommands = options.commands;
+    const { languageMode, visibleCommands, visibleFunctions, startupScript } = options;
+    this.#restrictions = { languageMode, visibleCommands, visibleFunctions, startupScript };
     const env = this.#env = new Map(Object.entries(options.env ?? {}));
     this.#policy = new ExecutionPolicy(env, options.trustedPublishers);
     this.#evaluator = new Evaluator({
@@ -272,6 +295,7 @@ export class LocalRunspace implements Runspace {
       InformationPreference: "SilentlyContinue", WarningPreference: "Continue", ProgressPreference: "Continue", Error: [], "?": true,
       PSVersionTable: version, HOME: home, PWD: options.location ?? null, IsLinux: true,
       IsWindows: false, IsMacOS: false, args: [], PROFILE: this.#profilePaths().at(-1),
+      ExecutionContext: executionContext({ get: () => this.#evaluator.languageMode, set: (mode) => (this.#evaluator.languageMode = mode) }),
       ...Object.fromEntries(Object.entries(options.variables ?? {}).map(([k, v]) => [k, fromPlain(v)])),
     };
     if (options.executionPolicy) this.#policy.set(options.executionPolicy, "Process");
@@ -310,9 +334,10 @@ export class LocalRunspace implements Runspace {
           } catch {
             // No profile at this path.
           }
-          if (exists) await this.#execute(`. '${path.replaceAll("'", "''")}'`, {}, null);
+          if (exists) await this.#execute(`. '${path.replaceAll("'", "''")}'`, {}, null, true);
         }
       }
+      await this.#restrict();
       this.#state = "Opened";
     })();
     return this.#opening;
@@ -374,14 +399,30 @@ export class LocalRunspace implements Runspace {
     this.#state = "Closed";
   }
 
-  async #execute(script: string, options: InvokeOptions, sink: ((record: StreamRecord) => void | Promise<void>) | null) {
+  /** Runs the startup script (trusted), then applies the language mode and the visible commands. */
+  async #restrict(): Promise<void> {
+    const { languageMode, visibleCommands, visibleFunctions, startupScript } = this.#restrictions;
+    if (startupScript) {
+      const errors: ErrorRecord[] = [];
+      await this.#execute(startupScript, {}, (r) => void (r.stream === "error" && errors.push(r.value)), true);
+      // A session whose startup failed would be half-made (functions missing): it is not opened at all.
+      if (errors.length) {
+        this.#state = "Broken";
+        throw new RuntimeError(new ErrorRecord(`The startup script of session ${this.name} failed: ${errors[0].message}`, "StartupScriptFailed", "InvalidOperation", null, null));
+      }
+    }
+    this.#evaluator.languageMode = languageMode ?? "FullLanguage";
+    if (visibleCommands || visibleFunctions) this.#evaluator.visible = this.#evaluator.commands.restrict(visibleCommands ?? [], visibleFunctions ?? []);
+  }
+
+  async #execute(script: string, options: InvokeOptions, sink: ((record: StreamRecord) => void | Promise<void>) | null, trusted = false) {
     return await this.#gate(options.wait ?? true, () => {
       for (const [name, value] of Object.entries(options.using ?? {})) this.#global.set("using:" + name.toLowerCase(), value);
       const file = options.file ?? "<invoke>";
       const { ast, diagnostics } = parse(script, file);
       if (!ast) return this.#fail(parseErrorRecord(diagnostics[0], script), sink);
       const args = (options.args ?? []).map((value): RawArgument => ({ kind: "value", value: fromPlain(value) }));
-      return this.#runAst(ast, script, args, options.file, sink, options.input?.map(fromPlain));
+      return this.#runAst(ast, script, args, options.file, sink, options.input?.map(fromPlain), trusted);
     }, options.signal);
   }
 
@@ -469,13 +510,13 @@ export class LocalRunspace implements Runspace {
     return Promise.resolve({ exitCode: null, failed: true, stopped: false });
   }
 
-  #runAst(ast: ScriptBlock, source: string, args: RawArgument[], file: string | undefined, sink: ((record: StreamRecord) => void) | null, input?: unknown[]) {
+  #runAst(ast: ScriptBlock, source: string, args: RawArgument[], file: string | undefined, sink: ((record: StreamRecord) => void) | null, input?: unknown[], trusted = false) {
     const scope = file ? new Scope(this.#global, true) : this.#global;
     if (file) {
       scope.set("PSScriptRoot", file.slice(0, file.lastIndexOf("/")) || ".");
       scope.set("PSCommandPath", file);
     }
-    const caller = this.#evaluator.frame(this.#global, source);
+    const caller = this.#evaluator.frame(this.#global, source, trusted);
     this.#evaluator.pacer.start();
     this.#sink = sink;
     const pacer = this.#evaluator.pacer;
@@ -486,7 +527,8 @@ export class LocalRunspace implements Runspace {
     };
     type Outcome = { exitCode: number | null; failed: boolean; stopped: boolean };
     const completed = tryCatch((): Maybe<Outcome> => {
-      const processor = scriptBlockProcessor(this.#evaluator, ast, source, null, args, caller, ast, emit, { scope, hasUpstream: input !== undefined });
+      if (!trusted) checkLanguage(ast, this.#evaluator.languageMode, source);
+      const processor = scriptBlockProcessor(this.#evaluator, ast, source, null, args, caller, ast, emit, { scope, hasUpstream: input !== undefined, trusted });
       const body = () => (input === undefined ? processor.run() : eachInOrder(input, (item) => processor.process(item)));
       return then(processor.begin(), () => then(body(), () => then(processor.end(), () => ({ exitCode: null, failed: false, stopped: false }))));
     }, (signal): Maybe<Outcome> => {
@@ -546,6 +588,10 @@ export class LocalRunspace implements Runspace {
         location: String(this.#global.lookup("PWD")?.value ?? ""),
         variables,
         commands: this.#extraCommands,
+        // A job runs under the same restrictions as the session that started it, or it would be a way out.
+        languageMode: this.#evaluator.languageMode,
+        visibleCommands: this.#restrictions.visibleCommands,
+        visibleFunctions: this.#restrictions.visibleFunctions,
         trustedPublishers: this.#policy.trusted,
       });
       job.start(runspace, spec.script, spec.args, spec.initialization);
