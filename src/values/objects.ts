@@ -109,6 +109,19 @@ export class PSCustomObject {
  */
 export class NotedScalar {
   constructor(readonly base: string | number | boolean | Date, readonly notes: PSCustomObject) {}
+
+  // An embedder holding a raw output value gets the base in JS contexts too (`JSON.stringify`, `+x`, `${x}`).
+  toJSON(): unknown {
+    return this.base;
+  }
+
+  valueOf(): unknown {
+    return this.base.valueOf();
+  }
+
+  toString(): string {
+    return String(this.base);
+  }
 }
 
 /** The value under a NotedScalar's notes (anything else is its own base). */
