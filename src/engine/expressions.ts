@@ -4,7 +4,7 @@
  */
 import type * as A from "../../grammar/ast.ts";
 import { ConversionError, convertTo, enumerate, toBool, toNumber, toStr } from "../values/convert.ts";
-import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { baseOf, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { getMember, invokeMethod, MemberError, setMember, staticMember } from "./members.ts";
 import { binary, OperatorError, TypeValue, unary } from "./operators.ts";
@@ -118,7 +118,8 @@ function index(frame: Frame, node: A.Index, target: unknown, key: unknown): unkn
     return Array.isArray(key) ? key.map((k) => target.get(k)) : target.get(key);
   }
   if (target instanceof PSCustomObject) return target.get(toStr(key));
-  const list = typeof target === "string" ? [...target] : Array.isArray(target) ? target : [target];
+  const base = baseOf(target);
+  const list = typeof base === "string" ? [...base] : Array.isArray(target) ? target : [target];
   const at = (k: unknown) => {
     let i = Math.trunc(toNumber(k));
     if (i < 0) i += list.length;
