@@ -68,6 +68,7 @@ export type { Maybe } from "./engine/maybe.ts";
 export type { Pacer } from "./engine/pacer.ts";
 export type { FunctionEntry, Scope } from "./engine/scope.ts";
 export type { ParserErrorId } from "../grammar/errors.ts";
+export { LANGUAGE_MODES, type LanguageMode } from "./engine/language_mode.ts";
 /**
  * Results as plain JS values, and a script's records as an async iterator (see each function's docs).
  *

@@ -15,7 +15,28 @@ import { LiveObject, PSCustomObject } from "../values/objects.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { MemberError } from "./members.ts";
 
+/**
+ * The language modes, from least to most restricted.
+ *
+ * @example
+ * ```ts
+ * import { LANGUAGE_MODES } from "rsh";
+ * console.log(LANGUAGE_MODES.join(", ")); // FullLanguage, ConstrainedLanguage, RestrictedLanguage, NoLanguage
+ * ```
+ */
 export const LANGUAGE_MODES = ["FullLanguage", "ConstrainedLanguage", "RestrictedLanguage", "NoLanguage"] as const;
+/**
+ * What a session's language allows (about_Language_Modes): everything (FullLanguage, the default), core types only
+ * (ConstrainedLanguage), little more than commands and literals (RestrictedLanguage), or commands only (NoLanguage).
+ *
+ * @example
+ * ```ts
+ * import { LocalRunspace } from "rsh";
+ * const runspace = new LocalRunspace({ languageMode: "ConstrainedLanguage" });
+ * const { errors } = await runspace.invoke("[System.IO.File]::ReadAllText('/etc/passwd')");
+ * console.log(errors.length > 0); // true
+ * ```
+ */
 export type LanguageMode = typeof LANGUAGE_MODES[number];
 
 /** The mode named by `text` (any case), or null. */
