@@ -1,6 +1,7 @@
 /** The built-in command table: one literal list, frozen; sessions add functions over it, never to it. */
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { getAlias, newAlias, setAlias } from "./aliases.ts";
+import { tabExpansion2 } from "./completion.ts";
 import { getCommand, getHelp, getMember } from "./discovery.ts";
 import { addContent, getChildItem, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
 import { copyItem, getItem, moveItem, newItem, popLocation, pushLocation, removeItem, renameItem, resolvePathCommand } from "./items.ts";
@@ -78,4 +79,5 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   getCommand,
   getMember,
   getHelp,
+  tabExpansion2,
 ]);
