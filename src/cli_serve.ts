@@ -11,12 +11,14 @@ import { hashPassword } from "./remoting/auth.ts";
 import { remotingCommands } from "./remoting/cmdlets.ts";
 import { ConfigError, parseConfig } from "./remoting/config.ts";
 import { RshServer } from "./remoting/server.ts";
+import { runCheckConfig } from "./cli_check_config.ts";
 
 export const SERVE_USAGE = `Usage: rsh serve [--host H] [--port P] [--config FILE]
 
   --host H        the address to listen on (default 127.0.0.1)
   --port P        the port (default 5995; 0 picks a free one)
   --config FILE   the server's JSON configuration (users, configurations, timeouts, limits, tls)
+  --check-config FILE   validate FILE and print what each session configuration exposes, then exit
 `;
 
 interface ServeOptions {
@@ -50,6 +52,8 @@ export async function runServe(argv: readonly string[]): Promise<number> {
     writeStdout(SERVE_USAGE);
     return 0;
   }
+  const check = argv.findIndex((a) => /^--?check-config$/i.test(a));
+  if (check >= 0) return await runCheckConfig(argv[check + 1]);
   const options = parseServeArgs(argv);
   let config;
   try {

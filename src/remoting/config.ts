@@ -3,6 +3,7 @@
  * unknown key or a bad value stops it with a message naming the key, rather than a surprise later.
  */
 import { isPasswordHash } from "./auth.ts";
+import { ConfigurationError, defaultConfiguration, parseConfiguration, type SessionConfiguration } from "./configurations.ts";
 
 /**
  * A user of the server's config.
@@ -19,20 +20,7 @@ export interface UserEntry {
   groups: string[];
 }
 
-/**
- * A session configuration (the security issue fills in the rest of its keys).
- *
- * @example
- * ```ts
- * const ops: SessionConfiguration = { name: "ops", maxSessionsPerUser: 2 };
- * ```
- */
-export interface SessionConfiguration {
-  /** The name clients give as -ConfigurationName (case-insensitive). */
-  name: string;
-  /** The configuration's other keys (`maxSessionsPerUser`, …). */
-  [key: string]: unknown;
-}
+export type { SessionConfiguration } from "./configurations.ts";
 
 /**
  * A server's checked configuration, every key filled in (see docs/remoting.md, Server configuration). Make one
@@ -143,12 +131,15 @@ export function parseConfig(text: string | null): ServerConfig {
       users.set(name.toLowerCase(), { passwordHash: user.passwordHash, groups: groups as string[] });
     }
   }
-  const configurations = new Map<string, SessionConfiguration>([[DEFAULT_CONFIGURATION, { name: DEFAULT_CONFIGURATION }]]);
+  const configurations = new Map<string, SessionConfiguration>([[DEFAULT_CONFIGURATION, defaultConfiguration(DEFAULT_CONFIGURATION)]]);
   if (raw.configurations !== undefined) {
+    const knownUsers = users ? new Set(users.keys()) : null;
     for (const [name, entry] of Object.entries(object(raw.configurations, "configurations"))) {
-      const declared = object(entry, `configurations.${name}`);
-      positive(declared, "maxSessionsPerUser", 1, `configurations.${name}.maxSessionsPerUser`);
-      configurations.set(name.toLowerCase(), { ...declared, name });
+      try {
+        configurations.set(name.toLowerCase(), parseConfiguration(name, entry, knownUsers));
+      } catch (e) {
+        throw e instanceof ConfigurationError ? new ConfigError(e.message) : e;
+      }
     }
   }
   let tls: ServerConfig["tls"] = null;

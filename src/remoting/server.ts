@@ -15,6 +15,7 @@ import type { StreamRecord } from "../runspace/runspace.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { dummyHash, LoginThrottle, sameSecret, verifyPassword, writeServerToken } from "./auth.ts";
 import { DEFAULT_CONFIGURATION, type ServerConfig } from "./config.ts";
+import { accessDeniedMessage, configurationRunspaceOptions, mayUse } from "./configurations.ts";
 import { type BufferingMode, Connection, HostedCommand, HostedSession } from "./hosted.ts";
 import { type ClientMessage, parseClientMessage, PROTOCOL_VERSION, ProtocolError, stringArg } from "./protocol.ts";
 import { deserialize, serialize, serializeError, type Wire } from "./serializer.ts";
@@ -163,9 +164,9 @@ export class RshServer {
   }
 
   /** The idle timeout a client asks for, within the server's maximum (seconds; any positive value). */
-  #idleTimeout(args: Record<string, Wire>): number {
+  #idleTimeout(args: Record<string, Wire>, fallback: number | null = null): number {
     const asked = args.idleTimeoutSec;
-    if (asked === undefined || asked === null) return this.options.config.idleTimeoutSec;
+    if (asked === undefined || asked === null) return fallback ?? this.options.config.idleTimeoutSec;
     if (typeof asked !== "number" || !(asked > 0)) throw new ProtocolError("'idleTimeoutSec' must be a positive number.");
     if (asked > this.options.config.maxIdleTimeoutSec) {
       throw new RequestError(
@@ -298,16 +299,30 @@ export class RshServer {
   #session(connection: Connection, instanceId: string): HostedSession {
     const session = this.#sessions.get(instanceId);
     // Another user's session is reported exactly like a missing one: its existence is not disclosed.
-    if (!session || session.owner !== connection.user) {
+    if (!session || !this.#mayReach(session, connection.user!)) {
       throw new RequestError(`The session with InstanceId ${instanceId} was not found on ${this.computerName}.`, "PSSessionNotFound");
     }
     return session;
   }
 
+  #groups(user: string): string[] {
+    return this.options.config.users?.get(user)?.groups ?? [];
+  }
+
+  /**
+   * A session is its creator's; a session of a runAs configuration belongs to the configuration, so every user it
+   * allows may see and use it (about_PSSession_Details). Anyone else is told it does not exist.
+   */
+  #mayReach(session: HostedSession, user: string): boolean {
+    if (session.owner === user) return true;
+    const configuration = this.options.config.configurations.get(session.configurationName.toLowerCase());
+    return configuration?.runAs != null && mayUse(configuration, user, this.#groups(user));
+  }
+
   #findCommand(connection: Connection, id: string): HostedCommand | undefined {
     for (const session of this.#sessions.values()) {
       const command = session.commands.get(id);
-      if (command && session.owner === connection.user) return command;
+      if (command && this.#mayReach(session, connection.user!)) return command;
     }
   }
 
@@ -322,6 +337,9 @@ export class RshServer {
             `The WS-Management service cannot process the request. Cannot find the ${configurationName} session configuration in the WSMan: drive on the ${this.computerName} computer.`,
             "InvalidResourceUri",
           );
+        }
+        if (!mayUse(configuration, user, this.#groups(user))) {
+          throw new RequestError(accessDeniedMessage(this.computerName, configuration.name), "AccessDenied,PSSessionOpenFailed");
         }
         const mine = [...this.#sessions.values()].filter((s) => s.owner === user);
         if (mine.length >= this.options.config.maxSessionsPerUser) {
@@ -340,15 +358,17 @@ export class RshServer {
         sender.set("UserName", user);
         sender.set("ConnectedUser", user);
         sender.set("ComputerName", connection.address);
+        sender.set("ConfigurationName", configuration.name);
+        sender.set("RunAsUser", configuration.runAs);
         const runspace = new LocalRunspace({
-          ...this.options.sessionOptions?.(),
+          ...configurationRunspaceOptions(this.options.config.configurations, configuration, this.options.sessionOptions?.()),
           name: stringArg(args, "name", true) ?? undefined,
-          env: { ...this.options.env },
+          env: { ...this.options.env, ...configuration.environment },
           location: this.options.home,
           variables: { PSSenderInfo: sender },
         });
         await runspace.open();
-        const session = new HostedSession(runspace, user, configuration.name, connection, this.#idleTimeout(args) * 1000, (s) => void this.#closeSession(s));
+        const session = new HostedSession(runspace, user, configuration.name, connection, this.#idleTimeout(args, configuration.idleTimeoutSec) * 1000, (s) => void this.#closeSession(s));
         session.bufferingMode = this.#bufferingMode(args) ?? "Block";
         this.#sessions.set(runspace.instanceId, session);
         return session.info(connection);
@@ -365,7 +385,7 @@ export class RshServer {
         // Connect-/Receive-PSSession: attach, and resume each command after the last record the client has.
         return this.#attach(connection, stringArg(args, "instanceId")!, args.commands);
       case "session.list":
-        return [...this.#sessions.values()].filter((s) => s.owner === user).map((s) => s.info(connection));
+        return [...this.#sessions.values()].filter((s) => this.#mayReach(s, user)).map((s) => s.info(connection));
       case "session.remove": {
         await this.#closeSession(this.#session(connection, stringArg(args, "instanceId")!));
         return null;
