@@ -15,13 +15,15 @@ export interface EditorOptions {
   /** Colours the input, one string per line; plain text without it. */
   highlight?(text: string): string[];
   history?: History;
-  /** Completions for the input at the cursor (asked of the session the REPL talks to). */
-  complete?(text: string, cursor: number): Promise<Completion | null>;
+  /** Completions for the input at the cursor (asked of the session the REPL talks to); `begin` may give another. */
+  complete?: Completer;
   /** True when `text` is an unfinished statement: Enter then starts a continuation line. */
   continues?(text: string): boolean;
   /** Whether to use colours and inverse video (NO_COLOR turns them off). */
   color?: boolean;
 }
+
+export type Completer = (text: string, cursor: number) => Promise<Completion | null>;
 
 /** How a read ended: a line to run, end of input (Ctrl+D on an empty line), or Ctrl+C. */
 export type ReadResult = { kind: "line"; text: string } | { kind: "eof" } | { kind: "interrupt" };
@@ -39,13 +41,18 @@ export class LineEditor {
   #draft = "";
   #search: { query: string; index: number; failed: boolean } | null = null;
   #menu: CompletionMenu | null = null;
+  #completer: Completer | undefined;
 
   constructor(readonly options: EditorOptions) {
     this.#renderer = new Renderer(options.write, options.columns);
   }
 
-  /** Starts reading an entry after `prompt` (whose lines before its last are written once, above the edit area). */
-  begin(prompt: string): void {
+  /**
+   * Starts reading an entry after `prompt` (whose lines before its last are written once, above the edit area), with
+   * `complete` for Tab.
+   */
+  begin(prompt: string, complete = this.options.complete): void {
+    this.#completer = complete;
     const lastBreak = prompt.lastIndexOf("\n");
     if (lastBreak >= 0) this.options.write(prompt.slice(0, lastBreak).replaceAll("\n", "\r\n") + "\r\n");
     this.#prompt = prompt.slice(lastBreak + 1);
@@ -71,7 +78,7 @@ export class LineEditor {
     if (this.#search) {
       if (this.#searchKey(key)) return this.#draw();
     }
-    if (key.name === "tab" && this.options.complete) {
+    if (key.name === "tab" && this.#completer) {
       await this.#complete(key.shift === true);
       return this.#draw();
     }
@@ -259,7 +266,7 @@ export class LineEditor {
       this.#apply(this.#menu.step(backwards ? -1 : 1));
       return;
     }
-    const completion = await this.options.complete!(this.#text, this.#cursor);
+    const completion = await this.#completer!(this.#text, this.#cursor);
     if (!completion || completion.matches.length === 0) return;
     this.#menu = new CompletionMenu(completion);
     this.#apply(this.#menu.step(backwards ? -1 : 1));

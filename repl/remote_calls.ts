@@ -35,6 +35,20 @@ export class RemoteCalls {
     }
   }
 
+  /**
+   * Runs the host's own `script` (the prompt, a completion) where the user's statements go — the entered session or
+   * the local one — and gives its output. It leaves `$?` as the user's last statement set it, as PowerShell's host.
+   */
+  async hostCall(script: string): Promise<unknown[]> {
+    const entered = this.runspace.entered;
+    const output: unknown[] = [];
+    const take = (r: StreamRecord) => void (r.stream === "output" && output.push(r.value));
+    const run = (text: string, onRecord: OnRecord) => (entered ? this.call(entered, text, onRecord) : this.runspace.invoke(text, { onRecord }));
+    await run(`$?; ${script}`, take);
+    if (output[0] === false) await run("$? = $false", () => {}).catch(() => {});
+    return output.slice(1);
+  }
+
   /** Runs one statement typed in the entered session, showing its records; returns whether it failed. */
   async statement(entered: Entered, text: string): Promise<boolean> {
     try {

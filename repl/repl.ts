@@ -8,7 +8,8 @@
 import { parse, type ParseError } from "../grammar/mod.ts";
 import type { LocalRunspace } from "../src/runspace/local_runspace.ts";
 import type { StreamRecord } from "../src/runspace/runspace.ts";
-import type { ReadResult } from "./line_editor.ts";
+import { sessionCompleter } from "./complete.ts";
+import type { Completer, ReadResult } from "./line_editor.ts";
 import { RemoteCalls } from "./remote_calls.ts";
 
 export interface ReplIo {
@@ -20,7 +21,7 @@ export interface ReplIo {
    * On a terminal: reads one entry with the line editor after `prompt` (a `>> ` line for an unfinished statement is
    * the editor's); `lines` is then unused.
    */
-  read?: (prompt: string) => Promise<ReadResult>;
+  read?: (prompt: string, complete: Completer) => Promise<ReadResult>;
   /** The current location for the `PS /path> ` prompt (default: the runspace's). */
   location?: () => string;
   reportParseError: (error: ParseError) => void;
@@ -40,9 +41,7 @@ export interface ReplIo {
 const LEAVE = /^\s*(exit|exit-pssession)\s*;?\s*$/i;
 
 /** Runs the user's `prompt` function when there is one (about_Prompts); the REPL's own prompt otherwise. */
-const PROMPT_FUNCTION = "$?; if (Get-Command -Name prompt -CommandType Function -ErrorAction Ignore) { prompt }";
-/** The host's prompt call must not change `$?` (PowerShell runs it apart from the user's pipelines). */
-const RESTORE_STATUS = "$? = $false";
+const PROMPT_FUNCTION = "if (Get-Command -Name prompt -CommandType Function -ErrorAction Ignore) { prompt }";
 
 /** Runs statements until the input ends or `exit N`; returns the exit status. */
 export async function runRepl(runspace: LocalRunspace, io: ReplIo): Promise<number> {
@@ -52,21 +51,13 @@ export async function runRepl(runspace: LocalRunspace, io: ReplIo): Promise<numb
   const promptText = async (): Promise<string> => {
     const entered = runspace.entered;
     if (!entered) {
-      const output = await runspace.invoke(PROMPT_FUNCTION).then((r) => r.output, () => []);
-      if (output[0] === false) await runspace.invoke(RESTORE_STATUS).catch(() => {});
-      return output.length > 1 ? output.slice(1).map(String).join("") : `PS ${location()}> `;
+      const output = await remote.hostCall(PROMPT_FUNCTION).catch(() => []);
+      return output.length > 0 ? output.map(String).join("") : `PS ${location()}> `;
     }
     // A remote prompt is the remote session's prompt with the computer in front (PowerShell's GetRemotePrompt).
-    let text = "";
-    let status: unknown;
-    const take = (r: StreamRecord) => {
-      if (r.stream !== "output") return;
-      if (status === undefined) status = r.value;
-      else text += String(r.value ?? "");
-    };
-    await remote.call(entered, `${PROMPT_FUNCTION} else { "PS $PWD> " }`, take).catch(() => {});
-    if (status === false) await remote.call(entered, RESTORE_STATUS, () => {}).catch(() => {});
-    return runspace.entered === entered ? `[${entered.computerName}]: ${text || "PS> "}` : await promptText();
+    const output = await remote.hostCall(`${PROMPT_FUNCTION} else { "PS $PWD> " }`).catch(() => []);
+    const text = output.map(String).join("") || "PS> ";
+    return runspace.entered === entered ? `[${entered.computerName}]: ${text}` : await promptText();
   };
   let lastFailed = false;
 
@@ -90,8 +81,9 @@ export async function runRepl(runspace: LocalRunspace, io: ReplIo): Promise<numb
   };
 
   if (io.read) {
+    const complete = sessionCompleter(remote);
     while (true) {
-      const entry = await io.read(interactive ? await promptText() : "");
+      const entry = await io.read(interactive ? await promptText() : "", complete);
       const entered = runspace.entered;
       if (entry.kind === "eof") {
         // Ctrl+D is `exit`: it leaves the entered session, or rsh.

@@ -8,7 +8,7 @@ import { highlight } from "./highlight.ts";
 import { History } from "./history.ts";
 import type { Key } from "./keys.ts";
 import { KeyDecoder } from "./keys.ts";
-import { type EditorOptions, LineEditor, type ReadResult } from "./line_editor.ts";
+import { type Completer, type EditorOptions, LineEditor, type ReadResult } from "./line_editor.ts";
 
 export interface TerminalInput {
   read(buffer: Uint8Array): Promise<number | null>;
@@ -35,10 +35,10 @@ export class KeyReader {
 }
 
 /** Reads one entry: the editor handles keys until Enter, Ctrl+C or Ctrl+D. */
-export async function readEntry(editor: LineEditor, keys: KeyReader, prompt: string): Promise<ReadResult> {
+export async function readEntry(editor: LineEditor, keys: KeyReader, prompt: string, complete?: Completer): Promise<ReadResult> {
   keys.input.setRaw(true);
   try {
-    editor.begin(prompt);
+    editor.begin(prompt, complete);
     while (true) {
       const key = await keys.next();
       if (key === null) return { kind: "eof" };

@@ -4,6 +4,7 @@
  */
 import { runRepl } from "../repl/repl.ts";
 import { historyPath } from "../repl/history.ts";
+import type { Completer } from "../repl/line_editor.ts";
 import { KeyReader, readEntry, terminalEditor } from "../repl/terminal.ts";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli_args.ts";
 import { lazyRemotingCommands } from "./remoting/lazy.ts";
@@ -221,7 +222,7 @@ function terminalReader() {
     color,
     historyFile: historyPath(Deno.env.toObject()),
   });
-  return (prompt: string) => readEntry(editor, keys, prompt);
+  return (prompt: string, complete: Completer) => readEntry(editor, keys, prompt, complete);
 }
 
 // When the script ends rsh exits, without waiting for timers or background jobs it started (as pwsh does); its

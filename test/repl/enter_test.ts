@@ -84,4 +84,25 @@ enter("piped into the CLI, lines after Enter-PSSession run in the entered sessio
   assert.is(r.code, 0);
 });
 
+enter("Tab completion inside an entered session comes from the remote session; after exit, from the local one", async () => {
+  const runspace = new LocalRunspace({ commands: remotingCommands, env: { HOME: server.home } });
+  const found: string[][] = [];
+  const entries = [`Enter-PSSession -ComputerName localhost -Port ${server.port}`, "$remoteOnly = 1", "complete", "exit", "complete"];
+  await runRepl(runspace, {
+    lines: (async function* () {})(),
+    prompt: null,
+    read: async (_prompt, complete) => {
+      let text = entries.shift();
+      if (text === "complete") {
+        found.push((await complete("$remoteO", 8))?.matches.map((m) => m.text) ?? []);
+        text = "";
+      }
+      return text === undefined ? { kind: "eof" } : { kind: "line", text };
+    },
+    reportParseError: () => {},
+  });
+  await runspace.close();
+  assert.equal(found, [["$remoteOnly"], []]);
+});
+
 enter.run();

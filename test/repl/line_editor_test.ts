@@ -142,6 +142,27 @@ editor("Up/Down walk the history (the line being typed comes back); Ctrl+R finds
   assert.equal(await t.type("\r"), { kind: "line", text: "Get-Date" });
 });
 
+editor("Tab: one match is inserted; several: the first is inserted and all listed, Tab/Shift+Tab cycle, another key closes the list", async () => {
+  const names = ["Get-ChildItem", "Get-Command", "Get-Content"];
+  const complete = (text: string, cursor: number) => {
+    const word = /\S*$/.exec(text.slice(0, cursor))![0];
+    const matches = names.filter((n) => n.toLowerCase().startsWith(word.toLowerCase())).map((n) => ({ text: n, list: n }));
+    return Promise.resolve({ start: cursor - word.length, length: word.length, matches });
+  };
+  const t = terminal(80, { complete });
+  await t.type("Get-Chi\t");
+  assert.is(t.screen.text(), "PS /> Get-ChildItem");
+  await t.type(`${KEY.ctrl("u")}Get-Co\t`);
+  assert.is(t.screen.text(), "PS /> Get-Command\nGet-Command  Get-Content");
+  await t.type("\t");
+  assert.is(t.screen.text(), "PS /> Get-Content\nGet-Command  Get-Content");
+  await t.type(`${ESC}[Z`);
+  assert.is(t.ed.text, "Get-Command");
+  await t.type(" x");
+  assert.is(t.screen.text(), "PS /> Get-Command x");
+  assert.equal([t.screen.row, t.screen.col], [0, 19]);
+});
+
 editor("the key decoder keeps an escape sequence split across reads and reads Alt and modifiers", () => {
   const d = new KeyDecoder();
   assert.equal(d.decode(new TextEncoder().encode("a\x1b[")), [{ name: "text", text: "a" }]);
