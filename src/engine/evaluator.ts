@@ -86,7 +86,7 @@ export class Evaluator {
     const out: unknown[] = [];
     const frame = this.frame(scope, block.source, block.trusted);
     const named = [block.ast.begin, block.ast.process, block.ast.end];
-    const run = eachInOrder(named, (n) => n && this.statements(n.statements, frame, (v) => void out.push(v)));
+    const run = eachInOrder(named, (n) => n && this.body(n, frame, (v) => void out.push(v)));
     return then(tryCatch(() => run, (signal) => {
       if (signal instanceof ReturnSignal) out.push(...signal.value);
       else throw signal;
@@ -122,12 +122,56 @@ export class Evaluator {
     if (!(error instanceof RuntimeError) || error.scriptTerminating || this.#tryDepth > 0) throw error;
     const preference = toStr(frame.scope.lookup("ErrorActionPreference")?.value ?? "Continue").toLowerCase();
     if (preference === "stop") throw new RuntimeError(error.record, true);
+    this.report(error, frame, preference);
+  }
+
+  report(error: RuntimeError, frame: Frame, preference: string): void {
     frame.scope.global.set("?", false);
     this.writeError(error.record, frame, preference === "ignore" || preference === "silentlycontinue" ? preference : "continue");
   }
 
   block(block: A.StatementBlock, frame: Frame, emit: Emit): Maybe<void> {
-    return this.statements(block.statements, frame, emit);
+    return this.body(block, frame, emit);
+  }
+
+  /** A block's statements, under its `trap` statements if it has any. */
+  body(block: A.StatementBlock | A.NamedBlock, frame: Frame, emit: Emit): Maybe<void> {
+    return block.traps.length === 0 ? this.statements(block.statements, frame, emit) : this.trapped(block, frame, emit);
+  }
+
+  /**
+   * about_Trap: a terminating error in one of the block's statements — also inside a nested `if` or loop, or in a
+   * function it calls — runs the first trap whose type matches. Then execution goes on with the block's next
+   * statement, after reporting the error (no keyword) or silently (`continue`); `break` rethrows it to the caller.
+   * Like a `try`, an active trap takes the errors that would otherwise end only their own statement.
+   */
+  trapped(block: A.StatementBlock | A.NamedBlock, frame: Frame, emit: Emit, start = 0): Maybe<void> {
+    for (let i = start; i < block.statements.length; i++) {
+      const statement = block.statements[i];
+      const guardedStatement = () => {
+        this.#tryDepth++;
+        return tryFinally(() => this.statement(statement, frame, emit), () => void this.#tryDepth--);
+      };
+      const result = tryCatch(guardedStatement, (error) => this.trap(error, block.traps, frame, emit));
+      if (result instanceof Promise) return result.then(() => this.trapped(block, frame, emit, i + 1));
+    }
+  }
+
+  trap(error: unknown, traps: A.Trap[], frame: Frame, emit: Emit): Maybe<void> {
+    if (!(error instanceof RuntimeError)) throw error;
+    const handler = traps.find((t) => t.type === null || catches(t.type.name, error.record));
+    if (!handler) return this.recover(error, frame);
+    const previous = frame.scope.lookup("_")?.value ?? null;
+    frame.scope.set("_", error.record);
+    frame.scope.set("PSItem", error.record);
+    const handled = tryCatch(() => then(this.block(handler.body, frame, emit), () => this.report(error, frame, "continue")), (signal) => {
+      if (!(signal instanceof BreakSignal) || signal.label !== null) throw signal;
+      if (!signal.isContinue) throw new RuntimeError(error.record, true);
+    });
+    return tryFinally(() => handled, () => {
+      frame.scope.set("_", previous);
+      frame.scope.set("PSItem", previous);
+    });
   }
 
   /** A condition's truth (`if`, `while`, `for`, `do`). */

@@ -132,7 +132,7 @@ export function scriptBlockProcessor(
   const endBlock = options.isFilter ? null : block.end;
   const runBlock = (named: A.NamedBlock | null): Maybe<void> => {
     if (!named) return;
-    return tryCatch(() => evaluator.statements(named.statements, frame, emit), (signal) => {
+    return tryCatch(() => evaluator.body(named, frame, emit), (signal) => {
       if (!(signal instanceof ReturnSignal)) throw signal;
       return emitAll(emit, signal.value);
     });
