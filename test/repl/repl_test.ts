@@ -95,4 +95,81 @@ repl("a user-defined prompt function replaces the prompt (about_Prompts); $? is 
   assert.is(r.out, "False\n");
 });
 
+/** A remote session whose commands and stop hang (a dead server behind a live connection); it answers the prompt. */
+function stuckSession() {
+  const never = new Promise<never>(() => {});
+  return {
+    state: "Opened",
+    invoke: (script: string, options?: { onRecord?: (r: { stream: string; value: unknown }) => void }) => {
+      if (!script.includes("prompt")) return never;
+      for (const value of [true, "PS /remote> "]) options?.onRecord?.({ stream: "output", value });
+      return Promise.resolve({ failed: false });
+    },
+    stop: () => never,
+    close: () => never,
+  };
+}
+
+repl("a second Ctrl+C while a remote command does not stop leaves the session for the local prompt, with a message", async () => {
+  let out = "";
+  const runspace = new LocalRunspace({ host: { output: (v) => void (out += formatValue(v) + "\n") } });
+  const notices: string[] = [];
+  const prompts: string[] = [];
+  const entries = ["enter", "Start-Sleep 100", "'local again'"];
+  let last = "";
+  const code = await runRepl(runspace, {
+    lines: (async function* () {})(),
+    prompt: null,
+    read: async (prompt) => {
+      prompts.push(prompt);
+      const text = last = entries.shift() ?? "";
+      if (text === "enter") {
+        await runspace.enter({ runspace: stuckSession(), computerName: "stuck", temporary: false });
+        return { kind: "line", text: "" };
+      }
+      return text === "" ? { kind: "eof" } : { kind: "line", text };
+    },
+    location: () => "/here",
+    reportParseError: () => {},
+    notice: (text) => void notices.push(text),
+    // Ctrl+C twice while the remote command runs.
+    whileRunning: (stop) => {
+      if (last === "Start-Sleep 100") setTimeout(() => (stop(), stop()), 0);
+      return () => {};
+    },
+  });
+  assert.is(code, 0);
+  assert.is(runspace.entered, null);
+  assert.equal(prompts, ["PS /here> ", "[stuck]: PS /remote> ", "PS /here> ", "PS /here> "]);
+  assert.equal(notices, ["Left the session on stuck (it did not stop when asked); back at the local prompt.\n"]);
+  assert.is(out, "local again\n");
+});
+
+repl("Ctrl+C at the prompt of a broken session returns to the local prompt; in a working one it only clears the line", async () => {
+  const runspace = new LocalRunspace({ host: { output: () => {} } });
+  const notices: string[] = [];
+  const session = { state: "Opened", invoke: () => Promise.resolve({ failed: false }), stop: () => Promise.resolve(), close: () => Promise.resolve() };
+  const entries: (ReadResult | "break")[] = [{ kind: "interrupt" }, "break", { kind: "interrupt" }];
+  const prompts: string[] = [];
+  await runspace.enter({ runspace: session, computerName: "box", temporary: false });
+  await runRepl(runspace, {
+    lines: (async function* () {})(),
+    prompt: null,
+    read: (prompt) => {
+      prompts.push(prompt);
+      let entry = entries.shift() ?? { kind: "eof" };
+      if (entry === "break") {
+        session.state = "Broken";
+        entry = { kind: "line", text: "" };
+      }
+      return Promise.resolve(entry);
+    },
+    location: () => "/here",
+    reportParseError: () => {},
+    notice: (text) => void notices.push(text),
+  });
+  assert.equal(prompts, ["[box]: PS> ", "[box]: PS> ", "[box]: PS> ", "PS /here> "]);
+  assert.equal(notices, ["Left the session on box (its connection is broken); back at the local prompt.\n"]);
+});
+
 repl.run();
