@@ -58,7 +58,7 @@ repl("exit N stops reading and returns N", async () => {
 async function edited(entries: ReadResult[]) {
   let out = "";
   const prompts: string[] = [];
-  const runspace = new LocalRunspace({ host: { output: (v) => void (out += formatValue(v) + "\n") } });
+  const runspace = new LocalRunspace({ host: { output: (v) => void (out += formatValue(v) + "\n"), error: () => {}, host: () => {} } });
   const code = await runRepl(runspace, {
     lines: (async function* () {})(),
     prompt: null,
@@ -112,7 +112,7 @@ function stuckSession() {
 
 repl("a second Ctrl+C while a remote command does not stop leaves the session for the local prompt, with a message", async () => {
   let out = "";
-  const runspace = new LocalRunspace({ host: { output: (v) => void (out += formatValue(v) + "\n") } });
+  const runspace = new LocalRunspace({ host: { output: (v) => void (out += formatValue(v) + "\n"), error: () => {}, host: () => {} } });
   const notices: string[] = [];
   const prompts: string[] = [];
   const entries = ["enter", "Start-Sleep 100", "'local again'"];
@@ -146,7 +146,7 @@ repl("a second Ctrl+C while a remote command does not stop leaves the session fo
 });
 
 repl("Ctrl+C at the prompt of a broken session returns to the local prompt; in a working one it only clears the line", async () => {
-  const runspace = new LocalRunspace({ host: { output: () => {} } });
+  const runspace = new LocalRunspace({ host: { output: () => {}, error: () => {}, host: () => {} } });
   const notices: string[] = [];
   const session = { state: "Opened", invoke: () => Promise.resolve({ failed: false }), stop: () => Promise.resolve(), close: () => Promise.resolve() };
   const entries: (ReadResult | "break")[] = [{ kind: "interrupt" }, "break", { kind: "interrupt" }];
