@@ -32,3 +32,34 @@ export function fences(text: string): Fence[] {
   }
   return found;
 }
+
+/** One runnable line of a ```powershell block, with what it should print (`# → …`), if it says. */
+export interface Sample {
+  code: string;
+  expected: string | null;
+  /** What its error records should say (`# errors → …` on the next line), if it says. */
+  errors: string | null;
+  line: number;
+}
+
+/**
+ * A ```powershell block as runnable lines: a line's `# → a, b` (on the line, or alone on the next line) is what it
+ * prints — each output object as the console shows it, joined with ", " — and `# errors → …` alone on the next line
+ * is what its error records say. What follows the values is commentary: `(…)` at the end, or `; …`.
+ */
+export function powershellSamples(code: string, firstLine: number): Sample[] {
+  const samples: Sample[] = [];
+  code.split("\n").forEach((raw, index) => {
+    const arrow = /^(.*?)\s*#\s*(errors\s*)?→\s*(.*)$/.exec(raw);
+    const expected = arrow ? arrow[3].replace(/\s+\(.*\)\s*$/, "").replace(/;\s.*$/, "").trim() : null;
+    const text = arrow ? arrow[1] : raw;
+    const last = samples.at(-1);
+    if (text.trim() === "" && arrow && last) {
+      if (arrow[2]) last.errors = expected;
+      else last.expected = expected;
+    } else if (text.trim() !== "" && !text.trim().startsWith("#")) {
+      samples.push({ code: text, expected: arrow?.[2] ? null : expected, errors: arrow?.[2] ? expected : null, line: firstLine + index });
+    }
+  });
+  return samples;
+}

@@ -7,38 +7,17 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { formatValue, LocalRunspace } from "../../src/mod.ts";
 import { Deno } from "../../src/platform.ts";
+import { fences, powershellSamples, type Sample } from "./doc_support.ts";
 
-interface Sample {
-  code: string;
-  expected: string | null;
-  line: number;
-}
-
-/** The blocks of a Markdown file, each as its runnable lines with what they should print. */
+/** The blocks of a Markdown file that say what they print. */
 function samples(text: string): Sample[][] {
-  const blocks: Sample[][] = [];
-  let current: Sample[] | null = null;
-  text.split("\n").forEach((raw, index) => {
-    if (raw.startsWith("```")) {
-      if (current) blocks.push(current);
-      current = raw.trim() === "```powershell" ? [] : null;
-      if (raw.trim() === "```") current = null;
-      return;
-    }
-    if (!current) return;
-    const arrow = /^(.*?)\s*#\s*→\s*(.*)$/.exec(raw);
-    // What follows the printed values is commentary: `(…)` at the end, or `; …`.
-    const expected = arrow ? arrow[2].replace(/\s+\(.*\)\s*$/, "").replace(/;\s.*$/, "").trim() : null;
-    const code = arrow ? arrow[1] : raw;
-    if (code.trim() === "" && expected !== null && current.length) current[current.length - 1].expected = expected;
-    else if (code.trim() !== "") current.push({ code, expected, line: index + 1 });
-  });
-  return blocks.filter((b) => b.some((s) => s.expected !== null));
+  return fences(text).filter((f) => f.lang === "powershell").map((f) => powershellSamples(f.code, f.line))
+    .filter((b) => b.some((s) => s.expected !== null));
 }
 
 const docs = suite("docs: the samples say what they print");
 
-// docs/README.md and docs/remoting.md annotate commands that need a running server; test/remoting runs those.
+// docs/README.md and docs/remoting.md need a server: test/docs/server_samples_test.ts runs theirs.
 for (const file of ["docs/language.md"]) {
   const text = Deno.readTextFileSync(file);
   for (const block of samples(text)) {
