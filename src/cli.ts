@@ -4,6 +4,7 @@
  */
 import { runRepl } from "../repl/repl.ts";
 import { historyPath } from "../repl/history.ts";
+import { ProgressLine } from "../repl/progress.ts";
 import type { Completer } from "../repl/line_editor.ts";
 import { KeyReader, readEntry, terminalEditor } from "../repl/terminal.ts";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli_args.ts";
@@ -23,36 +24,43 @@ import process from "node:process";
  */
 const formatter = new OutputFormatter({ width: process.stdout.isTTY ? process.stdout.columns || 120 : 120 });
 let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+/** Write-Progress's line on a terminal; other output erases it first. */
+const progress = process.stderr.isTTY ? new ProgressLine(writeStderr, () => process.stderr.columns || 80, !Deno.env.get("NO_COLOR")) : null;
+const toStdout = (text: string) => {
+  if (text !== "") progress?.clear();
+  writeStdout(text);
+};
 const release = () => {
   clearTimeout(releaseTimer);
   releaseTimer = undefined;
-  writeStdout(formatter.release());
+  toStdout(formatter.release());
 };
 const toStderr = (text: string) => {
   if (formatter.collecting) release();
+  progress?.clear();
   writeStderr(text);
 };
 const consoleHost: Host = {
   output: (value) => {
-    writeStdout(formatter.write(value));
+    toStdout(formatter.write(value));
     if (formatter.collecting && !releaseTimer) releaseTimer = setTimeout(release, 300);
   },
   error: (record) => toStderr(errorText(String((record as { format?: () => string }).format?.() ?? record)) + "\n"),
   host: (text) => {
     if (formatter.collecting) release();
-    writeStdout(text);
+    toStdout(text);
   },
   warning: (text) => toStderr(`WARNING: ${text}\n`),
   verbose: (text) => toStderr(`VERBOSE: ${text}\n`),
   debug: (text) => toStderr(`DEBUG: ${text}\n`),
-  // Progress bars are drawn by the interactive REPL (issue 7); a script's progress is not printed.
-  progress: () => {},
-  information: (value) => writeStdout(formatValue(value) + "\n"),
+  progress: (record) => progress?.update(record),
+  information: (value) => toStdout(formatValue(value) + "\n"),
   prompt,
   flush: () => {
     clearTimeout(releaseTimer);
     releaseTimer = undefined;
-    writeStdout(formatter.flush());
+    toStdout(formatter.flush());
+    progress?.end();
   },
 };
 

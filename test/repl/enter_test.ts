@@ -6,7 +6,9 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { runRepl } from "../../repl/repl.ts";
 import { formatValue, LocalRunspace, type ParseError, remotingCommands, type StreamRecord } from "../../src/mod.ts";
+import { ProgressLine } from "../../repl/progress.ts";
 import { runRsh } from "../support/rsh_process.ts";
+import { Screen } from "./screen.ts";
 import { startServer, type TestServer } from "../support/rsh_server.ts";
 
 const enter = suite("repl: Enter-PSSession and Exit-PSSession");
@@ -103,6 +105,23 @@ enter("Tab completion inside an entered session comes from the remote session; a
   });
   await runspace.close();
   assert.equal(found, [["$remoteOnly"], []]);
+});
+
+enter("a remote Write-Progress reaches the REPL as progress records, which draw the progress line", async () => {
+  const screen = new Screen(60);
+  const line = new ProgressLine((t) => screen.write(t), () => 60, false);
+  const drawn: string[] = [];
+  const runspace = new LocalRunspace({ commands: remotingCommands, env: { HOME: server.home } });
+  const entries = [`Enter-PSSession -ComputerName localhost -Port ${server.port}`, "Write-Progress -Activity Remote -Status halfway -PercentComplete 50", "exit"];
+  await runRepl(runspace, {
+    lines: (async function* () {})(),
+    prompt: null,
+    read: () => Promise.resolve(entries.length ? { kind: "line", text: entries.shift()! } : { kind: "eof" }),
+    reportParseError: () => {},
+    record: (r) => void (r.stream === "progress" && (line.update(r.value), drawn.push(screen.text()))),
+  });
+  await runspace.close();
+  assert.equal(drawn, ["Remote [==========          ] 50% halfway"]);
 });
 
 enter.run();
