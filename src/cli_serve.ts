@@ -13,11 +13,12 @@ import { ConfigError, parseConfig } from "./remoting/config.ts";
 import { RshServer } from "./remoting/server.ts";
 import { runCheckConfig } from "./cli_check_config.ts";
 
-export const SERVE_USAGE = `Usage: rsh serve [--host H] [--port P] [--config FILE]
+export const SERVE_USAGE = `Usage: rsh serve [--host H] [--port P] [--config FILE] [--audit FILE]
 
   --host H        the address to listen on (default 127.0.0.1)
   --port P        the port (default 5995; 0 picks a free one)
   --config FILE   the server's JSON configuration (users, configurations, timeouts, limits, tls)
+  --audit FILE    append a JSON line per login, session event and command to FILE (the config's 'audit')
   --check-config FILE   validate FILE and print what each session configuration exposes, then exit
 `;
 
@@ -25,10 +26,11 @@ interface ServeOptions {
   host: string;
   port: number;
   config: string | null;
+  audit: string | null;
 }
 
 export function parseServeArgs(argv: readonly string[]): ServeOptions {
-  const options: ServeOptions = { host: "127.0.0.1", port: 5995, config: null };
+  const options: ServeOptions = { host: "127.0.0.1", port: 5995, config: null, audit: null };
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i].replace(/^--?/, "").toLowerCase();
     const value = () => {
@@ -42,6 +44,7 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions {
       if (!/^\d+$/.test(text) || port > 65535) throw new CliUsageError(`'--port' must be a port number from 0 to 65535 (got '${text}').`);
       options.port = port;
     } else if (word === "config") options.config = value();
+    else if (word === "audit") options.audit = value();
     else throw new CliUsageError(`Unknown option '${argv[i]}' for 'rsh serve'. Run 'rsh serve --help' for the options.`);
   }
   return options;
@@ -66,6 +69,7 @@ export async function runServe(argv: readonly string[]): Promise<number> {
     writeStderr(`rsh serve: cannot read the config file '${options.config}': ${(e as Error).message}\n`);
     return 1;
   }
+  if (options.audit !== null) config.audit = options.audit;
   const env = Deno.env.toObject();
   let server: RshServer;
   try {

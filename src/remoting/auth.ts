@@ -89,10 +89,24 @@ export function readServerToken(home: string): string | null {
 
 /**
  * Failed logins per address: after the first few, each further attempt from that address waits longer (up to 5 s)
- * before it is answered, which makes guessing slow without locking anyone out for good.
+ * before it is answered, which makes guessing slow without locking anyone out for good. And an address that failed
+ * `maxFailedLoginsPerMinute` times in the last minute is refused without a check until the oldest of those failures
+ * is a minute old: a guesser gets that many tries a minute, however many connections it opens. Successful logins do
+ * not count, so a client that reconnects often is never limited.
  */
 export class LoginThrottle {
-  readonly #failures = new Map<string, { count: number; last: number }>();
+  readonly #failures = new Map<string, { count: number; last: number; recent: number[] }>();
+  /** The server's maxFailedLoginsPerMinute. */
+  maxFailuresPerMinute = Infinity;
+
+  /** Seconds until `address` may try again (0: it may now). */
+  refusedFor(address: string): number {
+    const recent = this.#failures.get(address)?.recent;
+    if (!recent) return 0;
+    const now = Date.now();
+    while (recent.length > 0 && now - recent[0] >= 60_000) recent.shift();
+    return recent.length >= this.maxFailuresPerMinute ? Math.ceil((recent[0] + 60_000 - now) / 1000) : 0;
+  }
 
   delayFor(address: string): number {
     const entry = this.#failures.get(address);
@@ -105,9 +119,10 @@ export class LoginThrottle {
   }
 
   failed(address: string): void {
-    const entry = this.#failures.get(address) ?? { count: 0, last: 0 };
+    const entry = this.#failures.get(address) ?? { count: 0, last: 0, recent: [] };
     entry.count++;
     entry.last = Date.now();
+    entry.recent.push(entry.last);
     this.#failures.set(address, entry);
   }
 

@@ -2,6 +2,7 @@
  * The server's JSON configuration (`rsh serve --config FILE`). Every key is checked when the server starts: an
  * unknown key or a bad value stops it with a message naming the key, rather than a surprise later.
  */
+import { isPublicKey } from "../runspace/signing.ts";
 import { isPasswordHash } from "./auth.ts";
 import { ConfigurationError, defaultConfiguration, parseConfiguration, type SessionConfiguration } from "./configurations.ts";
 
@@ -52,6 +53,18 @@ export interface ServerConfig {
   outputBufferRecords: number;
   /** PEM certificate and key files: the server speaks `wss://`; null: `ws://`. */
   tls: { cert: string; key: string } | null;
+  /** Commands one connection may have running at once (PowerShell's MaxConcurrentCommandsPerSession). */
+  maxConcurrentCommandsPerConnection: number;
+  /** Failed logins an address may make in a minute; beyond that its logins are refused unchecked until it passes. */
+  maxFailedLoginsPerMinute: number;
+  /** The approximate memory a session's global variables may hold (PowerShell's MaxMemoryPerShellMB). */
+  maxSessionMemoryMB: number;
+  /** The longest a command may run, in seconds (null: no limit); it is stopped then. */
+  operationTimeoutSec: number | null;
+  /** The JSON-lines audit log (`rsh serve --audit` overrides it), or null. */
+  audit: string | null;
+  /** Publishers' keys trusted for signed scripts in every session, beyond the server user's own files. */
+  trustedPublishers: string[];
 }
 
 /**
@@ -71,7 +84,8 @@ export class ConfigError extends Error {}
 
 const KEYS = [
   "users", "configurations", "idleTimeoutSec", "maxIdleTimeoutSec", "reconnectWindowSec", "maxSessionsPerUser",
-  "maxMessageBytes", "outputBufferRecords", "tls",
+  "maxMessageBytes", "outputBufferRecords", "tls", "maxConcurrentCommandsPerConnection", "maxFailedLoginsPerMinute",
+  "maxSessionMemoryMB", "operationTimeoutSec", "audit", "trustedPublishers",
 ];
 
 function positive(config: Record<string, unknown>, key: string, fallback: number, path = key): number {
@@ -148,6 +162,11 @@ export function parseConfig(text: string | null): ServerConfig {
     if (typeof t.cert !== "string" || typeof t.key !== "string") throw new ConfigError("'tls' needs 'cert' and 'key' file paths.");
     tls = { cert: t.cert, key: t.key };
   }
+  if (raw.audit !== undefined && (typeof raw.audit !== "string" || raw.audit === "")) throw new ConfigError("'audit' must be a file path.");
+  const trustedPublishers = raw.trustedPublishers ?? [];
+  if (!Array.isArray(trustedPublishers) || !trustedPublishers.every((k) => typeof k === "string" && isPublicKey(k))) {
+    throw new ConfigError("'trustedPublishers' must be a list of public keys as 'rsh keygen' writes them (ed25519:…).");
+  }
   const idleTimeoutSec = positive(raw, "idleTimeoutSec", 7200);
   const maxIdleTimeoutSec = positive(raw, "maxIdleTimeoutSec", Math.max(idleTimeoutSec, 12 * 3600));
   if (idleTimeoutSec > maxIdleTimeoutSec) throw new ConfigError("'idleTimeoutSec' must not exceed 'maxIdleTimeoutSec'.");
@@ -161,5 +180,11 @@ export function parseConfig(text: string | null): ServerConfig {
     maxMessageBytes: positive(raw, "maxMessageBytes", 16 * 1024 * 1024),
     outputBufferRecords: positive(raw, "outputBufferRecords", 100_000),
     tls,
+    maxConcurrentCommandsPerConnection: positive(raw, "maxConcurrentCommandsPerConnection", 100),
+    maxFailedLoginsPerMinute: positive(raw, "maxFailedLoginsPerMinute", 20),
+    maxSessionMemoryMB: positive(raw, "maxSessionMemoryMB", 1024),
+    operationTimeoutSec: raw.operationTimeoutSec === undefined ? null : positive(raw, "operationTimeoutSec", 0),
+    audit: (raw.audit as string | undefined) ?? null,
+    trustedPublishers: trustedPublishers as string[],
   };
 }

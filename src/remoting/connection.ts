@@ -331,6 +331,8 @@ export class Connection {
     if (this.#closed) return;
     // A protocol error or shutdown already ended the connection; these codes mean the server meant it.
     if (code === 1001 || code === 4400 || code === 4401 || code === 4403) return this.#lost("The server closed the connection.");
+    // 1009: a message was over the server's size limit; sending it again after a reconnect would fail the same way.
+    if (code === 1009) return this.#lost("The server closed the connection because a message was larger than it accepts (its maxMessageBytes).");
     this.#socket = null;
     // Requests in flight cannot be known to have happened: they fail; record streams wait for the reconnect. (A
     // drop during a reconnect fails its re-attach, and the reconnect loop tries again.)

@@ -13,10 +13,12 @@ import { Deno } from "../platform.ts";
 import { LocalRunspace, type LocalRunspaceOptions } from "../runspace/local_runspace.ts";
 import type { StreamRecord } from "../runspace/runspace.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { type AuditEvent, AuditLog } from "./audit.ts";
 import { dummyHash, LoginThrottle, sameSecret, verifyPassword, writeServerToken } from "./auth.ts";
 import { DEFAULT_CONFIGURATION, type ServerConfig } from "./config.ts";
 import { accessDeniedMessage, configurationRunspaceOptions, mayUse } from "./configurations.ts";
 import { type BufferingMode, Connection, HostedCommand, HostedSession } from "./hosted.ts";
+import { CommandLimits } from "./limits.ts";
 import { type ClientMessage, parseClientMessage, PROTOCOL_VERSION, ProtocolError, stringArg } from "./protocol.ts";
 import { deserialize, serialize, serializeError, type Wire } from "./serializer.ts";
 
@@ -74,6 +76,7 @@ export class RshServer {
   readonly #sessions = new Map<string, HostedSession>();
   readonly #connections = new Set<Connection>();
   readonly #throttle = new LoginThrottle();
+  #audit: AuditLog | null = null;
   /** The name clients see (`$PSSenderInfo`, PSComputerName): this machine's host name. */
   readonly computerName: string = hostname();
   #token = "";
@@ -92,6 +95,12 @@ export class RshServer {
     const { config } = options;
     const host = options.host ?? "127.0.0.1";
     const scheme = config.tls ? "wss" : "ws";
+    let audit: AuditLog | null = null;
+    try {
+      audit = config.audit ? AuditLog.open(config.audit) : null;
+    } catch (e) {
+      throw new Error(`cannot open the audit log '${config.audit}': ${(e as Error).message}`);
+    }
     const common = { maxPayload: config.maxMessageBytes, perMessageDeflate: false };
     let wss: WebSocketServer;
     // Loaded here, not at import: the CLI bundles the server but only `rsh serve` needs these.
@@ -109,6 +118,8 @@ export class RshServer {
     const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
     const server = new RshServer(options, wss, `${scheme}://${shownHost}:${address.port}`);
     server.#token = writeServerToken(options.home);
+    server.#throttle.maxFailuresPerMinute = config.maxFailedLoginsPerMinute;
+    server.#audit = audit;
     wss.on("connection", (socket, request) => server.#accept(socket, request.socket.remoteAddress ?? "unknown"));
     wss.on("error", () => {});
     return server;
@@ -150,6 +161,7 @@ export class RshServer {
       for (const command of session.commands.values()) if (command.connection === connection) command.connection = null;
       if (session.connection !== connection) continue;
       session.detach();
+      this.#logSession("session.disconnect", session, connection, goodbye ? "goodbye" : "connection lost");
       if (goodbye) {
         if (!session.running) void this.#closeSession(session);
         continue;
@@ -204,7 +216,20 @@ export class RshServer {
     session.touch();
   }
 
+  #log(entry: AuditEvent): void {
+    this.#audit?.write(entry);
+  }
+
+  #logSession(event: "session.create" | "session.connect" | "session.disconnect" | "session.close", session: HostedSession, connection: Connection | null, reason?: string): void {
+    this.#audit?.write({
+      event, user: session.owner, session: session.runspace.instanceId, name: session.runspace.name, configuration: session.configurationName,
+      ...(connection ? { address: connection.address } : {}), ...(reason ? { reason } : {}),
+    });
+  }
+
   async #closeSession(session: HostedSession): Promise<void> {
+    if (!this.#sessions.has(session.runspace.instanceId)) return;
+    this.#logSession("session.close", session, null);
     session.stopClock();
     this.#sessions.delete(session.runspace.instanceId);
     await session.runspace.close();
@@ -240,6 +265,17 @@ export class RshServer {
   }
 
   async #authenticate(connection: Connection, hello: Extract<ClientMessage, { type: "hello" }>): Promise<void> {
+    const method = hello.token !== undefined ? "token" : "password";
+    const deny = (message: string, reason?: string) => {
+      this.#log({ event: "login", outcome: "failure", user: hello.user?.toLowerCase() ?? null, address: connection.address, method, ...(reason ? { reason } : {}) });
+      connection.send({ type: "denied", message });
+      connection.socket.close(4401, "denied");
+    };
+    const wait = this.#throttle.refusedFor(connection.address);
+    if (wait > 0) {
+      const message = `Too many failed logins from ${connection.address}: the server allows ${this.#throttle.maxFailuresPerMinute} a minute (maxFailedLoginsPerMinute). Try again in ${wait} s.`;
+      return deny(message, "maxFailedLoginsPerMinute");
+    }
     const delay = this.#throttle.delayFor(connection.address);
     if (delay) await new Promise((r) => setTimeout(r, delay));
     if (hello.version !== PROTOCOL_VERSION) {
@@ -260,11 +296,10 @@ export class RshServer {
     }
     if (user === null) {
       this.#throttle.failed(connection.address);
-      connection.send({ type: "denied", message: "Access is denied." });
-      connection.socket.close(4401, "denied");
-      return;
+      return deny("Access is denied.");
     }
     this.#throttle.succeeded(connection.address);
+    this.#log({ event: "login", outcome: "success", user, address: connection.address, method });
     connection.user = user;
     connection.clientId = hello.clientId ?? null;
     // A reconnecting client names its sessions in the hello: they are attached before the welcome, which saves it a
@@ -289,6 +324,7 @@ export class RshServer {
       throw new ProtocolError("'commands' must map command ids to the last sequence number received.");
     }
     this.#claim(session, connection);
+    this.#logSession("session.connect", session, connection);
     const commands = [...session.commands.values()].map((command) => {
       const last = (have as Record<string, Wire> | undefined)?.[command.id];
       return command.attach(connection, typeof last === "number" && last >= 0 ? last : 0);
@@ -366,11 +402,13 @@ export class RshServer {
           env: { ...this.options.env, ...configuration.environment },
           location: this.options.home,
           variables: { PSSenderInfo: sender },
+          trustedPublishers: this.options.config.trustedPublishers,
         });
         await runspace.open();
         const session = new HostedSession(runspace, user, configuration.name, connection, this.#idleTimeout(args, configuration.idleTimeoutSec) * 1000, (s) => void this.#closeSession(s));
         session.bufferingMode = this.#bufferingMode(args) ?? "Block";
         this.#sessions.set(runspace.instanceId, session);
+        this.#logSession("session.create", session, connection);
         return session.info(connection);
       }
       case "session.disconnect": {
@@ -379,6 +417,7 @@ export class RshServer {
         if (args.idleTimeoutSec !== undefined) session.idleTimeoutMs = this.#idleTimeout(args) * 1000;
         session.bufferingMode = this.#bufferingMode(args) ?? session.bufferingMode;
         session.detach();
+        this.#logSession("session.disconnect", session, connection);
         return session.info(connection);
       }
       case "session.connect":
@@ -429,8 +468,20 @@ export class RshServer {
     const using = args.using === undefined || args.using === null ? undefined : deserialize(args.using);
     if (using !== undefined && !(using instanceof PSHashtable)) throw new ProtocolError("'using' must be a table of values.");
     const usingValues = using ? Object.fromEntries(using.entries().map(([k, v]) => [String(k).toLowerCase(), v])) : undefined;
-    const command = new HostedCommand(id, session, connection, this.options.config.outputBufferRecords);
+    const config = this.options.config;
+    let running = 0;
+    for (const s of this.#sessions.values()) for (const c of s.commands.values()) if (c.connection === connection && !c.result) running++;
+    if (running >= config.maxConcurrentCommandsPerConnection) {
+      const message = `This connection already has ${running} commands running or queued, the most the server allows (maxConcurrentCommandsPerConnection).`;
+      this.#log({ event: "limit", user: connection.user, address: connection.address, limit: "maxConcurrentCommandsPerConnection", message });
+      throw new RequestError(message, "MaxConcurrentCommandsReached");
+    }
+    const command = new HostedCommand(id, session, connection, config.outputBufferRecords);
     session.commands.set(id, command);
+    this.#log({ event: "command", user: session.owner, session: session.runspace.instanceId, configuration: session.configurationName, command: id, text: script });
+    const limits = new CommandLimits(command, config, (limit, message) => {
+      this.#log({ event: "limit", user: session.owner, address: connection.address, limit, message });
+    });
     // The connection that runs a command in a session is connected to it (it may be another than the creator's).
     this.#claim(session, connection);
     const onRecord = (record: StreamRecord) => {
@@ -452,9 +503,11 @@ export class RshServer {
         return { failed: true, stopped: false, exitCode: null };
       },
     ).then((result) => {
+      limits.finish();
       command.result = result;
       session.touch();
       command.push(null);
+      if (limits.overMemory) void this.#closeSession(session);
     });
     return null;
   }
@@ -467,6 +520,7 @@ export class RshServer {
     }
     await Promise.all([...this.#sessions.values()].map((s) => s.runspace.close()));
     this.#sessions.clear();
+    this.#audit?.close();
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     (this.wss.options.server as unknown as { close?: () => void } | undefined)?.close?.();

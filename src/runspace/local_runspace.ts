@@ -18,6 +18,7 @@ import { parseErrorRecord, scriptBlockProcessor } from "../engine/processors.ts"
 import { Scope } from "../engine/scope.ts";
 import { Deno } from "../platform.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { approximateSize } from "../values/size.ts";
 import { checkLanguage, executionContext, type LanguageMode } from "../engine/language_mode.ts";
 import { ExecutionPolicy } from "./execution_policy.ts";
 import { type Job, type JobRunspace, JobTable } from "./jobs.ts";
@@ -552,6 +553,11 @@ export class LocalRunspace implements Runspace {
 
   /** The session's services as commands see them (execution policy, jobs). */
   /** The session's current location (`$PWD`), for the prompt. */
+  /** The approximate bytes the session's global variables hold, counted up to `budget` (the server's memory limit). */
+  variablesSize(budget?: number): number {
+    return approximateSize([...this.#global.variables.values()].map((v) => v.value), budget);
+  }
+
   get location(): string {
     return String(this.#global.lookup("PWD")?.value ?? "");
   }
