@@ -107,7 +107,9 @@ configurations("a configuration's language mode, environment, idle timeout and s
     const session = await alice.open("c", { configurationName: "constrained" });
     const r = await session.invoke("$ExecutionContext.SessionState.LanguageMode; $env:DESK; $PSSenderInfo.ConfigurationName");
     assert.equal(r.output, ["ConstrainedLanguage", "3", "constrained"]);
-    assert.equal((await alice.list()).find((s) => s.name === "c")?.idleTimeoutSec, 900);
+    // The session list carries the idle timeout on the wire (SessionInfo does not type it).
+    const listed = (await alice.list()).find((s) => s.name === "c") as unknown as { idleTimeoutSec: number };
+    assert.is(listed.idleTimeoutSec, 900);
     // The exposed startup function runs the hidden Set-Content (trusted); the unexposed one does not exist.
     const desk = await alice.open("d", { configurationName: "helpdesk" });
     const reset = await desk.invoke("Reset-Marker; Get-Internal");
