@@ -49,7 +49,7 @@ function paths(value: unknown): string[] {
 }
 
 /** Matches for one requested path, writing PowerShell's PathNotFound error when a literal path is missing. */
-function matches(ctx: CommandContext, requested: string, command: string): string[] {
+export function matches(ctx: CommandContext, requested: string, command: string): string[] {
   const found = expand(ctx, requested);
   if (found.length === 0 && !hasWildcard(requested)) notFound(ctx, resolvePath(ctx, requested), command);
   return found;

@@ -2,6 +2,9 @@
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { getAlias, newAlias, setAlias } from "./aliases.ts";
 import { tabExpansion2 } from "./completion.ts";
+import { compareObject, teeObject } from "./compare.ts";
+import { clearContent } from "./content.ts";
+import { convertFromCsv, convertToCsv, exportCsv, importCsv } from "./csv.ts";
 import { getCommand, getHelp, getMember } from "./discovery.ts";
 import { addContent, getChildItem, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
 import { copyItem, getItem, moveItem, newItem, popLocation, pushLocation, removeItem, renameItem, resolvePathCommand } from "./items.ts";
@@ -10,8 +13,12 @@ import { getUnique, groupObject } from "./group.ts";
 import { getCredential, readHost } from "./host.ts";
 import { getJob, receiveJob, removeJob, startJob, stopJob, waitJob } from "./jobs.ts";
 import { forEachObject, measureObject, outNull, selectObject, sortObject, whereObject } from "./objects.ts";
+import { addMember, newObject } from "./members_cmd.ts";
+import { clearHost, getHost, getRandom, measureCommand, newGuid } from "./misc.ts";
 import { getExecutionPolicy, getRshSignature, setExecutionPolicy, unblockFile } from "./policy.ts";
-import { convertFromJson, convertToJson, getDate, getVariable, invokeExpression, setVariable, startSleep } from "./utility.ts";
+import { joinString, selectString } from "./text.ts";
+import { convertFromJson, convertToJson, getDate, invokeExpression, startSleep } from "./utility.ts";
+import { clearVariable, getVariable, newVariable, removeVariable, setVariable } from "./variables.ts";
 import { writeDebug, writeError, writeHost, writeInformation, writeOutput, writeProgress, writeVerbose, writeWarning } from "./write.ts";
 
 export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
@@ -42,6 +49,25 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   startSleep,
   getVariable,
   setVariable,
+  newVariable,
+  removeVariable,
+  clearVariable,
+  getRandom,
+  newGuid,
+  measureCommand,
+  getHost,
+  clearHost,
+  compareObject,
+  teeObject,
+  selectString,
+  joinString,
+  addMember,
+  newObject,
+  convertToCsv,
+  convertFromCsv,
+  exportCsv,
+  importCsv,
+  clearContent,
   convertToJson,
   convertFromJson,
   startJob,

@@ -1,7 +1,6 @@
-/** Utility commands: Get-Date, Start-Sleep, Get-Variable/Set-Variable, Get-Command, JSON conversion. */
-import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+/** Utility commands: Get-Date, Start-Sleep, Invoke-Expression, JSON conversion. */
+import type { BuiltinCommand } from "../engine/command_types.ts";
 import { then } from "../engine/maybe.ts";
-import { wildcardToRegExp } from "../engine/operators.ts";
 import { enumerate, toNumber, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
@@ -32,62 +31,11 @@ export const startSleep: BuiltinCommand = {
   },
 };
 
-/** The variables visible from `scope` (nearest first wins), or only those of the Global/Script/Local scope. */
-function visibleVariables(ctx: CommandContext, which: string | null): { name: string; value: unknown }[] {
-  const lower = which?.toLowerCase() ?? null;
-  if (lower === "global" || lower === "script" || lower === "local") {
-    const scope = lower === "global" ? ctx.scope.global : lower === "script" ? ctx.scope.script : ctx.scope;
-    return [...scope.variables.values()];
-  }
-  const seen = new Map<string, { name: string; value: unknown }>();
-  for (let scope: typeof ctx.scope | null = ctx.scope; scope; scope = scope.parent) {
-    for (const [key, variable] of scope.variables) if (!seen.has(key) && !key.startsWith("using:")) seen.set(key, variable);
-  }
-  return [...seen.values()];
-}
-
-export const getVariable: BuiltinCommand = {
-  name: "Get-Variable",
-  aliases: ["gv"],
-  parameters: [
-    { name: "Name", position: 0, type: "string[]" },
-    { name: "ValueOnly", type: "switch" },
-    { name: "Scope", type: "string", validateSet: ["Global", "Script", "Local"] },
-  ],
-  process(ctx, params) {
-    const all = visibleVariables(ctx, params.has("Scope") ? toStr(params.get("Scope")) : null);
-    const names = params.has("Name") ? enumerate(params.get("Name")).map(toStr) : ["*"];
-    const found: { name: string; value: unknown }[] = [];
-    for (const name of names) {
-      const pattern = wildcardToRegExp(name, false);
-      const matches = all.filter((v) => pattern.test(v.name)).sort((a, b) => a.name.localeCompare(b.name));
-      if (matches.length === 0 && !/[*?[]/.test(name)) {
-        ctx.writeError(`Cannot find a variable with the name '${name}'.`, "VariableNotFound,Microsoft.PowerShell.Commands.GetVariableCommand", "Get-Variable");
-      }
-      found.push(...matches);
-    }
-    if (params.get("ValueOnly")) return ctx.emitAll(found.map((v) => v.value));
-    return ctx.emitAll(found.map((found) => {
-      const variable = new PSCustomObject();
-      variable.set("Name", found.name);
-      variable.set("Value", found.value);
-      return variable;
-    }));
-  },
-};
-
 export const invokeExpression: BuiltinCommand = {
   name: "Invoke-Expression",
   aliases: ["iex"],
   parameters: [{ name: "Command", position: 0, pipeline: true, type: "string", mandatory: true }],
   process: (ctx, params, input) => then(ctx.evaluateText(toStr(input === undefined ? params.get("Command") : input)), ctx.emitAll),
-};
-
-export const setVariable: BuiltinCommand = {
-  name: "Set-Variable",
-  aliases: ["set"],
-  parameters: [{ name: "Name", position: 0, type: "string", mandatory: true }, { name: "Value", position: 1, type: "object" }],
-  process: (ctx, params) => void ctx.scope.set(toStr(params.get("Name")), params.get("Value") ?? null),
 };
 
 /** JSON text for a value, with PowerShell's ConvertTo-Json layout (2-space indent, `"key": value`). */

@@ -1,0 +1,185 @@
+/** Small utility commands: Get-Random, New-Guid, Measure-Command, Get-Host, Clear-Host. */
+import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
+import { then } from "../engine/maybe.ts";
+import { ConversionError, enumerate, toNumber, toStr } from "../values/convert.ts";
+import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+
+/** A seedable generator (mulberry32 twice for 53 bits): a session keeps one, so `-SetSeed` makes what follows repeat. */
+class SeededRandom {
+  #state: number;
+
+  constructor(seed: number) {
+    this.#state = seed >>> 0;
+  }
+
+  #next32(): number {
+    let t = (this.#state = (this.#state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  }
+
+  /** A double in [0, 1). */
+  next(): number {
+    return (Math.floor(this.#next32() * 2 ** 21) * 2 ** 32 + Math.floor(this.#next32() * 2 ** 32)) / 2 ** 53;
+  }
+}
+
+const RANDOM_KEY = "misc.random";
+
+function generator(ctx: CommandContext, params: Map<string, unknown>): SeededRandom {
+  const { extensions } = ctx.session;
+  if (params.has("SetSeed")) extensions.set(RANDOM_KEY, new SeededRandom(toNumber(params.get("SetSeed"))));
+  if (!extensions.has(RANDOM_KEY)) extensions.set(RANDOM_KEY, new SeededRandom(Math.floor(Math.random() * 2 ** 32)));
+  return extensions.get(RANDOM_KEY) as SeededRandom;
+}
+
+function getRandomError(message: string, id: string, target: unknown): never {
+  throw new RuntimeError(new ErrorRecord(message, `${id},Microsoft.PowerShell.Commands.GetRandomCommand`, "InvalidArgument", null, null, target, "Get-Random"));
+}
+
+/** A number in [Minimum, Maximum): integers when both bounds are integers, else doubles (GetRandomCommand). */
+function randomNumber(random: SeededRandom, params: Map<string, unknown>): number {
+  const bound = (name: string, fallback: number) => {
+    const value = params.get(name);
+    if (value === undefined || value === null) return fallback;
+    try {
+      return toNumber(value);
+    } catch (e) {
+      if (!(e instanceof ConversionError)) throw e;
+      return getRandomError(`Cannot process argument transformation on parameter '${name}'. ${e.message}`, "ParameterArgumentTransformationError", value);
+    }
+  };
+  const min = bound("Minimum", 0);
+  const max = bound("Maximum", 2147483647);
+  if (min >= max) {
+    getRandomError(`The Minimum value (${toStr(params.get("Minimum") ?? 0)}) cannot be greater than or equal to the Maximum value (${toStr(params.get("Maximum") ?? max)}).`, "MinGreaterThanOrEqualMax", null);
+  }
+  const integral = Number.isInteger(min) && Number.isInteger(max);
+  const value = min + random.next() * (max - min);
+  return integral ? Math.floor(value) : value;
+}
+
+/** `count` distinct items drawn in random order (a partial Fisher–Yates shuffle). */
+function draw(random: SeededRandom, items: unknown[], count: number): unknown[] {
+  const pool = [...items];
+  const take = Math.min(count, pool.length);
+  for (let i = 0; i < take; i++) {
+    const j = i + Math.floor(random.next() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, take);
+}
+
+export const getRandom: BuiltinCommand = {
+  name: "Get-Random",
+  parameters: [
+    { name: "Maximum", position: 0, type: "object" },
+    { name: "Minimum", type: "object" },
+    { name: "InputObject", pipeline: true, type: "object" },
+    { name: "Count", type: "int", validateRange: [1, 2147483647] },
+    { name: "Shuffle", type: "switch" },
+    { name: "SetSeed", type: "int" },
+  ],
+  begin: () => ({ items: [] as unknown[], piped: false }),
+  process(_ctx, params, input, state) {
+    const s = state as { items: unknown[]; piped: boolean };
+    if (input !== undefined) {
+      s.piped = true;
+      s.items.push(input);
+    } else if (params.has("InputObject")) {
+      s.piped = true;
+      s.items.push(...enumerate(params.get("InputObject")));
+    }
+  },
+  end(ctx, params, state) {
+    const { items, piped } = state as { items: unknown[]; piped: boolean };
+    const random = generator(ctx, params);
+    if (piped || params.get("Shuffle")) {
+      if (items.length === 0) return;
+      const count = params.get("Shuffle") ? items.length : toNumber(params.get("Count") ?? 1);
+      return ctx.emitAll(draw(random, items, count));
+    }
+    const numbers = Array.from({ length: toNumber(params.get("Count") ?? 1) }, () => randomNumber(random, params));
+    return ctx.emitAll(numbers);
+  },
+};
+
+/** A GUID: its string (what scripts convert it to) carrying the `Guid` property. */
+const guid = (text: string) => {
+  const notes = new PSCustomObject();
+  notes.set("Guid", text);
+  return new NotedScalar(text, notes);
+};
+
+export const newGuid: BuiltinCommand = {
+  name: "New-Guid",
+  parameters: [{ name: "Empty", type: "switch" }],
+  process: (ctx, params) => ctx.emit(guid(params.get("Empty") ? "00000000-0000-0000-0000-000000000000" : crypto.randomUUID())),
+};
+
+/** A System.TimeSpan as PowerShell lists it (Days … TotalMilliseconds), from a duration in milliseconds. */
+function timeSpan(ms: number): PSCustomObject {
+  const ticks = Math.round(ms * 10_000);
+  const span = new PSCustomObject();
+  span.typeNames = ["System.TimeSpan", "System.ValueType", "System.Object"];
+  const whole = (unit: number, modulo: number) => Math.floor(ticks / unit) % modulo;
+  span.set("Days", Math.floor(ticks / 864_000_000_000));
+  span.set("Hours", whole(36_000_000_000, 24));
+  span.set("Minutes", whole(600_000_000, 60));
+  span.set("Seconds", whole(10_000_000, 60));
+  span.set("Milliseconds", whole(10_000, 1000));
+  span.set("Ticks", ticks);
+  span.set("TotalDays", ticks / 864_000_000_000);
+  span.set("TotalHours", ticks / 36_000_000_000);
+  span.set("TotalMinutes", ticks / 600_000_000);
+  span.set("TotalSeconds", ticks / 10_000_000);
+  span.set("TotalMilliseconds", ticks / 10_000);
+  return span;
+}
+
+export const measureCommand: BuiltinCommand = {
+  name: "Measure-Command",
+  parameters: [
+    { name: "Expression", position: 0, type: "scriptblock", mandatory: true },
+    { name: "InputObject", pipeline: true, type: "object" },
+  ],
+  begin: () => ({ elapsed: 0 }),
+  // The block runs in the caller's scope (MeasureCommandCommand: useLocalScope false), once per input with `$_`;
+  // its output is discarded and only the time it ran counts.
+  process(ctx, params, input, state) {
+    const started = performance.now();
+    return then(ctx.invokeInScope(params.get("Expression"), input ?? null), () => void ((state as { elapsed: number }).elapsed += performance.now() - started));
+  },
+  end: (ctx, _params, state) => ctx.emit(timeSpan((state as { elapsed: number }).elapsed)),
+};
+
+const HOST_KEY = "misc.hostInstanceId";
+
+export const getHost: BuiltinCommand = {
+  name: "Get-Host",
+  parameters: [],
+  process(ctx) {
+    const { extensions } = ctx.session;
+    if (!extensions.has(HOST_KEY)) extensions.set(HOST_KEY, crypto.randomUUID());
+    const versions = ctx.scope.global.lookup("PSVersionTable")?.value;
+    const host = new PSCustomObject();
+    host.set("Name", "rsh");
+    host.set("Version", versions instanceof PSHashtable ? versions.get("PSVersion") : null);
+    host.set("InstanceId", guid(toStr(extensions.get(HOST_KEY))));
+    host.set("CurrentCulture", "en-US");
+    host.set("CurrentUICulture", "en-US");
+    host.set("IsRunspacePushed", ctx.session.entered() !== null);
+    return ctx.emit(host);
+  },
+};
+
+export const clearHost: BuiltinCommand = {
+  name: "Clear-Host",
+  // `clear` is the native program on Linux; PowerShell there keeps only `cls`.
+  aliases: ["cls"],
+  parameters: [],
+  // Erase the screen and the scrollback, then home the cursor: the sequence pwsh writes on Unix terminals.
+  process: (ctx) => ctx.host.host("\x1b[2J\x1b[3J\x1b[H"),
+};

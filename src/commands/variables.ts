@@ -1,0 +1,163 @@
+/**
+ * The variable family (about_Variables, about_Scopes): Get-Variable, Set-Variable, New-Variable, Remove-Variable,
+ * Clear-Variable. `-Scope` takes Global, Script, Local or a number of frames up from the caller (0 is Local).
+ */
+import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
+import { wildcardToRegExp } from "../engine/operators.ts";
+import type { Scope } from "../engine/scope.ts";
+import { enumerate, toStr } from "../values/convert.ts";
+import { PSCustomObject } from "../values/objects.ts";
+
+type Variable = { name: string; value: unknown };
+
+const commandType = (command: string) => `Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`;
+
+/** The frame `-Scope` names; a bad name or a number past the global scope is PowerShell's ArgumentOutOfRange. */
+function frameOf(ctx: CommandContext, which: string, command: string): Scope {
+  const lower = which.toLowerCase();
+  if (lower === "global") return ctx.scope.global;
+  if (lower === "script") return ctx.scope.script;
+  if (lower === "local") return ctx.scope;
+  let frame: Scope | null = /^\d+$/.test(lower) ? ctx.scope : null;
+  for (let up = Number(lower); frame && up > 0; up--) frame = frame.parent;
+  if (!frame) {
+    const message = `The scope number '${which}' exceeds the number of active scopes. (Parameter 'Scope')`;
+    throw new RuntimeError(new ErrorRecord(message, `ArgumentOutOfRange,${commandType(command)}`, "InvalidArgument", null, null, which, command));
+  }
+  return frame;
+}
+
+/** Each variable once with the frame that holds it: the nearest one, or only those of the `-Scope` frame. */
+function visible(ctx: CommandContext, params: Map<string, unknown>, command: string): { variable: Variable; frame: Scope }[] {
+  const only = params.has("Scope") ? frameOf(ctx, toStr(params.get("Scope")), command) : null;
+  const seen = new Map<string, { variable: Variable; frame: Scope }>();
+  for (let frame: Scope | null = only ?? ctx.scope; frame; frame = only ? null : frame.parent) {
+    for (const [key, variable] of frame.variables) if (!seen.has(key) && !key.startsWith("using:")) seen.set(key, { variable, frame });
+  }
+  return [...seen.values()];
+}
+
+const patterns = (value: unknown) => (value === undefined || value === null ? [] : enumerate(value).map((v) => wildcardToRegExp(toStr(v), false)));
+
+/**
+ * The variables `-Name` matches, after -Include/-Exclude, sorted by name; a name without wildcards that matches
+ * nothing writes PowerShell's VariableNotFound error.
+ */
+function matching(ctx: CommandContext, params: Map<string, unknown>, command: string): { variable: Variable; frame: Scope }[] {
+  const all = visible(ctx, params, command);
+  const include = patterns(params.get("Include"));
+  const exclude = patterns(params.get("Exclude"));
+  const found: { variable: Variable; frame: Scope }[] = [];
+  for (const name of params.has("Name") ? enumerate(params.get("Name")).map(toStr) : ["*"]) {
+    const pattern = wildcardToRegExp(name, false);
+    const hits = all
+      .filter(({ variable }) => pattern.test(variable.name))
+      .filter(({ variable }) => (include.length === 0 || include.some((p) => p.test(variable.name))) && !exclude.some((p) => p.test(variable.name)))
+      .sort((a, b) => a.variable.name.localeCompare(b.variable.name));
+    if (hits.length === 0 && !/[*?[]/.test(name)) {
+      ctx.writeError(`Cannot find a variable with the name '${name}'.`, `VariableNotFound,${commandType(command)}`, command);
+    }
+    found.push(...hits.filter((hit) => !found.includes(hit)));
+  }
+  return found;
+}
+
+/** A variable as the variable commands write it (PSVariable's Name and Value). */
+function variableObject(variable: Variable): PSCustomObject {
+  const object = new PSCustomObject();
+  object.set("Name", variable.name);
+  object.set("Value", variable.value);
+  return object;
+}
+
+const SCOPE = { name: "Scope", type: "string" };
+const FILTERS = [{ name: "Include", type: "string[]" }, { name: "Exclude", type: "string[]" }];
+
+export const getVariable: BuiltinCommand = {
+  name: "Get-Variable",
+  aliases: ["gv"],
+  parameters: [{ name: "Name", position: 0, type: "string[]" }, { name: "ValueOnly", type: "switch" }, SCOPE, ...FILTERS],
+  process(ctx, params) {
+    const found = matching(ctx, params, "Get-Variable").map(({ variable }) => variable);
+    return ctx.emitAll(params.get("ValueOnly") ? found.map((v) => v.value) : found.map(variableObject));
+  },
+};
+
+/** Where Set-Variable and New-Variable write: the `-Scope` frame, else the caller's. */
+const target = (ctx: CommandContext, params: Map<string, unknown>, command: string) =>
+  params.has("Scope") ? frameOf(ctx, toStr(params.get("Scope")), command) : ctx.scope;
+
+export const setVariable: BuiltinCommand = {
+  name: "Set-Variable",
+  aliases: ["set", "sv"],
+  parameters: [
+    { name: "Name", position: 0, type: "string[]", mandatory: true },
+    { name: "Value", position: 1, type: "object", pipeline: true },
+    SCOPE,
+    { name: "PassThru", type: "switch" },
+    { name: "Force", type: "switch" },
+  ],
+  // Values piped in are gathered and set at the end: one is the value, several an array (SetVariableCommand).
+  begin: () => [] as unknown[],
+  process(_ctx, _params, input, state) {
+    if (input !== undefined) (state as unknown[]).push(input);
+  },
+  end(ctx, params, state) {
+    const piped = state as unknown[];
+    const value = piped.length === 0 ? params.get("Value") ?? null : piped.length === 1 ? piped[0] : piped;
+    const frame = target(ctx, params, "Set-Variable");
+    const written = enumerate(params.get("Name")).map(toStr).map((name) => {
+      frame.set(name, value);
+      return variableObject(frame.variables.get(name.toLowerCase())!);
+    });
+    if (params.get("PassThru")) return ctx.emitAll(written);
+  },
+};
+
+export const newVariable: BuiltinCommand = {
+  name: "New-Variable",
+  aliases: ["nv"],
+  parameters: [
+    { name: "Name", position: 0, type: "string", mandatory: true },
+    { name: "Value", position: 1, type: "object", pipeline: true },
+    SCOPE,
+    { name: "PassThru", type: "switch" },
+    { name: "Force", type: "switch" },
+  ],
+  process(ctx, params, input) {
+    const name = toStr(params.get("Name"));
+    const frame = target(ctx, params, "New-Variable");
+    // Only a variable of the target frame itself is in the way; one of an outer scope is hidden by the new one.
+    if (frame.variables.has(name.toLowerCase()) && !params.get("Force")) {
+      ctx.writeError(`A variable with name '${name}' already exists.`, `VariableAlreadyExists,${commandType("New-Variable")}`, "New-Variable");
+      return;
+    }
+    frame.set(name, input === undefined ? params.get("Value") ?? null : input);
+    if (params.get("PassThru")) return ctx.emit(variableObject(frame.variables.get(name.toLowerCase())!));
+  },
+};
+
+const NAMES = [{ name: "Name", position: 0, type: "string[]", mandatory: true }, SCOPE, ...FILTERS, { name: "Force", type: "switch" }];
+
+export const removeVariable: BuiltinCommand = {
+  name: "Remove-Variable",
+  aliases: ["rv"],
+  parameters: NAMES,
+  process(ctx, params) {
+    for (const { variable, frame } of matching(ctx, params, "Remove-Variable")) frame.variables.delete(variable.name.toLowerCase());
+  },
+};
+
+export const clearVariable: BuiltinCommand = {
+  name: "Clear-Variable",
+  aliases: ["clv"],
+  parameters: [...NAMES, { name: "PassThru", type: "switch" }],
+  process(ctx, params) {
+    const cleared = matching(ctx, params, "Clear-Variable").map(({ variable }) => {
+      variable.value = null;
+      return variableObject(variable);
+    });
+    if (params.get("PassThru")) return ctx.emitAll(cleared);
+  },
+};
