@@ -551,13 +551,12 @@ export class LocalRunspace implements Runspace {
     });
   }
 
-  /** The session's services as commands see them (execution policy, jobs). */
-  /** The session's current location (`$PWD`), for the prompt. */
   /** The approximate bytes the session's global variables hold, counted up to `budget` (the server's memory limit). */
   variablesSize(budget?: number): number {
     return approximateSize([...this.#global.variables.values()].map((v) => v.value), budget);
   }
 
+  /** The session's current location (`$PWD`), for the prompt. */
   get location(): string {
     return String(this.#global.lookup("PWD")?.value ?? "");
   }
