@@ -1,0 +1,35 @@
+# Select-String (microsoft.powershell.utility/select-string and PowerShell's Select-String.Tests.ps1) over piped
+# text: a MatchInfo shows its line; -CaseSensitive (alias -ca), -NotMatch, -Quiet ($true, or nothing), -Raw,
+# -SimpleMatch, -AllMatches, -List, -Context; the MatchInfo's properties; an invalid pattern.
+$in = 'hello', 'Hello', 'goodbye'
+$in | Select-String hello
+$in | Select-String hello -ca
+$in | Select-String goodbye -NotMatch
+'hello', 'Hello' | Select-String -Quiet hello
+$null -eq ('hello' | Select-String -Quiet nothing)
+($in | Select-String l -Raw)[0].GetType().Name
+$m = 'a1b22c333' | Select-String '\d+' -AllMatches
+$m.Matches.Value -join ','
+$m.Matches[1].Index
+('a1b22' | Select-String '\d+').Matches.Count
+$m = 'key=value' | Select-String '(?<k>\w+)=(\w+)'
+$m.Matches[0].Groups[1].Value
+$m.Matches[0].Groups[2].Value
+$m.Line
+$m.LineNumber
+$m.Filename
+$m.Path
+$m.Pattern
+$m.IgnoreCase
+"$m"
+('a.c', 'abc' | Select-String 'a.c' -SimpleMatch).Line
+('a.c' | Select-String 'a.c' -SimpleMatch).Matches.Count
+'x', 'y', 'z' | Select-String -Pattern 'q', 'y' | ForEach-Object { "$($_.Pattern) $($_.LineNumber)" }
+'one', 'two', 'three' | Select-String t -List
+$c = 1..9 | Select-String '^5$' -Context 2, 1
+$c
+$c.Context.PreContext -join ','
+$c.Context.PostContext -join ','
+Select-String -InputObject 'some stuff', 'other stuff' -Pattern other
+'x' | Select-String '('
+'x' | Select-String x -Raw -Quiet
