@@ -7,6 +7,7 @@ import type WebSocket from "ws";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import type { StreamRecord } from "../runspace/runspace.ts";
 import { readServerToken } from "./auth.ts";
+import { certificateFailure, trustedAuthorities } from "./tls.ts";
 import { type ClientMessage, type Operation, PROTOCOL_VERSION, type ServerMessage } from "./protocol.ts";
 import { deserialize, deserializeError, type Wire } from "./serializer.ts";
 
@@ -56,6 +57,8 @@ export interface Target {
   skipCACheck?: boolean;
   /** wss:// without checking that the certificate names the host (New-PSSessionOption -SkipCNCheck). */
   skipCNCheck?: boolean;
+  /** A PEM file of certificate authorities to trust beyond the system's (the client session's `$env:RSH_CA_CERTS`). */
+  caFile?: string;
 }
 
 /** The server URL and the name to show for a -ComputerName value. */
@@ -175,8 +178,15 @@ export class Connection {
     // `ws` (and the Node modules it loads) is loaded on the first connection, not at every rsh start-up.
     const { default: WebSocketClass } = await import("ws");
     const target = this.target;
+    let authorities: { ca?: string[] } = {};
+    try {
+      if (this.url.startsWith("wss:")) authorities = await trustedAuthorities(target.caFile);
+    } catch (e) {
+      throw new DialError((e as Error).message, true);
+    }
     return await new Promise((resolve, reject) => {
       const socket = new WebSocketClass(this.url, {
+        ...authorities,
         perMessageDeflate: false,
         handshakeTimeout: target.openTimeoutMs ?? 10_000,
         rejectUnauthorized: !target.skipCACheck,
@@ -192,7 +202,11 @@ export class Connection {
         reject(new DialError(reason, final));
       };
       const timer = setTimeout(() => fail("The server did not answer in time."), target.openTimeoutMs ?? 10_000);
-      socket.on("error", (e) => fail((e as Error).message || "The connection failed."));
+      socket.on("error", (e) => {
+        // A refused certificate stays refused: say why, and do not retry.
+        const refused = certificateFailure(e as Error, this.url.replace(/^wss:\/\//, ""));
+        fail(refused ?? ((e as Error).message || "The connection failed."), refused !== null);
+      });
       socket.on("open", () => socket.send(JSON.stringify(resume ? { ...this.hello, resume } : this.hello)));
       socket.on("close", (code: number) => {
         if (!welcomed) return fail("The server closed the connection.", code === 4401 || code === 4403);

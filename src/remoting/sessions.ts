@@ -115,14 +115,24 @@ export class RemotingClient {
       openTimeoutMs: openTimeout > 0 ? openTimeout : undefined,
       skipCACheck: read("SkipCACheck") === true,
       skipCNCheck: read("SkipCNCheck") === true,
+      caFile: ctx.session.environment().get("RSH_CA_CERTS") || undefined,
       retryWindowMs: Number(read("RetryWindowSec")) > 0 ? Number(read("RetryWindowSec")) * 1000 : undefined,
     };
   }
 
   connect(target: Target): Promise<Connection> {
-    const key = `${resolveTarget(target).url}|${target.credential?.user ?? ""}|${target.credential?.password ?? ""}`;
+    const { url, computerName } = resolveTarget(target);
+    // An unverified connection (-SkipCACheck) is never reused by a command that asked for a verified one.
+    const key = `${url}|${target.credential?.user ?? ""}|${target.credential?.password ?? ""}|${!!target.skipCACheck}|${!!target.skipCNCheck}`;
     let connection = this.#connections.get(key);
     if (!connection) {
+      if (url.startsWith("wss:") && (target.skipCACheck || target.skipCNCheck)) {
+        const who = target.skipCACheck ? "Anyone on the network path" : "Anyone with a certificate from an authority you trust";
+        this.notice(
+          `${target.skipCACheck ? "SkipCACheck" : "SkipCNCheck"}: the certificate of ${computerName} is NOT verified. ${who} can ` +
+            "pose as the server and read or change the session, credentials included. Use this only with test certificates.",
+        );
+      }
       connection = Connection.open(target).then((c) => {
         c.onClose = () => this.#connections.delete(key);
         c.onNotice = this.notice;
