@@ -2,40 +2,54 @@
  * docs/embedding.md's TypeScript samples, on Deno and on Node:
  * - each ```ts block type-checks against the public API (src/mod.ts) as a module of its own, with the few names a
  *   sample leaves to the reader (its own UI, its user store) declared;
- * - each self-contained block (it leaves nothing to the reader) also runs as a program — on Deno from the sources,
- *   on Node through the package (`import … from "rsh"`, the built bundle) — and what it logs is what its
- *   `console.log(…); // …` comments say (their comments joined with ", ", compared without spaces and with either
- *   quote). A block that names `localhost` runs against a real `rsh serve` (port 0, its own HOME and token): the
- *   sample's HOME is the server's and `localhost` gets the server's port.
+ * - each block also runs as a program — on Deno from the sources, on Node through the package (`import … from
+ *   "rsh"`, the built bundle) — with small stand-ins for the reader's names, and what it logs is what its
+ *   `console.log(…); // …` comments say (joined with ", ", compared without spaces and with either quote; a
+ *   trailing `(…)` is commentary). The reader's machines are a real `rsh serve` (port 0, its own HOME and token, a
+ *   user ops with the password ops-pw): `localhost` gets the server's port, another `computerName` and port 5995
+ *   become the server's, the sample's HOME is the server's, and a server the sample starts gets a temporary home.
  */
 import { spawnSync } from "node:child_process";
 import process from "node:process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { Deno, runtime } from "../../src/platform.ts";
+import { hashPassword } from "../../src/remoting/auth.ts";
 import { startServer, type TestServer } from "../support/rsh_server.ts";
 import { denoBinary, fences } from "./doc_support.ts";
 
 const samples = suite("docs: docs/embedding.md's TypeScript samples type-check and run");
 
-/** What a sample may use without defining it (the embedder's own code), by name. */
-const PROVIDED: Record<string, string> = {
-  show: "declare const show: (value: unknown) => void;",
-  bar: "declare const bar: { update(record: unknown): void };",
-  ask: "declare const ask: (text: string, options: { mask: boolean }) => Promise<string | null>;",
-  myUserStore: "declare const myUserStore: { check(user: string, password: string): Promise<boolean> };",
-  password: "declare const password: string;",
-  greet: "declare const greet: import(\"MOD\").BuiltinCommand;",
+/**
+ * What a sample may use without defining it (the embedder's own code), by name: its declaration for the type
+ * check and a stand-in for the run.
+ */
+const PROVIDED: Record<string, { declaration: string; standIn: string }> = {
+  show: { declaration: "declare const show: (value: unknown) => void;", standIn: "const show = (value: unknown) => console.log(value);" },
+  bar: { declaration: "declare const bar: { update(record: unknown): void };", standIn: "const bar = { update(_record: unknown) {} };" },
+  ask: {
+    declaration: "declare const ask: (text: string, options: { mask: boolean }) => Promise<string | null>;",
+    standIn: "const ask = (_text: string, _options: { mask: boolean }) => Promise.resolve<string | null>(null);",
+  },
+  myUserStore: {
+    declaration: "declare const myUserStore: { check(user: string, password: string): Promise<boolean> };",
+    standIn: 'const myUserStore = { check: (user: string, password: string) => Promise.resolve(user === "ops" && password === "ops-pw") };',
+  },
+  password: { declaration: "declare const password: string;", standIn: 'const password = "ops-pw";' },
+  greet: {
+    declaration: 'declare const greet: import("MOD").BuiltinCommand;',
+    standIn: 'const greet: import("MOD").BuiltinCommand = { name: "Get-Greeting", parameters: [], end: (ctx) => ctx.emit("hello") };',
+  },
 };
 
 const mod = `${Deno.cwd()}/src/mod.ts`;
 
-/** The declarations of the names `code` uses without defining. */
-function leftToReader(code: string): string[] {
+/** The names `code` uses without defining, as `declaration`s or `standIn`s. */
+function leftToReader(code: string, as: "declaration" | "standIn", modSpecifier = mod): string[] {
   const declared = (name: string) => new RegExp(`\\b(const|let|function|class)\\s+${name}\\b|import[^;]*\\b${name}\\b`).test(code);
   return Object.entries(PROVIDED)
     .filter(([name]) => new RegExp(`\\b${name}\\b`).test(code) && !declared(name))
-    .map(([, declaration]) => declaration.replace("MOD", mod));
+    .map(([, provided]) => provided[as].replace("MOD", modSpecifier));
 }
 
 /** What a sample's `console.log(…); // …` comments say it logs, joined with ", ". */
@@ -84,7 +98,7 @@ samples("every sample type-checks", () => {
     const files = blocks.map((block) => {
       const path = `${dir}/embedding_md_line_${block.line}.ts`;
       const code = block.code.replaceAll('from "rsh"', `from "${mod}"`);
-      Deno.writeTextFileSync(path, [...leftToReader(block.code), code, "export {};"].join("\n"));
+      Deno.writeTextFileSync(path, [...leftToReader(block.code, "declaration"), code, "export {};"].join("\n"));
       return path;
     });
     const r = spawnSync(denoBinary(), ["check", "--quiet", `--config=${Deno.cwd()}/deno.json`, ...files], { encoding: "utf8", timeout: 180_000 });
@@ -94,25 +108,32 @@ samples("every sample type-checks", () => {
   }
 });
 
+/** The sample as it runs here: stand-ins for the reader's names, the reader's machines and homes made the test's. */
+async function runnable(code: string, dir: string): Promise<{ code: string; env: Record<string, string> }> {
+  const env: Record<string, string> = {};
+  let text = code;
+  if (/\blocalhost\b|computerName:/.test(text)) {
+    server ??= await startServer({ config: { users: { ops: { passwordHash: hashPassword("ops-pw") } } }, timeoutMs: 300_000 });
+    text = text.replace(/computerName: "[^"]*"/g, 'computerName: "localhost"').replace(/\bport: 5995\b/g, `port: ${server.port}`)
+      .replace(/\blocalhost\b(?!:)/g, `localhost:${server.port}`);
+    env.HOME = server.home;
+  }
+  text = text.replace(/\bhome: "\/[^"]*"/g, `home: "${dir}/home"`);
+  const standIns = leftToReader(code, "standIn", runtime === "deno" ? mod : "rsh");
+  return { code: [...standIns, text].join("\n"), env };
+}
+
 for (const block of blocks) {
   const where = `docs/embedding.md:${block.line}`;
-  // A sample that leaves names to the reader, or reaches a machine of the reader's, is only type-checked.
-  if (leftToReader(block.code).length > 0 || /computerName: "(?!localhost)/.test(block.code)) continue;
   samples(`${where} runs and logs what it says`, async () => {
     const dir = Deno.makeTempDirSync({ prefix: "rsh-doc-run-" });
     try {
-      let code = block.code;
-      const env: Record<string, string> = {};
-      if (/\blocalhost\b/.test(code)) {
-        server ??= await startServer({ timeoutMs: 300_000 });
-        code = code.replace(/\blocalhost\b(?!:)/g, `localhost:${server.port}`);
-        env.HOME = server.home;
-      }
+      const { code, env } = await runnable(block.code, dir);
       const r = runSample(code, dir, env);
       assert.is(r.status, 0, `${where}\n${r.stdout}${r.stderr}`);
-      const expected = commented(block.code);
-      assert.ok(expected !== null, `${where}: a runnable sample says what it logs`);
-      assert.is(normal(r.stdout.trim().split("\n").join(", ")), normal(expected), `${where}\n${r.stdout}`);
+      // A server the sample starts listens on a port of its own: the comment writes it PORT.
+      const logged = r.stdout.trim().replace(/(127\.0\.0\.1):\d+/g, "$1:PORT").split("\n").join(", ");
+      assert.is(normal(logged), normal(commented(block.code) ?? ""), `${where}\n${r.stdout}`);
     } finally {
       Deno.removeSync(dir, { recursive: true });
     }
