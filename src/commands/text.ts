@@ -253,7 +253,10 @@ export const selectString: BuiltinCommand = {
       selectStringError("Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet");
     }
     const context = (params.get("Context") as number[] | undefined) ?? [];
-    if (context.some((n) => n < 0)) selectStringError(`Cannot validate argument on parameter 'Context'. The argument "${context.join(" ")}" is less than the minimum allowed range of 0.`, "ParameterArgumentValidationError");
+    const negative = context.find((n) => n < 0);
+    if (negative !== undefined) {
+      selectStringError(`Cannot validate argument on parameter 'Context'. The ${negative} argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again.`, "ParameterArgumentValidationError");
+    }
     const raw = params.get("Raw") === true;
     const options: Options = {
       patterns: enumerate(params.get("Pattern")).map(toStr),

@@ -19,13 +19,15 @@ function frameOf(ctx: CommandContext, which: string, command: string): Scope {
   if (lower === "global") return ctx.scope.global;
   if (lower === "script") return ctx.scope.script;
   if (lower === "local") return ctx.scope;
-  let frame: Scope | null = /^\d+$/.test(lower) ? ctx.scope : null;
-  for (let up = Number(lower); frame && up > 0; up--) frame = frame.parent;
-  if (!frame) {
-    const message = `The scope number '${which}' exceeds the number of active scopes. (Parameter 'Scope')`;
-    throw new RuntimeError(new ErrorRecord(message, `ArgumentOutOfRange,${commandType(command)}`, "InvalidArgument", null, null, which, command));
+  const fail = (message: string, id: string): never => {
+    throw new RuntimeError(new ErrorRecord(message, `${id},${commandType(command)}`, "InvalidArgument", null, null, which, command));
+  };
+  if (!/^\d+$/.test(lower)) {
+    fail(`The scope '${which}' is not valid. Valid values are "Global", "Local", or "Script", or a number relative to the current scope. (Parameter 'Scope')`, "Argument");
   }
-  return frame;
+  let frame: Scope | null = ctx.scope;
+  for (let up = Number(lower); frame && up > 0; up--) frame = frame.parent;
+  return frame ?? fail(`The scope number '${which}' exceeds the number of active scopes. (Parameter 'Scope')`, "ArgumentOutOfRange");
 }
 
 /** Each variable once with the frame that holds it: the nearest one, or only those of the `-Scope` frame. */
