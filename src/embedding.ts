@@ -27,8 +27,9 @@ export type Plain = null | boolean | number | string | Date | Plain[] | { [key: 
  *
  * @example
  * ```ts
- * const { output } = await runspace.invoke("[pscustomobject]@{ Name = 'a'; Size = 3 }");
- * toPlain(output[0]); // { Name: "a", Size: 3 }
+ * import { LocalRunspace, toPlain } from "rsh";
+ * const { output } = await new LocalRunspace().invoke("[pscustomobject]@{ Name = 'a'; Size = 3 }");
+ * console.log(toPlain(output[0])); // { Name: "a", Size: 3 }
  * ```
  */
 export function toPlain(value: unknown, seen = new Set<object>()): Plain {
@@ -56,6 +57,8 @@ export function toPlain(value: unknown, seen = new Set<object>()): Plain {
  *
  * @example
  * ```ts
+ * import { invokeStream, LocalRunspace } from "rsh";
+ * const runspace = new LocalRunspace();
  * for await (const record of invokeStream(runspace, "1..3 | ForEach-Object { $_ * 2 }")) {
  *   if (record.stream === "output") console.log(record.value); // 2, 4, 6
  * }
@@ -111,7 +114,8 @@ export async function* invokeStream(runspace: Runspace, script: string, options:
  *
  * @example
  * ```ts
- * const computer = await RemoteComputer.connect({ computerName: "localhost", port: 5995, home: Deno.env.get("HOME") });
+ * import { RemoteComputer } from "rsh";
+ * const computer = await RemoteComputer.connect({ computerName: "localhost", port: 5995, home: "/home/ada" });
  * const session = await computer.open("work");
  * const { output } = await session.invoke("$PSVersionTable.PSVersion");
  * await computer.close();
@@ -162,7 +166,9 @@ export class RemoteComputer {
  *
  * @example
  * ```ts
- * const server = await RshServer.start({ config: serverConfig({ idleTimeoutSec: 600 }), port: 0, osUser: "me", home, env: {} });
+ * import { RshServer, serverConfig } from "rsh";
+ * const server = await RshServer.start({ config: serverConfig({ idleTimeoutSec: 600 }), port: 0, osUser: "me", home: "/srv/rsh", env: {} });
+ * await server.close();
  * ```
  */
 export function serverConfig(config: Record<string, unknown> = {}): ServerConfig {

@@ -10,7 +10,7 @@
  * import { LocalRunspace, toPlain } from "rsh";
  * const runspace = new LocalRunspace({ variables: { limit: 3 } });
  * const { output } = await runspace.invoke("1..$limit | ForEach-Object { [pscustomobject]@{ N = $_ } }");
- * console.log(output.map(toPlain)); // [{ N: 1 }, { N: 2 }, { N: 3 }]
+ * console.log(output.map((v) => toPlain(v))); // [{ N: 1 }, { N: 2 }, { N: 3 }]
  * ```
  * @module
  */

@@ -8,6 +8,7 @@
  *
  * @example
  * ```ts
+ * import type { CommandContext, Maybe } from "rsh";
  * const step = (ctx: CommandContext): Maybe<void> => ctx.emit("one");
  * ```
  */

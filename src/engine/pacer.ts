@@ -43,6 +43,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  *
  * @example
  * ```ts
+ * import type { BuiltinCommand } from "rsh";
  * const fetchCommand: BuiltinCommand = {
  *   name: "Get-Url",
  *   parameters: [{ name: "Uri", position: 0, type: "string", mandatory: true }],

@@ -27,6 +27,7 @@ export interface FunctionEntry {
  *
  * @example
  * ```ts
+ * import type { BuiltinCommand } from "rsh";
  * const remember: BuiltinCommand = {
  *   name: "Set-Last",
  *   parameters: [{ name: "Value", position: 0, type: "object" }],
