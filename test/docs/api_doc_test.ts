@@ -2,12 +2,14 @@
  * The public API stays documented: `deno doc --lint src/mod.ts` reports nothing (JSDoc on every exported member
  * reachable from src/mod.ts, explicit types, no reference to an unexported type), and every entry src/mod.ts
  * exports carries an `@example` (issue 9: "deno doc src/mod.ts shows a documented public surface with an example on
- * each exported entry"). On Node the deno binary comes from the `deno` npm package.
+ * each exported entry"), and those examples type-check (`deno check --doc` over the files that declare the
+ * entries, with `rsh` mapped to src/mod.ts). On Node the deno binary comes from the `deno` npm package.
  */
 import { spawnSync } from "node:child_process";
 import process from "node:process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { Deno } from "../../src/platform.ts";
 import { denoBinary } from "./doc_support.ts";
 
 const api = suite("docs: the public API is documented (deno doc src/mod.ts)");
@@ -36,11 +38,18 @@ interface DocNode {
   declarations: { kind: string; location: { filename: string; line: number }; jsDoc?: { tags?: { kind: string }[] } }[];
 }
 
-api("every entry src/mod.ts exports has an @example", () => {
+type DocModule = { symbols: DocNode[]; module_doc?: { tags?: { kind: string }[] } };
+
+/** What `deno doc --json` says of src/mod.ts's exports. */
+function publicSurface(): DocModule | undefined {
   const r = denoDoc(["--json"]);
   assert.is(r.status, 0, r.stderr);
-  const nodes = JSON.parse(r.stdout).nodes as Record<string, { symbols: DocNode[]; module_doc?: { tags?: { kind: string }[] } }>;
-  const mod = Object.entries(nodes).find(([url]) => url.endsWith("/src/mod.ts"))?.[1];
+  const nodes = JSON.parse(r.stdout).nodes as Record<string, DocModule>;
+  return Object.entries(nodes).find(([url]) => url.endsWith("/src/mod.ts"))?.[1];
+}
+
+api("every entry src/mod.ts exports has an @example", () => {
+  const mod = publicSurface();
   assert.ok(mod, "deno doc describes src/mod.ts");
   assert.ok(mod.symbols.length > 40, `src/mod.ts exports the API (${mod.symbols.length} entries)`);
   const hasTag = (tags: { kind: string }[] | undefined, kind: string) => (tags ?? []).some((t) => t.kind === kind);
@@ -51,6 +60,29 @@ api("every entry src/mod.ts exports has an @example", () => {
       .map((d) => `${symbol.name} (${d.kind}, ${d.location.filename.replace(/^.*?\/(src|grammar)\//, "$1/")}:${d.location.line})`)
   );
   assert.equal(missing, [], `entries without an @example:\n${missing.join("\n")}`);
+});
+
+api("the examples type-check against the public API", () => {
+  const mod = publicSurface();
+  assert.ok(mod);
+  const files = new Set(["src/mod.ts"]);
+  for (const symbol of mod.symbols) {
+    for (const d of symbol.declarations) files.add(decodeURIComponent(new URL(d.location.filename).pathname).slice(Deno.cwd().length + 1));
+  }
+  const dir = Deno.makeTempDirSync({ prefix: "rsh-api-doc-" });
+  try {
+    // The examples import "rsh", as a consumer does: the import map points it at src/mod.ts.
+    const imports = JSON.parse(Deno.readTextFileSync("deno.json")).imports as Record<string, string>;
+    Deno.writeTextFileSync(`${dir}/import_map.json`, JSON.stringify({ imports: { ...imports, rsh: `${Deno.cwd()}/src/mod.ts` } }));
+    const r = spawnSync(denoBinary(), ["check", "--quiet", "--doc", `--import-map=${dir}/import_map.json`, ...files], {
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+      timeout: 180_000,
+    });
+    assert.is(r.status, 0, `deno check --doc ${[...files].join(" ")}\n${r.stderr}`);
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
 });
 
 api.run();
