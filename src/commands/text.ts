@@ -293,6 +293,21 @@ export const selectString: BuiltinCommand = {
   },
 };
 
+/** Join-String's text for one object: its -Property (a name or a script block's first result), quoted or formatted. */
+function joinText(ctx: CommandContext, params: Map<string, unknown>, value: unknown): Maybe<string> {
+  const property = params.get("Property");
+  const read: Maybe<unknown> = property === undefined || property === null
+    ? value
+    : property instanceof ScriptBlockValue
+    ? then(ctx.invoke(property, value), (r) => r[0] ?? null)
+    : getMember(value, toStr(property)) ?? null;
+  return then(read, (item) => {
+    if (params.get("SingleQuote")) return `'${toStr(item)}'`;
+    if (params.get("DoubleQuote")) return `"${toStr(item)}"`;
+    return params.has("FormatString") ? format(toStr(params.get("FormatString")), [item]) : toStr(item);
+  });
+}
+
 export const joinString: BuiltinCommand = {
   name: "Join-String",
   parameters: [
@@ -303,29 +318,20 @@ export const joinString: BuiltinCommand = {
     { name: "SingleQuote", type: "switch" },
     { name: "DoubleQuote", type: "switch" },
     { name: "FormatString", type: "string" },
+    // Formats numbers with the current culture instead of the invariant one; rsh's culture is en-US, which formats
+    // as the invariant culture does, so the switch changes nothing here.
     { name: "UseCulture", type: "switch" },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
   begin: () => [] as string[],
   process(ctx, params, input, state) {
-    const value = input === undefined ? params.get("InputObject") : input;
-    if (value === undefined) return;
-    const property = params.get("Property");
-    const read: Maybe<unknown> = property === undefined || property === null
-      ? value
-      : property instanceof ScriptBlockValue
-      ? then(ctx.invoke(property, value), (r) => (r.length === 1 ? r[0] : r))
-      : getMember(value, toStr(property)) ?? null;
-    return then(read, (item) => {
-      let text = params.has("FormatString") ? format(toStr(params.get("FormatString")), [item]) : toStr(item);
-      if (params.get("SingleQuote")) text = `'${text}'`;
-      else if (params.get("DoubleQuote")) text = `"${text}"`;
-      (state as string[]).push(text);
-    });
+    // -InputObject takes an array (PSObject[]) whose elements are joined; $null objects are skipped (JoinStringCommand).
+    const values = (input === undefined ? enumerate(params.get("InputObject") ?? null) : [input]).filter((v) => v !== null && v !== undefined);
+    return then(mapInOrder(values, (value) => joinText(ctx, params, value)), (texts) => void (state as string[]).push(...texts));
   },
   end(ctx, params, state) {
-    // No separator by default; -UseCulture takes the culture's list separator (en-US: ",").
-    const separator = params.has("Separator") ? toStr(params.get("Separator")) : params.get("UseCulture") ? "," : "";
+    // Without -Separator the objects are joined with $OFS, which is unset (nothing between them) unless a script sets it.
+    const separator = toStr(params.has("Separator") ? params.get("Separator") : ctx.scope.lookup("OFS")?.value ?? null);
     return ctx.emit(toStr(params.get("OutputPrefix") ?? "") + (state as string[]).join(separator) + toStr(params.get("OutputSuffix") ?? ""));
   },
 };
