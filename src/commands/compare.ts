@@ -82,35 +82,41 @@ function result(s: CompareState, entry: Entry, side: "==" | "=>" | "<="): unknow
   return row;
 }
 
+/** Takes the first entry of `backlog` equal to `entry` (compared with `entry` on the left) out of it. */
+function matchAndRemove(s: CompareState, entry: Entry | null, backlog: Entry[]): Entry | null {
+  if (!entry) return null;
+  const i = backlog.findIndex((other) => same(s, entry, other));
+  return i < 0 ? null : backlog.splice(i, 1)[0];
+}
+
+/** An unmatched entry joins its backlog, pushing out (as a difference) the oldest beyond -SyncWindow. */
+function keep(s: CompareState, entry: Entry, backlog: Entry[], side: "=>" | "<=", out: unknown[]): void {
+  if (s.window === 0) return void out.push(result(s, entry, side));
+  while (backlog.length >= s.window) out.push(result(s, backlog.shift()!, side));
+  backlog.push(entry);
+}
+
 /**
- * One step of CompareObjectCommand's walk: the next reference object and this difference object join their
- * backlogs; each is matched against the other side's backlog within -SyncWindow; what falls out of the window is a
- * difference. Returns the results in PowerShell's order.
+ * One step of CompareObjectCommand.Process: the next reference object meets this difference object; failing that,
+ * each is looked for in the other side's backlog (objects seen but not yet matched); what stays unmatched joins its
+ * own backlog. Returns the results in PowerShell's order (undefined for those the switches hide).
  */
 function step(s: CompareState, difference: Entry | null): unknown[] {
   const out: unknown[] = [];
-  const reference = s.next < s.references.length ? s.references[s.next++] : null;
-  if (reference) s.referenceBacklog.push(reference);
-  if (difference) {
-    s.differenceBacklog.push(difference);
-    const match = s.referenceBacklog.findIndex((r) => same(s, difference, r));
-    if (match >= 0) {
-      out.push(result(s, difference, "=="));
-      s.referenceBacklog.splice(match, 1);
-      s.differenceBacklog.splice(s.differenceBacklog.indexOf(difference), 1);
-    }
+  let reference = s.next < s.references.length ? s.references[s.next++] : null;
+  if (reference && difference && same(s, reference, difference)) return [result(s, reference, "==")];
+  const fromReferences = matchAndRemove(s, difference, s.referenceBacklog);
+  if (fromReferences) {
+    out.push(result(s, fromReferences, "=="));
+    difference = null;
   }
-  if (reference && s.referenceBacklog.includes(reference)) {
-    const match = s.differenceBacklog.findIndex((d) => same(s, reference, d));
-    if (match >= 0) {
-      out.push(result(s, reference, "=="));
-      s.differenceBacklog.splice(match, 1);
-      s.referenceBacklog.splice(s.referenceBacklog.indexOf(reference), 1);
-    }
+  if (matchAndRemove(s, reference, s.differenceBacklog)) {
+    out.push(result(s, reference!, "=="));
+    reference = null;
   }
-  while (s.differenceBacklog.length > s.window) out.push(result(s, s.differenceBacklog.shift()!, "=>"));
-  while (s.referenceBacklog.length > s.window) out.push(result(s, s.referenceBacklog.shift()!, "<="));
-  return out.filter((o) => o !== undefined);
+  if (difference) keep(s, difference, s.differenceBacklog, "=>", out);
+  if (reference) keep(s, reference, s.referenceBacklog, "<=", out);
+  return out;
 }
 
 function nullArgument(name: string): never {
@@ -141,8 +147,8 @@ export const compareObject: BuiltinCommand = {
       keys, references, next: 0, referenceBacklog: [], differenceBacklog: [],
       window: (params.get("SyncWindow") as number | undefined) ?? 2147483647,
       caseSensitive: params.get("CaseSensitive") === true,
-      // -ExcludeDifferent shows only the equal ones, so it implies -IncludeEqual.
-      includeEqual: params.get("IncludeEqual") === true || excludeDifferent,
+      // -ExcludeDifferent shows only the equal ones, so it implies -IncludeEqual unless that is turned off explicitly.
+      includeEqual: params.has("IncludeEqual") ? params.get("IncludeEqual") === true : excludeDifferent,
       excludeDifferent,
       passThru: params.get("PassThru") === true,
     }));
@@ -152,7 +158,7 @@ export const compareObject: BuiltinCommand = {
     const value = input === undefined ? params.get("DifferenceObject") : input;
     if (value === null) nullArgument("DifferenceObject");
     const items = input === undefined ? enumerate(value) : [input];
-    return then(mapInOrder(items, (item) => entryOf(ctx, s.keys, item)), (entries) => ctx.emitAll(entries.flatMap((entry) => step(s, entry))));
+    return then(mapInOrder(items, (item) => entryOf(ctx, s.keys, item)), (entries) => ctx.emitAll(entries.flatMap((entry) => step(s, entry)).filter((o) => o !== undefined)));
   },
   end(ctx, _params, state) {
     const s = state as CompareState;

@@ -22,3 +22,10 @@ Compare-Object $p1 $p2 -Property @{ Expression = { $_.N * 10 }; Label = 'Ten' } 
 Compare-Object @() 1 | ForEach-Object { "$($_.InputObject) $($_.SideIndicator)" }
 # A $null set is a terminating error.
 try { Compare-Object $null 1 } catch { $_.Exception.Message }
+# The walk (CompareObjectCommand.Process): a reference object equal to the difference object beside it matches at
+# once; otherwise each is looked for among the other side's unmatched objects; -SyncWindow bounds how far back.
+Compare-Object 1, 2, 3, 4 2, 1, 4, 3 -IncludeEqual | ForEach-Object { "$($_.InputObject) $($_.SideIndicator)" }
+(Compare-Object 1, 2, 3, 4 3, 4, 1, 2).Count
+Compare-Object 1, 2, 3, 4 3, 4, 1, 2 -SyncWindow 1 | ForEach-Object { "$($_.InputObject) $($_.SideIndicator)" }
+Compare-Object 1, 2 2, 1 -SyncWindow 0 | ForEach-Object { "$($_.InputObject) $($_.SideIndicator)" }
+(Compare-Object 1 1 -ExcludeDifferent -IncludeEqual:$false | Measure-Object).Count
