@@ -150,6 +150,19 @@ async function prompt(text: string, secret: boolean): Promise<string | null> {
   return line.done ? null : line.value;
 }
 
+class FetchError extends Error {}
+
+async function fetchScript(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new FetchError(`Cannot fetch the script ${url}: ${(e as Error).message}`);
+  }
+  if (!response.ok) throw new FetchError(`Cannot fetch the script ${url}: the server answered ${response.status} ${response.statusText}.`);
+  return await response.text();
+}
+
 let openRunspace: LocalRunspace | null = null;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -194,8 +207,13 @@ async function runMain(argv: readonly string[]): Promise<number> {
   if (options.file !== null) {
     let text: string;
     try {
-      text = await Deno.readTextFile(options.file);
-    } catch {
+      // A script fetched from a URL counts as remote: RemoteSigned and AllSigned want it signed.
+      text = /^https?:\/\//i.test(options.file) ? await fetchScript(options.file) : await Deno.readTextFile(options.file);
+    } catch (e) {
+      if (e instanceof FetchError) {
+        writeStderr(`rsh: ${e.message}\n`);
+        return 1;
+      }
       writeStderr(
         `rsh: The argument '${options.file}' is not recognized as the name of a script file. ` +
           "Check the spelling of the name, or if a path was included, verify that the path is correct and try again.\n",

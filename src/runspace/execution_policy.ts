@@ -110,11 +110,9 @@ export class ExecutionPolicy {
     if (policy === "Restricted") {
       refuse(" because running scripts is disabled on this system. For more information, see about_Execution_Policies at https://go.microsoft.com/fwlink/?LinkID=135170.");
     }
-    const remote = isRemote(path);
+    const remote = remoteOrigin(path);
     if (policy === "Unrestricted") {
-      return remote
-        ? `Run only scripts that you trust. ${path} came from another computer (${zoneFile(path)} marks it); it runs because the execution policy is Unrestricted. Unblock-File removes the mark.`
-        : null;
+      return remote && `Run only scripts that you trust. ${path} came from another computer (${remote}); it runs because the execution policy is Unrestricted.`;
     }
     if (policy === "RemoteSigned" && !remote) return null;
     const signature = this.signature(text);
@@ -134,12 +132,13 @@ export class ExecutionPolicy {
   }
 }
 
-function isRemote(path: string): boolean {
-  if (/^https?:\/\//i.test(path)) return true;
+/** Why a script counts as remote (null: it is local). */
+function remoteOrigin(path: string): string | null {
+  if (/^https?:\/\//i.test(path)) return "it was fetched from a URL";
   try {
     Deno.statSync(zoneFile(path));
-    return true;
+    return `${zoneFile(path)} marks it; Unblock-File removes the mark`;
   } catch {
-    return false;
+    return null;
   }
 }

@@ -3,6 +3,8 @@
  * Get-RshSignature's four states, and AllSigned / RemoteSigned / Unrestricted / Bypass from the real CLI, for a script
  * file, `& ./x.rsh`, dot-sourcing and the profile. Each test has its own HOME and system config directory.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { Deno } from "../../src/platform.ts";
@@ -166,6 +168,32 @@ cli("Unrestricted runs a remote script with a warning; Bypass without one; Unblo
   const unblocked = await rsh(["-NoProfile", "-c", `Set-Location '${home}'; Unblock-File ./remote.rsh; & ./remote.rsh`], "RemoteSigned");
   assert.is(unblocked.stdout, "remote ran\n");
   assert.is(unblocked.stderr, "");
+});
+
+cli("a script fetched from a URL is remote: RemoteSigned runs it only signed by a trusted publisher", async () => {
+  await keygen(true);
+  const signed = await script("signed.rsh", "'fetched and signed'\n", true);
+  const scripts: Record<string, string> = { "/plain.rsh": "'fetched'\n", "/signed.rsh": Deno.readTextFileSync(signed) };
+  const web = createServer((request, response) => {
+    const body = scripts[request.url ?? ""];
+    response.writeHead(body === undefined ? 404 : 200).end(body ?? "");
+  });
+  await new Promise<void>((resolve) => web.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
+  try {
+    const refused = await rsh(["-NoProfile", `${base}/plain.rsh`], "RemoteSigned");
+    assert.is(refused.stdout, "");
+    assert.match(refused.stderr, new RegExp(`File ${base}/plain\\.rsh cannot be loaded\\. The file .* is not digitally signed`));
+    assert.is((await rsh(["-NoProfile", `${base}/signed.rsh`], "RemoteSigned")).stdout, "fetched and signed\n");
+    const warned = await rsh(["-NoProfile", `${base}/plain.rsh`], "Unrestricted");
+    assert.is(warned.stdout, "fetched\n");
+    assert.match(warned.stderr, /^WARNING: Run only scripts that you trust/);
+    const missing = await rsh(["-NoProfile", `${base}/nothing.rsh`]);
+    assert.is(missing.code, 1);
+    assert.match(missing.stderr, /Cannot fetch the script .*nothing\.rsh: the server answered 404/);
+  } finally {
+    web.close();
+  }
 });
 
 for (const s of [format, cli]) s.run();
