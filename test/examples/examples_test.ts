@@ -61,7 +61,8 @@ async function runTypeScript(file: string, env: Record<string, string>): Promise
       });`;
     const built = await runProgram(process.execPath, ["--input-type=module", "-e", bundle], {});
     if (built.code !== 0) throw new Error(`bundling ${file} failed: ${built.stderr}`);
-    return await runProgram(process.execPath, [out], env);
+    // The bundle leaves out what loads on first use (the Deno shim a server needs): it resolves from the checkout.
+    return await runProgram(process.execPath, [out], { ...env, NODE_PATH: `${Deno.cwd()}/node_modules` });
   } finally {
     Deno.removeSync(out.slice(0, out.lastIndexOf("/")), { recursive: true });
   }
