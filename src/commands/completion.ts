@@ -141,7 +141,8 @@ function commands(ctx: CommandContext, prefix: string): Match[] {
     if (startsWith(name, prefix) && !found.has(name.toLowerCase())) found.set(name.toLowerCase(), { text: name, list: name, type: "Command" });
   };
   for (let scope: CommandContext["scope"] | null = ctx.scope; scope; scope = scope.parent) {
-    for (const fn of scope.functions.values()) add(fn.definition.name);
+    // A restricted session's hidden startup functions are not offered (their names are the operator's business).
+    for (const fn of scope.functions.values()) if (ctx.commands.functionVisible(fn)) add(fn.definition.name);
     for (const alias of scope.aliases.values()) add(alias.name);
   }
   for (const name of ctx.commands.names()) add(name);

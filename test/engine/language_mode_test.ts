@@ -124,6 +124,19 @@ visible("a startup script's exposed functions run unrestricted (calling hidden c
   assert.equal(listed.output.length, 1);
 });
 
+visible("completion (TabExpansion2) offers only what the user can run", async () => {
+  const runspace = new LocalRunspace({
+    visibleCommands: ["TabExpansion2", "Write-Output"],
+    visibleFunctions: ["Get-Shown"],
+    startupScript: "function Get-Shown { 1 }\nfunction Get-Hidden { 2 }",
+  });
+  const r = await runspace.invoke("(TabExpansion2 -InputScript 'Get-' -CursorColumn 4).CompletionMatches.CompletionText");
+  const offered = r.output.map(String);
+  assert.ok(offered.includes("Get-Shown") && offered.includes("Get-Command"), offered.join(","));
+  assert.not.ok(offered.includes("Get-Hidden") || offered.includes("Get-Date"), offered.join(","));
+  await runspace.close();
+});
+
 visible("a failing startup script leaves the session unopened, with the error", async () => {
   const runspace = new LocalRunspace({ startupScript: "throw 'no database'" });
   try {
