@@ -60,9 +60,9 @@ function writerOptions(params: Map<string, unknown>): WriterOptions {
   };
 }
 
-/** One field: quoted always, when needed (a delimiter, quote or line break inside), or for the -QuoteFields columns. */
+/** One field: quoted always, when needed (a delimiter, quote or newline inside), or for the -QuoteFields columns. */
 function field(o: WriterOptions, column: string, text: string): string {
-  const needed = text.includes(o.delimiter) || /["\r\n]/.test(text);
+  const needed = text.includes(o.delimiter) || /["\n]/.test(text);
   const quoted = o.quoteFields ? o.quoteFields.includes(column.toLowerCase()) : o.quote === "Always" || (o.quote === "AsNeeded" && needed);
   return quoted ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -82,7 +82,11 @@ class CsvWriter {
       if (this.options.header) lines.push(this.columns.map((c) => field(this.options, c, c)).join(this.options.delimiter));
     }
     const values = new Map(fields.map(([name, v]) => [name.toLowerCase(), v]));
-    lines.push(this.columns.map((c) => field(this.options, c, toStr(values.get(c.toLowerCase()) ?? null))).join(this.options.delimiter));
+    // A $null (or missing) value is written as nothing at all, not as "" (ExportCsvHelper.ConvertPSObjectToCSV).
+    lines.push(this.columns.map((c) => {
+      const value = values.get(c.toLowerCase());
+      return value === null || value === undefined ? "" : field(this.options, c, toStr(value));
+    }).join(this.options.delimiter));
     return lines;
   }
 }
@@ -123,7 +127,7 @@ function existingColumns(path: string, delimiter: string): string[] | null {
     return null;
   }
   const first = text.split(/\r?\n/).find((line) => line !== "" && !line.startsWith("#TYPE"));
-  return first === undefined ? null : parseRecord(first, delimiter);
+  return first === undefined ? null : new RecordReader(first, delimiter).next();
 }
 
 export const exportCsv: BuiltinCommand = {
@@ -185,78 +189,153 @@ export const exportCsv: BuiltinCommand = {
 
 // ---- reading
 
-/** Splits one complete record into fields: quotes group, `""` is a quote, text after a closing quote is kept. */
-function parseRecord(line: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        current += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else current += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      fields.push(current);
-      current = "";
-    } else current += ch;
+/**
+ * Reads records from CSV text as ImportCsvHelper.ParseNextRecord does: quotes group (a `""` inside is a quote),
+ * blanks before a field and after a closing quote are dropped, a quote inside an unquoted field is kept, and a line
+ * break inside quotes belongs to the field.
+ */
+class RecordReader {
+  #at = 0;
+
+  constructor(readonly text: string, readonly delimiter: string) {}
+
+  get done(): boolean {
+    return this.#at >= this.text.length;
   }
-  fields.push(current);
-  return fields;
+
+  /** The next line as it stands (the #TYPE line is read whole). */
+  peekLine(): string {
+    const end = this.text.slice(this.#at).search(/\r?\n|\r/);
+    return end < 0 ? this.text.slice(this.#at) : this.text.slice(this.#at, this.#at + end);
+  }
+
+  skipLine(): void {
+    const line = this.peekLine();
+    this.#at += line.length;
+    this.#newline();
+  }
+
+  #newline(): boolean {
+    if (this.text[this.#at] === "\r") this.#at += this.text[this.#at + 1] === "\n" ? 2 : 1;
+    else if (this.text[this.#at] === "\n") this.#at++;
+    else return false;
+    return true;
+  }
+
+  /** The rest of a field up to the next delimiter or line end; blanks only are dropped when `eatBlanks`. */
+  #tillDelimiter(eatBlanks: boolean): { text: string; endOfRecord: boolean } {
+    let text = "";
+    for (;;) {
+      if (this.done) return { text: eatBlanks && text.trim() === "" ? "" : text, endOfRecord: true };
+      if (this.text[this.#at] === this.delimiter) {
+        this.#at++;
+        return { text: eatBlanks && text.trim() === "" ? "" : text, endOfRecord: false };
+      }
+      if (this.#newline()) return { text: eatBlanks && text.trim() === "" ? "" : text, endOfRecord: true };
+      text += this.text[this.#at++];
+    }
+  }
+
+  next(): string[] {
+    const fields: string[] = [];
+    let current = "";
+    let quoted = false;
+    while (!this.done) {
+      const ch = this.text[this.#at];
+      if (ch === this.delimiter && !quoted) {
+        this.#at++;
+        fields.push(current);
+        current = "";
+      } else if (ch === '"') {
+        this.#at++;
+        if (quoted && this.text[this.#at] === '"') {
+          this.#at++;
+          current += '"';
+        } else if (quoted || current.length > 0) {
+          // A closing quote, or a stray one inside an unquoted field (kept, as Excel does): the field runs on to
+          // the next delimiter.
+          const rest = this.#tillDelimiter(quoted);
+          fields.push(current + (quoted ? "" : '"') + rest.text);
+          current = "";
+          quoted = false;
+          if (rest.endOfRecord) return fields;
+        } else quoted = true;
+      } else if ((ch === " " || ch === "\t") && !quoted) {
+        this.#at++;
+        if (current.length === 0) continue;
+        const rest = this.#tillDelimiter(true);
+        fields.push(current + ch + rest.text);
+        current = "";
+        if (rest.endOfRecord) return fields;
+      } else if ((ch === "\n" || ch === "\r") && !quoted) {
+        this.#newline();
+        fields.push(current);
+        return fields;
+      } else {
+        current += ch;
+        this.#at++;
+      }
+    }
+    if (current.length > 0) fields.push(current);
+    return fields;
+  }
 }
 
-/** Reads CSV text line by line into objects; a quoted field may span lines, so a record waits for its closing quote. */
+/**
+ * Turns CSV text into objects. The header (the first record that is not a `#` line, or -Header) and the #TYPE name
+ * carry over from one text to the next, as ConvertFrom-Csv's do from one input string to the next.
+ */
 class CsvReader {
-  #pending: string | null = null;
   #columns: string[] | null;
   #typeName: string | null = null;
+  warnedUnnamed = false;
 
   constructor(readonly delimiter: string, header: string[] | null) {
     this.#columns = header;
   }
 
-  feed(text: string): PSCustomObject[] {
+  read(ctx: CommandContext, command: string, text: string): PSCustomObject[] {
+    const records = new RecordReader(text, this.delimiter);
+    if (this.#typeName === null && this.#columns === null && /^#type/i.test(records.peekLine())) {
+      this.#typeName = records.peekLine().slice(5).trim() || null;
+      records.skipLine();
+    }
+    while (this.#columns === null && !records.done) {
+      const values = records.next();
+      while (values.length > 1 && values[values.length - 1] === "") values.pop();
+      if (values[0]?.startsWith("#Fields: ")) this.#columns = [values[0].slice(9), ...values.slice(1)];
+      else if (!values[0]?.startsWith("#")) this.#columns = values;
+      if (this.#columns) checkDuplicates(this.#columns, command);
+    }
     const out: PSCustomObject[] = [];
-    for (const line of text.split(/\r?\n/)) {
-      const record = this.#pending === null ? line : `${this.#pending}\n${line}`;
-      if ((record.match(/"/g)?.length ?? 0) % 2 === 1) {
-        this.#pending = record;
-        continue;
-      }
-      this.#pending = null;
-      const object = this.#record(record);
-      if (object) out.push(object);
+    while (this.#columns && !records.done) {
+      const values = records.next();
+      if (values.length === 0 || (values.length === 1 && values[0] === "")) continue;
+      out.push(this.#object(ctx, values));
     }
     return out;
   }
 
-  /** What is left when the input ends: a record whose quote never closed still counts. */
-  finish(): PSCustomObject[] {
-    const rest = this.#pending;
-    this.#pending = null;
-    const object = rest === null ? null : this.#record(rest);
-    return object ? [object] : [];
-  }
-
-  #record(record: string): PSCustomObject | null {
-    if (record === "") return null;
-    if (this.#columns === null && this.#typeName === null && record.startsWith("#TYPE ")) {
-      this.#typeName = record.slice(6).trim();
-      return null;
-    }
-    const fields = parseRecord(record, this.delimiter);
-    if (this.#columns === null) {
-      this.#columns = fields;
-      return null;
-    }
+  #object(ctx: CommandContext, values: string[]): PSCustomObject {
     const object = new PSCustomObject();
-    // A #TYPE line names the objects' type with a CSV: prefix (ImportCsvHelper), as pwsh shows in PSTypeNames.
-    if (this.#typeName) object.typeNames = [`CSV:${this.#typeName}`, this.#typeName];
-    this.#columns.forEach((column, i) => object.set(column, i < fields.length ? fields[i] : null));
+    let unnamed = 0;
+    // A missing value is $null; values past the header are dropped; a column without a name is H1, H2, …
+    this.#columns!.forEach((column, i) => object.set(column === "" ? `H${++unnamed}` : column, i < values.length ? values[i] : null));
+    if (unnamed > 0 && !this.warnedUnnamed) {
+      this.warnedUnnamed = true;
+      ctx.host.warning('One or more headers were not specified. Default names starting with "H" have been used in place of any missing headers.');
+    }
+    // A #TYPE line names the objects' type, then the same with a CSV: prefix (ImportCsvHelper.BuildMshobject).
+    if (this.#typeName) object.typeNames = [this.#typeName, `CSV:${this.#typeName}`];
     return object;
+  }
+}
+
+function checkDuplicates(columns: string[], command: string): void {
+  const seen = new Set<string>();
+  for (const column of columns.filter((c) => c !== "")) {
+    if (seen.has(column.toLowerCase())) csvError(command, `The member "${column}" is already present.`, "AlreadyPresentPSMemberInfoInternalCollectionAdd", "NotSpecified", column);
+    seen.add(column.toLowerCase());
   }
 }
 
@@ -277,9 +356,9 @@ export const convertFromCsv: BuiltinCommand = {
     const value = input === undefined ? params.get("InputObject") : input;
     if (value === undefined || value === null) return;
     const reader = state as CsvReader;
-    return ctx.emitAll((input === undefined ? enumerate(value) : [value]).flatMap((line) => reader.feed(toStr(line))));
+    // Each input string is read on its own (a quoted field does not run on into the next string).
+    return ctx.emitAll((input === undefined ? enumerate(value) : [value]).flatMap((text) => reader.read(ctx, "ConvertFrom-Csv", toStr(text))));
   },
-  end: (ctx, _params, state) => ctx.emitAll((state as CsvReader).finish()),
 };
 
 function readFile(ctx: CommandContext, path: string): string | null {
@@ -306,8 +385,7 @@ export const importCsv: BuiltinCommand = {
     for (const path of paths.map((p) => resolvePath(ctx, toStr(p)))) {
       const text = readFile(ctx, path);
       if (text === null) continue;
-      const reader = readerOf(params);
-      out.push(...reader.feed(text), ...reader.finish());
+      out.push(...readerOf(params).read(ctx, "Import-Csv", text));
     }
     return ctx.emitAll(out);
   },

@@ -1,6 +1,7 @@
 # ConvertTo-Csv and ConvertFrom-Csv (microsoft.powershell.utility/convertto-csv, convertfrom-csv), PowerShell 7:
 # no #TYPE line unless -IncludeTypeInformation; every field quoted by default, -UseQuotes AsNeeded/Never,
-# -QuoteFields; `""` for a quote; -Delimiter; -NoHeader; -Header; quoted fields with the delimiter or line breaks.
+# -QuoteFields; `""` for a quote; $null as nothing; -Delimiter; -NoHeader; -Header; quoted fields with the delimiter
+# or line breaks; blanks around fields; #TYPE names the objects' type; a column without a name is H1.
 $o = [pscustomobject]@{ Name = 'a,b'; Q = 'say "hi"'; N = 1; E = $null }
 $o | ConvertTo-Csv
 $o | ConvertTo-Csv -UseQuotes AsNeeded
@@ -16,9 +17,13 @@ $rows[0].Age.GetType().Name
 'x;y' | ConvertFrom-Csv -Delimiter ';' -Header A, B, C | Format-List
 "A,B`n""two`nlines"",2" | ConvertFrom-Csv | ForEach-Object { $_.A.Replace("`n", '|') }
 '#TYPE My.Row', 'A', '1' | ConvertFrom-Csv | ForEach-Object A
-# A round trip keeps the values (as strings).
+'A,B', '  x  , "y" ', 'p"q,r' | ConvertFrom-Csv | ForEach-Object { "[$($_.A)][$($_.B)]" }
+'A,,C', '1,2,3' | ConvertFrom-Csv | ForEach-Object { "$($_.A) $($_.H1) $($_.C)" }
+try { 'A,a', '1,2' | ConvertFrom-Csv } catch { $_.Exception.Message }
+# A round trip keeps the values as strings; $null is written as nothing (not "") and, as the last field of the
+# text, read back as $null (ImportCsvHelper adds no empty field at the end of the input).
 $back = $o | ConvertTo-Csv | ConvertFrom-Csv
 $back.Q
-$back.E -eq ''
+$null -eq $back.E
 try { $o | ConvertTo-Csv -UseQuotes Sometimes } catch { $_.Exception.Message }
 try { $o | ConvertTo-Csv -Delimiter ab } catch { $_.Exception.Message }
