@@ -39,11 +39,14 @@ function getRandomError(message: string, id: string, target: unknown): never {
   throw new RuntimeError(new ErrorRecord(message, `${id},Microsoft.PowerShell.Commands.GetRandomCommand`, "InvalidArgument", null, null, target, "Get-Random"));
 }
 
-/** A number in [Minimum, Maximum): integers when both bounds are integers, else doubles (GetRandomCommand). */
+/**
+ * A number in [Minimum, Maximum): integers when neither bound is fractional (then Maximum defaults to Int32's
+ * largest), else doubles (Maximum defaults to Double's largest), as GetRandomCommand.BeginProcessing chooses.
+ */
 function randomNumber(random: SeededRandom, params: Map<string, unknown>): number {
-  const bound = (name: string, fallback: number) => {
+  const bound = (name: string): number | null => {
     const value = params.get(name);
-    if (value === undefined || value === null) return fallback;
+    if (value === undefined || value === null) return null;
     try {
       return toNumber(value);
     } catch (e) {
@@ -51,14 +54,19 @@ function randomNumber(random: SeededRandom, params: Map<string, unknown>): numbe
       return getRandomError(`Cannot process argument transformation on parameter '${name}'. ${e.message}`, "ParameterArgumentTransformationError", value);
     }
   };
-  const min = bound("Minimum", 0);
-  const max = bound("Maximum", 2147483647);
+  const [minimum, maximum] = [bound("Minimum"), bound("Maximum")];
+  const integral = (minimum === null || Number.isInteger(minimum)) && (maximum === null || Number.isInteger(maximum));
+  const min = minimum ?? 0;
+  const max = maximum ?? (integral ? 2147483647 : Number.MAX_VALUE);
   if (min >= max) {
-    getRandomError(`The Minimum value (${toStr(params.get("Minimum") ?? 0)}) cannot be greater than or equal to the Maximum value (${toStr(params.get("Maximum") ?? max)}).`, "MinGreaterThanOrEqualMax", null);
+    getRandomError(`The Minimum value (${toStr(min)}) cannot be greater than or equal to the Maximum value (${toStr(max)}).`, "MinGreaterThanOrEqualMax", null);
   }
-  const integral = Number.isInteger(min) && Number.isInteger(max);
-  const value = min + random.next() * (max - min);
-  return integral ? Math.floor(value) : value;
+  // Scaling each bound keeps the widest double range finite; rounding can reach max, so draw again then (as pwsh).
+  for (;;) {
+    const r = random.next();
+    const value = integral ? Math.floor(min + r * (max - min)) : min + r * max - r * min;
+    if (value < max) return value;
+  }
 }
 
 /** `count` distinct items drawn in random order (a partial Fisher–Yates shuffle). */

@@ -29,3 +29,6 @@ $x.Count
 $seen
 (Get-Host).Name
 (Get-Host).Version -eq $PSVersionTable.PSVersion
+# A fractional bound makes doubles, and the other bound's default Double's largest value.
+(Get-Random -Minimum 0.5) -gt 0.5
+try { Get-Random -Maximum -3 } catch { $_.Exception.Message }
