@@ -15,6 +15,7 @@ import { resolvePath } from "./files.ts";
 import { matches } from "./items.ts";
 
 const SELECT_STRING = "Microsoft.PowerShell.Commands.SelectStringCommand";
+const MATCH_INFO = "Microsoft.PowerShell.Commands.MatchInfo";
 
 function selectStringError(message: string, id: string): never {
   throw new RuntimeError(new ErrorRecord(message, `${id},${SELECT_STRING}`, "InvalidArgument", null, null, null, "Select-String"));
@@ -137,7 +138,7 @@ class Scanner {
       ? [...displayPre.map((l) => text("  ", l.n, l.text)), text("> ", found.lineNumber, found.line), ...displayPost.map((l) => text("  ", l.n, l.text))].join("\n")
       : text("", found.lineNumber, found.line);
     const info = new PSCustomObject();
-    info.typeNames = ["Microsoft.PowerShell.Commands.MatchInfo", "System.Object"];
+    info.typeNames = [MATCH_INFO, "System.Object"];
     info.set("IgnoreCase", !this.options.caseSensitive);
     info.set("LineNumber", found.lineNumber);
     info.set("Line", found.line);
@@ -158,32 +159,22 @@ class Scanner {
   }
 }
 
-interface SelectState {
-  options: Options;
-  stream: Scanner;
-  /** Nothing more to write: -Quiet has its answer, or -List its match from the input stream. */
-  done: boolean;
-  filesSearched: boolean;
-}
-
-/** The files -Path names (wildcards in the last segment expand) or -LiteralPath names, after -Include/-Exclude. */
+/**
+ * The files to search, resolved before any is read (SelectStringCommand.ResolveFilePaths): -Path expands wildcards
+ * and refuses a missing path with a terminating PathNotFound error; -LiteralPath takes the names as they are.
+ */
 function filesOf(ctx: CommandContext, params: Map<string, unknown>): string[] {
   const literal = params.has("LiteralPath");
-  const include = enumerate(params.get("Include") ?? []).map((p) => wildcardToRegExp(toStr(p), false));
-  const exclude = enumerate(params.get("Exclude") ?? []).map((p) => wildcardToRegExp(toStr(p), false));
-  const kept = (path: string) => {
-    const name = path.slice(path.lastIndexOf("/") + 1);
-    return (include.length === 0 || include.some((p) => p.test(name))) && !exclude.some((p) => p.test(name));
-  };
-  const found = enumerate(params.get(literal ? "LiteralPath" : "Path")).map(toStr).flatMap((requested) => {
-    if (!literal) return matches(ctx, requested, "Select-String");
+  return enumerate(params.get(literal ? "LiteralPath" : "Path")).map(toStr).flatMap((requested) => {
     const path = resolvePath(ctx, requested);
-    if (isFile(path) !== null) return [path];
-    ctx.writeError(`Cannot find path '${path}' because it does not exist.`, `PathNotFound,${SELECT_STRING}`, "Select-String");
-    return [];
+    if (literal) return [path];
+    const slash = path.lastIndexOf("/");
+    if (/[*?[]/.test(path.slice(slash + 1))) return matches(ctx, requested, "Select-String");
+    if (isFile(path) === null) {
+      throw new RuntimeError(new ErrorRecord(`Cannot find path '${path}' because it does not exist.`, `PathNotFound,${SELECT_STRING}`, "ObjectNotFound", null, null, path, "Select-String"));
+    }
+    return [path];
   });
-  // Directories are skipped, as pwsh does when a wildcard takes them in.
-  return found.filter((path) => isFile(path) === true && kept(path));
 }
 
 /** True for a file, false for a directory, null when nothing is there. */
@@ -195,37 +186,70 @@ function isFile(path: string): boolean | null {
   }
 }
 
-function linesOf(path: string): string[] {
-  const lines = Deno.readTextFileSync(path).split(/\r?\n/);
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
+/** -Include/-Exclude, matched against the whole path (SelectStringCommand.MeetsIncludeExcludeCriteria). */
+function included(params: Map<string, unknown>, path: string): boolean {
+  const test = (name: string) => enumerate(params.get(name) ?? []).some((p) => wildcardToRegExp(toStr(p), false).test(path));
+  return (!params.has("Include") || test("Include")) && !test("Exclude");
 }
 
-/** Writes what a source's scanner produced: MatchInfos, their lines (-Raw), or one $true (-Quiet); -List stops at one. */
-function write(ctx: CommandContext, params: Map<string, unknown>, state: SelectState, scanner: Scanner, infos: NotedScalar[]): Maybe<void> {
-  if (infos.length === 0 || state.done) return;
-  if (params.get("Quiet")) {
-    state.done = true;
-    return ctx.emit(true);
+/**
+ * Writes what a scanner released (FlushTrackerQueue): the lines for -Raw, one $true for -Quiet, the first match for
+ * -List, else every MatchInfo. Returns whether there was anything.
+ */
+function flush(ctx: CommandContext, params: Map<string, unknown>, infos: NotedScalar[]): { found: boolean; written: Maybe<void> } {
+  if (infos.length === 0) return { found: false, written: undefined };
+  if (params.get("Raw")) return { found: true, written: ctx.emitAll(infos.map((info) => info.notes.get("Line"))) };
+  if (params.get("Quiet") && !params.get("List")) return { found: true, written: ctx.emit(true) };
+  return { found: true, written: params.get("List") ? ctx.emit(infos[0]) : ctx.emitAll(infos) };
+}
+
+/** Searches one file; -Quiet and -List stop at its first match. Returns whether it matched. */
+function searchFile(ctx: CommandContext, params: Map<string, unknown>, state: SelectState, path: string, mayBeDirectory: boolean): Maybe<boolean> {
+  if (!included(params, path)) return false;
+  let lines: string[];
+  try {
+    if (mayBeDirectory && isFile(path) === false) return false;
+    lines = Deno.readTextFileSync(path).split(/\r?\n/);
+  } catch (e) {
+    const reason = isFile(path) === false ? `Access to the path '${path}' is denied.` : isFile(path) === null ? `Could not find file '${path}'.` : String((e as Error).message);
+    ctx.writeError(`The file ${path} cannot be read: ${reason}`, `ProcessingFile,${SELECT_STRING}`, "Select-String");
+    return false;
   }
-  const taken = params.get("List") ? infos.slice(0, 1) : infos;
-  if (params.get("List")) state.done = scanner === state.stream;
-  return ctx.emitAll(params.get("Raw") ? taken.map((info) => info.notes.get("Line")) : taken);
+  if (lines[lines.length - 1] === "") lines.pop();
+  const scanner = new Scanner(state.options, path);
+  const results: NotedScalar[] = [];
+  for (const line of lines) {
+    results.push(...scanner.feed(line));
+    if (results.length && (params.get("Quiet") || params.get("List"))) break;
+  }
+  const { found, written } = flush(ctx, params, [...results, ...scanner.finish()]);
+  return then(written, () => found);
+}
+
+/**
+ * The files' part of ProcessRecord: each file in turn until -Quiet has its answer; with -Quiet and no match
+ * anywhere the answer is $false (nothing with -List).
+ */
+function searchFiles(ctx: CommandContext, params: Map<string, unknown>, state: SelectState, files: string[], mayBeDirectory: boolean): Maybe<void> {
+  const next = (i: number): Maybe<void> => {
+    if (i === files.length) return params.get("Quiet") && !params.get("List") ? ctx.emit(false) : undefined;
+    return then(searchFile(ctx, params, state, files[i], mayBeDirectory), (found) => (found && params.get("Quiet") ? undefined : next(i + 1)));
+  };
+  return next(0);
 }
 
 /** A Get-ChildItem / Get-Item object piped in: Select-String searches the file it names. */
 const isFileObject = (value: unknown): value is PSCustomObject => value instanceof PSCustomObject && value.has("FullName") && value.has("Mode");
 
-function searchFile(ctx: CommandContext, params: Map<string, unknown>, state: SelectState, path: string): Maybe<void> {
-  if (state.done) return;
-  const scanner = new Scanner(state.options, path);
-  const results: NotedScalar[] = [];
-  for (const line of linesOf(path)) {
-    results.push(...scanner.feed(line));
-    if (results.length && (params.get("List") || params.get("Quiet"))) break;
-  }
-  results.push(...scanner.finish());
-  return write(ctx, params, state, scanner, results);
+/** A MatchInfo piped in (filter mode): its Line is matched and the MatchInfo itself passed on. */
+const isMatchInfo = (value: unknown): value is NotedScalar => value instanceof NotedScalar && value.notes.typeNames?.[0] === MATCH_INFO;
+
+interface SelectState {
+  options: Options;
+  stream: Scanner;
+  /** -Quiet has its answer from the input stream: the rest is not read. */
+  done: boolean;
+  filesSearched: boolean;
 }
 
 export const selectString: BuiltinCommand = {
@@ -273,23 +297,34 @@ export const selectString: BuiltinCommand = {
   },
   process(ctx, params, input, state) {
     const s = state as SelectState;
+    if (s.done) return;
     // Compiled here, not in begin, so an invalid pattern is reported at the command like -match's.
     s.options.regexes ??= s.options.simple ? [] : s.options.patterns.map((p) => toRegExp(p, s.options.caseSensitive, true));
     if (params.has("Path") || params.has("LiteralPath")) {
       if (s.filesSearched) return;
       s.filesSearched = true;
-      return then(mapInOrder(filesOf(ctx, params), (file) => searchFile(ctx, params, s, file)), () => undefined);
+      return searchFiles(ctx, params, s, filesOf(ctx, params), params.has("Path"));
     }
     const value = input === undefined ? params.get("InputObject") : input;
-    if (value === undefined || value === null || s.done) return;
-    if (isFileObject(value)) return value.get("Mode")?.toString().startsWith("d") ? undefined : searchFile(ctx, params, s, toStr(value.get("FullName")));
-    return then(write(ctx, params, s, s.stream, s.stream.feed(toStr(value))), () => {
-      if (s.done) ctx.stopUpstream();
-    });
+    if (value === undefined || value === null) return;
+    if (isFileObject(value)) return String(value.get("Mode")).startsWith("d") ? undefined : searchFiles(ctx, params, s, [toStr(value.get("FullName"))], false);
+    let released: NotedScalar[];
+    if (isMatchInfo(value)) {
+      s.stream.lineNumber++;
+      const hit = findMatches(s.options, toStr(value.notes.get("Line"))) !== null;
+      released = hit !== s.options.notMatch ? [value] : [];
+    } else released = s.stream.feed(toStr(value));
+    const { found, written } = flush(ctx, params, released);
+    // -Quiet needs nothing more once it has answered: the commands before this one stop (Select-Object -First's way).
+    if (found && params.get("Quiet") && !params.get("List")) {
+      s.done = true;
+      return then(written, () => ctx.stopUpstream());
+    }
+    return written;
   },
   end(ctx, params, state) {
     const s = state as SelectState;
-    return write(ctx, params, s, s.stream, s.stream.finish());
+    if (!s.done) return flush(ctx, params, s.stream.finish()).written;
   },
 };
 

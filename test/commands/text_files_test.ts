@@ -150,20 +150,35 @@ sls("wildcards, -Include/-Exclude, -LiteralPath, and Get-Item objects piped in; 
     Deno.mkdirSync(`${dir}/d.log`);
     const names = async (script: string) => (await run(`${script} | ForEach-Object Filename`)).output;
     assert.equal(await names("Select-String hit *.log"), ["a.log", "b.log"]);
-    assert.equal(await names("Select-String hit * -Include *.txt -Exclude c*"), ["[x].txt"]);
+    // -Include and -Exclude are matched against the whole path (MeetsIncludeExcludeCriteria), so `c*` excludes nothing.
+    assert.equal(await names("Select-String hit * -Include *.txt -Exclude c*"), ["[x].txt", "c.txt"]);
+    assert.equal(await names("Select-String hit * -Include *.txt -Exclude *c.txt"), ["[x].txt"]);
     assert.equal(await names("Select-String hit -LiteralPath '[x].txt'"), ["[x].txt"]);
     assert.equal(await names("Get-Item *.log | Select-String hit"), ["a.log", "b.log"]);
   });
 });
 
-sls("a missing path writes PathNotFound and the other paths are still searched; -Quiet answers $true once", async () => {
+sls("a missing -Path is a terminating PathNotFound before any file is read; a missing -LiteralPath file is a ProcessingFile error", async () => {
   await inTemp(async (dir, run) => {
     Deno.writeTextFileSync(`${dir}/ok.txt`, "yes\nyes\n");
-    const r = await run("Select-String yes nope.txt, ok.txt | ForEach-Object LineNumber");
-    assert.equal(r.output, [1, 2]);
+    const r = await run("Select-String yes ok.txt, nope.txt | ForEach-Object LineNumber; 'next'");
+    assert.equal(r.output, ["next"]);
     assert.is(r.errors[0].message, `Cannot find path '${dir}/nope.txt' because it does not exist.`);
     assert.equal(ids(r.errors as never), ["PathNotFound,Microsoft.PowerShell.Commands.SelectStringCommand"]);
-    assert.equal((await run("Select-String yes ok.txt -Quiet")).output, [true]);
+    const literal = await run("Select-String yes -LiteralPath nope.txt, ok.txt | ForEach-Object LineNumber");
+    assert.equal(literal.output, [1, 2]);
+    assert.is(literal.errors[0].message, `The file ${dir}/nope.txt cannot be read: Could not find file '${dir}/nope.txt'.`);
+    assert.equal(ids(literal.errors as never), ["ProcessingFile,Microsoft.PowerShell.Commands.SelectStringCommand"]);
+  });
+});
+
+sls("-Quiet over files: $true at the first file that matches, $false when none does (piped text that never matches gives nothing)", async () => {
+  await inTemp(async (dir, run) => {
+    Deno.writeTextFileSync(`${dir}/a.txt`, "no\n");
+    Deno.writeTextFileSync(`${dir}/b.txt`, "yes\n");
+    assert.equal((await run("Select-String yes a.txt, b.txt -Quiet")).output, [true]);
+    assert.equal((await run("Select-String maybe a.txt, b.txt -Quiet")).output, [false]);
+    assert.equal((await run("'x' | Select-String maybe -Quiet")).output, []);
   });
 });
 

@@ -25,7 +25,10 @@ $m.IgnoreCase
 ('a.c', 'abc' | Select-String 'a.c' -SimpleMatch).Line
 ('a.c' | Select-String 'a.c' -SimpleMatch).Matches.Count
 'x', 'y', 'z' | Select-String -Pattern 'q', 'y' | ForEach-Object { "$($_.Pattern) $($_.LineNumber)" }
+# -List stops at a file's first match; piped strings are one match each, so it keeps them all (SelectStringCommand).
 'one', 'two', 'three' | Select-String t -List
+# A MatchInfo piped in is matched on its Line and passed on as it is (filter mode).
+'alpha', 'beta', 'gamma' | Select-String a | Select-String '^[bg]' | ForEach-Object { "$($_.LineNumber) $_" }
 $c = 1..9 | Select-String '^5$' -Context 2, 1
 $c
 $c.Context.PreContext -join ','
