@@ -65,12 +65,16 @@ export const addMember: BuiltinCommand = {
     if (!object) {
       terminate("Add-Member", `Members can be added to objects and scalars here; a ${target instanceof PSHashtable ? "hashtable" : "collection"} holds keys or elements instead.`, "NotSupported", "NotImplemented", target);
     }
-    for (const [name] of notes) {
+    // A member already there is a non-terminating error, and that member is skipped (AddMemberToTarget).
+    const added = notes.filter(([name, value]) => {
       if (object.has(name) && !params.get("Force")) {
-        terminate("Add-Member", `Cannot add a member with the name "${name}" because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command.`, "MemberAlreadyExists", "InvalidOperation", target);
+        ctx.writeError(`Cannot add a member with the name "${name}" because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command.`, "MemberAlreadyExists,Microsoft.PowerShell.Commands.AddMemberCommand", "Add-Member");
+        return false;
       }
-    }
-    for (const [name, value] of notes) object.set(name, value);
+      object.set(name, value);
+      return true;
+    });
+    if (notes.length > 0 && added.length === 0) return;
     if (params.has("TypeName")) object.typeNames = [toStr(params.get("TypeName")), ...(object.typeNames ?? ["System.Management.Automation.PSCustomObject", "System.Object"])];
     if (!params.get("PassThru")) return;
     return ctx.emit(target instanceof NotedScalar || !scalar ? target : new NotedScalar(base as string | number | boolean | Date, object));
