@@ -30,9 +30,12 @@ function frameOf(ctx: CommandContext, which: string, command: string): Scope {
   return frame ?? fail(`The scope number '${which}' exceeds the number of active scopes. (Parameter 'Scope')`, "ArgumentOutOfRange");
 }
 
-/** Each variable once with the frame that holds it: the nearest one, or only those of the `-Scope` frame. */
-function visible(ctx: CommandContext, params: Map<string, unknown>, command: string): { variable: Variable; frame: Scope }[] {
-  const only = params.has("Scope") ? frameOf(ctx, toStr(params.get("Scope")), command) : null;
+/**
+ * Each variable once with the frame that holds it: only those of the `-Scope` frame (or of `fallback` when there is
+ * no -Scope), else the nearest of each name.
+ */
+function visible(ctx: CommandContext, params: Map<string, unknown>, command: string, fallback: Scope | null): { variable: Variable; frame: Scope }[] {
+  const only = params.has("Scope") ? frameOf(ctx, toStr(params.get("Scope")), command) : fallback;
   const seen = new Map<string, { variable: Variable; frame: Scope }>();
   for (let frame: Scope | null = only ?? ctx.scope; frame; frame = only ? null : frame.parent) {
     for (const [key, variable] of frame.variables) if (!seen.has(key) && !key.startsWith("using:")) seen.set(key, { variable, frame });
@@ -43,21 +46,21 @@ function visible(ctx: CommandContext, params: Map<string, unknown>, command: str
 const patterns = (value: unknown) => (value === undefined || value === null ? [] : enumerate(value).map((v) => wildcardToRegExp(toStr(v), false)));
 
 /**
- * The variables `-Name` matches, after -Include/-Exclude, sorted by name; a name without wildcards that matches
- * nothing writes PowerShell's VariableNotFound error.
+ * The variables `-Name` matches, after -Include/-Exclude, sorted by name (VariableCommandBase.GetMatchingVariables);
+ * a name without wildcards that matches nothing, and that the filters did not leave out, writes VariableNotFound.
  */
-function matching(ctx: CommandContext, params: Map<string, unknown>, command: string): { variable: Variable; frame: Scope }[] {
-  const all = visible(ctx, params, command);
+function matching(ctx: CommandContext, params: Map<string, unknown>, command: string, fallback: Scope | null = null): { variable: Variable; frame: Scope }[] {
+  const all = visible(ctx, params, command, fallback);
   const include = patterns(params.get("Include"));
   const exclude = patterns(params.get("Exclude"));
+  const passes = (name: string) => (include.length === 0 || include.some((p) => p.test(name))) && !exclude.some((p) => p.test(name));
   const found: { variable: Variable; frame: Scope }[] = [];
   for (const name of params.has("Name") ? enumerate(params.get("Name")).map(toStr) : ["*"]) {
     const pattern = wildcardToRegExp(name, false);
     const hits = all
-      .filter(({ variable }) => pattern.test(variable.name))
-      .filter(({ variable }) => (include.length === 0 || include.some((p) => p.test(variable.name))) && !exclude.some((p) => p.test(variable.name)))
+      .filter(({ variable }) => pattern.test(variable.name) && passes(variable.name))
       .sort((a, b) => a.variable.name.localeCompare(b.variable.name));
-    if (hits.length === 0 && !/[*?[]/.test(name)) {
+    if (hits.length === 0 && !/[*?[]/.test(name) && passes(name)) {
       ctx.writeError(`Cannot find a variable with the name '${name}'.`, `VariableNotFound,${commandType(command)}`, command);
     }
     found.push(...hits.filter((hit) => !found.includes(hit)));
@@ -146,8 +149,9 @@ export const removeVariable: BuiltinCommand = {
   name: "Remove-Variable",
   aliases: ["rv"],
   parameters: NAMES,
+  // Without -Scope only the caller's own scope is searched (RemoveVariableCommand: Scope ??= "local").
   process(ctx, params) {
-    for (const { variable, frame } of matching(ctx, params, "Remove-Variable")) frame.variables.delete(variable.name.toLowerCase());
+    for (const { variable, frame } of matching(ctx, params, "Remove-Variable", ctx.scope)) frame.variables.delete(variable.name.toLowerCase());
   },
 };
 
@@ -155,10 +159,13 @@ export const clearVariable: BuiltinCommand = {
   name: "Clear-Variable",
   aliases: ["clv"],
   parameters: [...NAMES, { name: "PassThru", type: "switch" }],
+  // Without -Scope the variable is found anywhere but cleared by setting it in the caller's scope, so an outer one
+  // is hidden rather than changed (ClearVariableCommand.ClearValue: SessionState.PSVariable.Set).
   process(ctx, params) {
     const cleared = matching(ctx, params, "Clear-Variable").map(({ variable }) => {
-      variable.value = null;
-      return variableObject(variable);
+      if (params.has("Scope")) variable.value = null;
+      else ctx.scope.set(variable.name, null);
+      return variableObject(params.has("Scope") ? variable : ctx.scope.variables.get(variable.name.toLowerCase())!);
     });
     if (params.get("PassThru")) return ctx.emitAll(cleared);
   },

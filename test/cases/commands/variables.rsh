@@ -31,3 +31,14 @@ function Get-ScopedA { New-Variable a 'inner'; Get-Variable a -Scope 0 -ValueOnl
 $global:a = 'outer'
 Get-ScopedA
 Get-Variable k* -Exclude ke* | Measure-Object | ForEach-Object Count
+# Remove-Variable without -Scope looks only in the caller's scope; Clear-Variable finds an outer variable but sets
+# $null in the caller's scope; a name the filters leave out is no error.
+$outer = 'kept'
+function Remove-Outer { Remove-Variable outer; Remove-Variable outer -Scope 1 }
+Remove-Outer
+$null -eq $outer
+$outer = 'still'
+function Clear-Outer { Clear-Variable outer; "[$outer]" }
+Clear-Outer
+$outer
+Get-Variable outer -Exclude o*
