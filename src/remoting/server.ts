@@ -518,6 +518,7 @@ export class RshServer {
       connection.send({ type: "shutdown", message: `The server ${this.computerName} is shutting down.` });
       connection.socket.close(1001, "shutdown");
     }
+    for (const session of this.#sessions.values()) this.#logSession("session.close", session, null, "server shutdown");
     await Promise.all([...this.#sessions.values()].map((s) => s.runspace.close()));
     this.#sessions.clear();
     this.#audit?.close();

@@ -17,7 +17,7 @@ interface Line {
   [key: string]: unknown;
 }
 
-audit("logins, the session's life and every command are appended as JSON lines", async () => {
+audit("logins, the session's life (to the server's shutdown) and every command are appended as JSON lines", async () => {
   const hash = (await runRsh(["hash-password"], { stdin: "pw-of-dana\n" })).stdout.trim();
   const home = Deno.makeTempDirSync({ prefix: "rsh-audit-" });
   const log = `${home}/audit.jsonl`;
@@ -27,7 +27,8 @@ audit("logins, the session's life and every command are appended as JSON lines",
     const wrong = await runRsh(["-NoProfile", "-c", `Invoke-Command ${as("guess")} { 'never' }`], { env: { HOME: home } });
     assert.match(wrong.stderr, /Access is denied/);
     const script = `$s = New-PSSession ${as("pw-of-dana")} -Name audited; Invoke-Command $s { $x = 6 * 7; "x is $x" }; ` +
-      `Disconnect-PSSession $s | Out-Null; Connect-PSSession $s | Out-Null; Remove-PSSession $s`;
+      `Disconnect-PSSession $s | Out-Null; Connect-PSSession $s | Out-Null; Remove-PSSession $s; ` +
+      `$k = New-PSSession ${as("pw-of-dana")} -Name kept; Disconnect-PSSession $k | Out-Null`;
     const r = await runRsh(["-NoProfile", "-c", script], { env: { HOME: home } });
     assert.is(r.stdout, "x is 42\n", r.stderr);
   } finally {
@@ -47,6 +48,8 @@ audit("logins, the session's life and every command are appended as JSON lines",
     assert.is(created.configuration, "rsh");
     const ofSession = lines.filter((l) => l.session === created.session).map((l) => l.event);
     assert.equal(ofSession.filter((e) => e !== "command"), ["session.create", "session.disconnect", "session.connect", "session.close"]);
+    const kept = lines.filter((l) => l.name === "kept").map((l) => `${l.event} ${l.reason ?? ""}`.trim());
+    assert.equal(kept, ["session.create", "session.disconnect", "session.close server shutdown"]);
     const command = lines.find((l) => l.event === "command")!;
     assert.equal([command.user, command.session, command.configuration, command.text], ["dana", created.session, "rsh", ` $x = 6 * 7; "x is $x" `]);
     assert.is(Deno.statSync(log).mode! & 0o777, 0o600);
