@@ -9,10 +9,13 @@
  * - ```console blocks are transcripts: each `$ rsh …` (or `$ echo '…' | rsh …`) runs, and the lines after it are its
  *   output (`build-7` stands for this machine's name, `ada` for the server's user; a password hash for any hash of
  *   the password given).
+ * - ```rsh-repl blocks are interactive sessions: what follows each prompt (`PS /path> `, `[computer]: PS /path> `,
+ *   `>> `) is fed to `rsh -NoProfile` on stdin, and the other lines are what it prints (prompts are the REPL's own
+ *   tests' business: on a pipe rsh prints none).
  * - ```json blocks are server configs: `parseConfig` accepts them.
  * The docs use the default port; the test's server has its own, so `localhost` and `127.0.0.1` in code get `:PORT`
- * and `:PORT` is taken out of what they print. ```text blocks are not code (REPL sessions, a server that runs until
- * Ctrl+C, a usage line, output shown for reading) and are not run.
+ * and `:PORT` is taken out of what they print. ```text blocks are not run: a server that runs until Ctrl+C, a usage
+ * line, output shown for reading, a command for another machine.
  */
 import { hostname, userInfo } from "node:os";
 import process from "node:process";
@@ -153,6 +156,28 @@ async function runConsole(ctx: Context, file: string, fence: Fence): Promise<voi
   }
 }
 
+async function runRepl(ctx: Context, file: string, fence: Fence): Promise<void> {
+  const input: string[] = [];
+  const expected: string[] = [];
+  for (const line of fence.code.split("\n")) {
+    const prompt = /^(?:\[[^\]]+\]: )?PS [^>]*> ?(.*)$|^>> ?(.*)$/.exec(line);
+    if (line.startsWith("$ ")) continue; // the command that starts the shell
+    if (prompt) {
+      const text = prompt[1] ?? prompt[2];
+      if (text.trim() !== "") input.push(onServer(text, ctx.server.port));
+    } else {
+      expected.push(line.trimEnd());
+    }
+  }
+  const where = `${file}:${fence.line}`;
+  const r = await runRsh(["-NoProfile"], { stdin: `${input.join("\n")}\n`, env: { HOME: ctx.server.home }, timeoutMs: 60_000 });
+  assert.is(r.code, 0, `${where}\n${r.stdout}${r.stderr}`);
+  assert.is(r.stderr, "", where);
+  const printed = r.stdout.replaceAll(`:${ctx.server.port}`, "").split("\n").map((l) => l.trimEnd());
+  while (printed.at(-1) === "") printed.pop();
+  assert.equal(printed, expected, where);
+}
+
 for (const file of ["docs/README.md", "docs/remoting.md"]) {
   const samples = suite(`docs: ${file}'s samples run against a real server`);
   const ctx = { files: new Map() } as Context;
@@ -169,6 +194,7 @@ for (const file of ["docs/README.md", "docs/remoting.md"]) {
     powershell: runPowershell,
     sh: runSh,
     console: runConsole,
+    "rsh-repl": runRepl,
     json: (_ctx, _file, fence) => Promise.resolve(void parseConfig(fence.code)),
   };
   const blocks = fences(Deno.readTextFileSync(file));
