@@ -188,6 +188,7 @@ export const clearHost: BuiltinCommand = {
   // `clear` is the native program on Linux; PowerShell there keeps only `cls`.
   aliases: ["cls"],
   parameters: [],
-  // Erase the screen and the scrollback, then home the cursor: the sequence pwsh writes on Unix terminals.
-  process: (ctx) => ctx.host.host("\x1b[2J\x1b[3J\x1b[H"),
+  // Home the cursor, erase the screen and the scrollback: what the `clear` program writes for xterm-compatible
+  // terminals, which pwsh's Clear-Host leaves to on Unix.
+  process: (ctx) => ctx.host.host("\x1b[H\x1b[2J\x1b[3J"),
 };

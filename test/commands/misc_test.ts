@@ -10,10 +10,10 @@ import type { PSCustomObject } from "../../src/values/objects.ts";
 
 const misc = suite("misc commands");
 
-misc("Clear-Host (and its Linux alias cls) writes erase-screen, erase-scrollback and cursor-home to the host", async () => {
+misc("Clear-Host (and its Linux alias cls) writes cursor-home, erase-screen and erase-scrollback to the host", async () => {
   const host: string[] = [];
   const r = await new LocalRunspace().invoke("Clear-Host; cls; 'after'", { onRecord: (record) => void (record.stream === "host" && host.push(String(record.value))) });
-  assert.equal(host, ["\x1b[2J\x1b[3J\x1b[H", "\x1b[2J\x1b[3J\x1b[H"]);
+  assert.equal(host, ["\x1b[H\x1b[2J\x1b[3J", "\x1b[H\x1b[2J\x1b[3J"]);
   assert.equal(r.errors, []);
   const clear = await new LocalRunspace().invoke("Get-Command clear -ErrorAction SilentlyContinue | Where-Object CommandType -eq Alias");
   assert.equal(clear.output, [], "`clear` stays the native program");
