@@ -12,7 +12,7 @@
  * - ```rsh-repl blocks are interactive sessions: what follows each prompt (`PS /path> `, `[computer]: PS /path> `,
  *   `>> `) is fed to `rsh -NoProfile` on stdin, and the other lines are what it prints (prompts are the REPL's own
  *   tests' business: on a pipe rsh prints none).
- * - ```json blocks are server configs: `parseConfig` accepts them.
+ * - ```json blocks are server configs: `parseConfig` accepts them, and the transcripts after one see it as server.json.
  * The docs use the default port; the test's server has its own, so `localhost` and `127.0.0.1` in code get `:PORT`
  * and `:PORT` is taken out of what they print. ```text blocks are not run: a server that runs until Ctrl+C, a usage
  * line, output shown for reading, a command for another machine.
@@ -85,7 +85,9 @@ interface Context {
 async function rsh(ctx: Context, invocation: { args: string[]; stdin: string }) {
   const args = invocation.args.map((word) => ctx.files.get(word) ?? onServer(word, ctx.server.port));
   const result = await runRsh(args, { stdin: invocation.stdin, env: { HOME: ctx.server.home }, timeoutMs: 60_000 });
-  return { ...result, stdout: result.stdout.replaceAll(`:${ctx.server.port}`, "") };
+  let stdout = result.stdout.replaceAll(`:${ctx.server.port}`, "");
+  for (const [name, path] of ctx.files) stdout = stdout.replaceAll(path, name);
+  return { ...result, stdout };
 }
 
 async function runPowershell(ctx: Context, file: string, fence: Fence): Promise<void> {
@@ -195,7 +197,12 @@ for (const file of ["docs/README.md", "docs/remoting.md"]) {
     sh: runSh,
     console: runConsole,
     "rsh-repl": runRepl,
-    json: (_ctx, _file, fence) => Promise.resolve(void parseConfig(fence.code)),
+    json: (ctx, _file, fence) => {
+      parseConfig(fence.code);
+      Deno.writeTextFileSync(`${ctx.work}/server.json`, fence.code);
+      ctx.files.set("server.json", `${ctx.work}/server.json`);
+      return Promise.resolve();
+    },
   };
   const blocks = fences(Deno.readTextFileSync(file));
   for (const fence of blocks) {
