@@ -21,8 +21,32 @@ function selectStringError(message: string, id: string): never {
   throw new RuntimeError(new ErrorRecord(message, `${id},${SELECT_STRING}`, "InvalidArgument", null, null, null, "Select-String"));
 }
 
-/** A System.Text.RegularExpressions.Match as scripts read it (Value, Index, Length, Groups). */
-function matchObject(m: RegExpExecArray): PSCustomObject {
+/**
+ * The capture groups of a pattern in JavaScript's numbering (1, 2, …): each one's name, or null when unnamed.
+ * Escapes and character classes are skipped; `(?` opens no capture unless it is `(?<name>` / `(?'name'`.
+ */
+function captureNames(pattern: string): (string | null)[] {
+  const names: (string | null)[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") {
+      const named = /^\?(?:<(?![=!])|')([A-Za-z_]\w*)/.exec(pattern.slice(i + 1));
+      if (named) names.push(named[1]);
+      else if (pattern[i + 1] !== "?") names.push(null);
+    }
+  }
+  return names;
+}
+
+/**
+ * A System.Text.RegularExpressions.Match as scripts read it (Value, Index, Length, Groups). .NET numbers the unnamed
+ * groups first and the named ones after them, so Groups is reordered from JavaScript's left-to-right numbering.
+ */
+function matchObject(m: RegExpExecArray, names: (string | null)[]): PSCustomObject {
   const group = (name: string, value: string | undefined, index: number) => {
     const g = new PSCustomObject();
     g.set("Success", value !== undefined);
@@ -32,10 +56,10 @@ function matchObject(m: RegExpExecArray): PSCustomObject {
     g.set("Value", value ?? "");
     return g;
   };
-  const names = Object.keys(m.groups ?? {});
-  const groups = [...m].map((value, i) => group(String(i), value, i === 0 ? m.index : value === undefined ? 0 : m.input.indexOf(value, m.index)));
-  // Named groups follow the numbered ones, as .NET numbers them.
-  names.forEach((name, i) => groups[groups.length - names.length + i].set("Name", name));
+  const at = (i: number) => (m[i] === undefined ? 0 : m.input.indexOf(m[i], m.index));
+  const numbered = names.flatMap((name, i) => (name === null ? [i + 1] : []));
+  const named = names.flatMap((name, i) => (name === null ? [] : [i + 1]));
+  const groups = [group("0", m[0], m.index), ...numbered.map((g, k) => group(String(k + 1), m[g], at(g))), ...named.map((g) => group(names[g - 1]!, m[g], at(g)))];
   const match = group("0", m[0], m.index);
   match.set("Groups", groups);
   return match;
@@ -44,6 +68,8 @@ function matchObject(m: RegExpExecArray): PSCustomObject {
 interface Options {
   patterns: string[];
   regexes: RegExp[] | null;
+  /** Each pattern's capture group names (captureNames), for the Match objects' Groups. */
+  groups: (string | null)[][];
   simple: boolean;
   caseSensitive: boolean;
   notMatch: boolean;
@@ -65,11 +91,11 @@ function findMatches(o: Options, line: string): { pattern: string; matches: PSCu
     regex.lastIndex = 0;
     const first = regex.exec(line);
     if (!first) continue;
-    const matches = [matchObject(first)];
+    const matches = [matchObject(first, o.groups[i])];
     if (o.allMatches) {
       for (let m = regex.exec(line); m; m = regex.exec(line)) {
         if (m[0] === "") regex.lastIndex++;
-        matches.push(matchObject(m));
+        matches.push(matchObject(m, o.groups[i]));
       }
     }
     return { pattern: o.patterns[i], matches };
@@ -267,6 +293,7 @@ export const selectString: BuiltinCommand = {
     { name: "Quiet", aliases: ["q"], type: "switch" },
     { name: "List", type: "switch" },
     { name: "Raw", type: "switch" },
+    // rsh never highlights the matched text, so asking it not to (-NoEmphasis) changes nothing.
     { name: "NoEmphasis", type: "switch" },
     { name: "Include", type: "string[]" },
     { name: "Exclude", type: "string[]" },
@@ -285,6 +312,7 @@ export const selectString: BuiltinCommand = {
     const options: Options = {
       patterns: enumerate(params.get("Pattern")).map(toStr),
       regexes: null,
+      groups: enumerate(params.get("Pattern")).map((p) => captureNames(toStr(p))),
       simple: params.get("SimpleMatch") === true,
       caseSensitive: params.get("CaseSensitive") === true,
       notMatch: params.get("NotMatch") === true,

@@ -12,9 +12,9 @@ $m = 'a1b22c333' | Select-String '\d+' -AllMatches
 $m.Matches.Value -join ','
 $m.Matches[1].Index
 ('a1b22' | Select-String '\d+').Matches.Count
+# .NET numbers the unnamed groups first, then the named ones: Groups[1] is (\w+) after '=', Groups[2] is k.
 $m = 'key=value' | Select-String '(?<k>\w+)=(\w+)'
-$m.Matches[0].Groups[1].Value
-$m.Matches[0].Groups[2].Value
+$m.Matches[0].Groups | ForEach-Object { "$($_.Name)=$($_.Value)" }
 $m.Line
 $m.LineNumber
 $m.Filename
