@@ -14,7 +14,10 @@ import { OutputFormatter } from "../values/format.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { resolvePath } from "./files.ts";
 
-/** One -Property entry: a name, a script block, or `@{ Expression = …; Name = … }`, with the label it shows under. */
+/**
+ * One -Property entry: a name, a script block, or `@{ Expression = … }`. Its result column is named after the
+ * expression's text (CompareObjectCommand.Emit: `hash["Expression"].ToString()`).
+ */
 interface Key {
   label: string;
   read: unknown;
@@ -23,13 +26,8 @@ interface Key {
 function keysOf(properties: unknown): Key[] | null {
   if (properties === undefined || properties === null) return null;
   return enumerate(properties).map((property): Key => {
-    if (property instanceof PSHashtable) {
-      const entry = (prefix: string) => property.keys().find((k) => prefix.startsWith(toStr(k).toLowerCase()));
-      const read = property.get(entry("expression"));
-      const label = entry("name") ?? entry("label");
-      return { label: label !== undefined ? toStr(property.get(label)) : toStr(read), read };
-    }
-    return { label: property instanceof ScriptBlockValue ? property.toString() : toStr(property), read: property };
+    const read = property instanceof PSHashtable ? property.get(property.keys().find((k) => "expression".startsWith(toStr(k).toLowerCase()))) : property;
+    return { label: read instanceof ScriptBlockValue ? read.toString() : toStr(read), read };
   });
 }
 

@@ -17,7 +17,9 @@ $p1 = [pscustomobject]@{ Name = 'a'; N = 1 }, [pscustomobject]@{ Name = 'b'; N =
 $p2 = [pscustomobject]@{ Name = 'a'; N = 5 }, [pscustomobject]@{ Name = 'c'; N = 2 }
 Compare-Object $p1 $p2 -Property Name | Format-Table
 Compare-Object $p1 $p2 -Property Name, N -IncludeEqual | Format-Table
-Compare-Object $p1 $p2 -Property @{ Expression = { $_.N * 10 }; Label = 'Ten' } | Format-Table
+# A calculated property's column is named after its expression's text.
+Compare-Object $p1 $p2 -Property @{ Expression = { $_.N * 10 } } | Format-Table
+Compare-Object $p1 $p2 -Property { $_.Name.ToUpper() } | ForEach-Object { $_.' $_.Name.ToUpper() ' }
 'x', 'y' | Compare-Object -ReferenceObject 'y', 'z' | ForEach-Object { "$($_.InputObject) $($_.SideIndicator)" }
 Compare-Object @() 1 | ForEach-Object { "$($_.InputObject) $($_.SideIndicator)" }
 # A $null set is a terminating error.
