@@ -170,6 +170,11 @@ export function parseConfig(text: string | null): ServerConfig {
   const idleTimeoutSec = positive(raw, "idleTimeoutSec", 7200);
   const maxIdleTimeoutSec = positive(raw, "maxIdleTimeoutSec", Math.max(idleTimeoutSec, 12 * 3600));
   if (idleTimeoutSec > maxIdleTimeoutSec) throw new ConfigError("'idleTimeoutSec' must not exceed 'maxIdleTimeoutSec'.");
+  for (const c of configurations.values()) {
+    if (c.idleTimeoutSec !== null && c.idleTimeoutSec > maxIdleTimeoutSec) {
+      throw new ConfigError(`'configurations.${c.name}.idleTimeoutSec' must not exceed 'maxIdleTimeoutSec' (${maxIdleTimeoutSec}).`);
+    }
+  }
   return {
     users,
     configurations,

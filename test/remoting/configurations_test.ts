@@ -167,6 +167,7 @@ configurations("every configuration key is checked, and an error names it", () =
     [{ helpdesk: { allowedUsers: ["carol"] } }, /'configurations\.helpdesk\.allowedUsers' names 'carol', who is not among the config's users/],
     [{ helpdesk: { environment: { A: 1 } } }, /'configurations\.helpdesk\.environment' must map variable names to strings/],
     [{ helpdesk: { idleTimeoutSec: 0 } }, /'configurations\.helpdesk\.idleTimeoutSec' must be a positive number/],
+    [{ helpdesk: { idleTimeoutSec: 86400 } }, /'configurations\.helpdesk\.idleTimeoutSec' must not exceed 'maxIdleTimeoutSec' \(43200\)/],
     [{ helpdesk: { runAs: 7 } }, /'configurations\.helpdesk\.runAs' must be an account name/],
     [{ helpdesk: { startupScript: ["x"] } }, /'configurations\.helpdesk\.startupScript' must be script text/],
   ];
