@@ -18,7 +18,7 @@ import { clearHost, getHost, getRandom, measureCommand, newGuid } from "./misc.t
 import { getExecutionPolicy, getRshSignature, setExecutionPolicy, unblockFile } from "./policy.ts";
 import { joinString, selectString } from "./text.ts";
 import { convertFromJson, convertToJson, getDate, invokeExpression, startSleep } from "./utility.ts";
-import { clearVariable, getVariable, newVariable, removeVariable, setVariable } from "./variables.ts";
+import { clearVariable, getVariable, newVariable, removeVariable, setStrictMode, setVariable } from "./variables.ts";
 import { writeDebug, writeError, writeHost, writeInformation, writeOutput, writeProgress, writeVerbose, writeWarning } from "./write.ts";
 
 export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
@@ -52,6 +52,7 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   newVariable,
   removeVariable,
   clearVariable,
+  setStrictMode,
   getRandom,
   newGuid,
   measureCommand,

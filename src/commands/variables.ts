@@ -1,6 +1,7 @@
 /**
  * The variable family (about_Variables, about_Scopes): Get-Variable, Set-Variable, New-Variable, Remove-Variable,
  * Clear-Variable. `-Scope` takes Global, Script, Local or a number of frames up from the caller (0 is Local).
+ * Set-StrictMode is here too: it sets how the caller's scope treats variables (and properties) that do not exist.
  */
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
@@ -168,5 +169,31 @@ export const clearVariable: BuiltinCommand = {
       return variableObject(params.has("Scope") ? variable : ctx.scope.variables.get(variable.name.toLowerCase())!);
     });
     if (params.get("PassThru")) return ctx.emitAll(cleared);
+  },
+};
+
+/** Set-StrictMode's versions: 1.0 (unset variables), 2.0 (also in strings, and missing properties), 3.0 = Latest (also indexes out of range). */
+function strictVersion(text: string): number {
+  if (text.toLowerCase() === "latest") return 3;
+  const version = /^([123])(\.0)?$/.exec(text.trim());
+  if (version) return Number(version[1]);
+  throw new RuntimeError(new ErrorRecord(
+    `Cannot validate argument on parameter 'Version'. The value "${text}" is not a strict mode version: use 1.0, 2.0, 3.0 or Latest.`,
+    `ParameterArgumentValidationError,${commandType("Set-StrictMode")}`, "InvalidData", null, null, text, "Set-StrictMode",
+  ));
+}
+
+export const setStrictMode: BuiltinCommand = {
+  name: "Set-StrictMode",
+  parameters: [{ name: "Version", aliases: ["v"], type: "string" }, { name: "Off", type: "switch" }],
+  end(ctx, params) {
+    const off = params.get("Off") === true;
+    if (off === params.has("Version")) {
+      throw new RuntimeError(new ErrorRecord(
+        off ? "Parameter set cannot be resolved using the specified named parameters." : "Cannot process command because of one or more missing mandatory parameters: Version.",
+        `${off ? "AmbiguousParameterSet" : "MissingMandatoryParameter"},${commandType("Set-StrictMode")}`, "InvalidArgument", null, null, null, "Set-StrictMode",
+      ));
+    }
+    ctx.scope.strictMode = off ? 0 : strictVersion(toStr(params.get("Version")));
   },
 };

@@ -57,7 +57,8 @@ export function unwrap(items: unknown[]): unknown {
 
 const AUTOMATIC: Record<string, unknown> = { true: true, false: false, null: null };
 
-export function readVariable(frame: Frame, node: A.Variable): unknown {
+/** `inString`: the variable is part of an expandable string, which strict mode version 1 still lets through. */
+export function readVariable(frame: Frame, node: A.Variable, inString = false): unknown {
   const lower = node.name.toLowerCase();
   const qualifier = node.qualifier;
   if (qualifier === "env") return frame.env.get(node.name) ?? frame.env.get(lower) ?? null;
@@ -66,7 +67,12 @@ export function readVariable(frame: Frame, node: A.Variable): unknown {
   if (qualifier === "using") return frame.scope.global.lookup("using:" + lower)?.value ?? null;
   const scope = qualifier === "global" ? frame.scope.global : qualifier === "script" ? frame.scope.script : frame.scope;
   const found = qualifier === "local" || qualifier === "private" ? scope.variables.get(lower) : scope.lookup(node.name);
-  return found ? found.value : null;
+  if (found) return found.value;
+  const strict = frame.scope.effectiveStrictMode;
+  if (strict >= 2 || (strict === 1 && !inString)) {
+    fail(frame, node, `The variable '$${node.name}' cannot be retrieved because it has not been set.`, "VariableIsUndefined");
+  }
+  return null;
 }
 
 export function writeVariable(frame: Frame, node: A.Variable, value: unknown): void {
@@ -125,7 +131,14 @@ function index(frame: Frame, node: A.Index, target: unknown, key: unknown): unkn
     if (i < 0) i += list.length;
     return i >= 0 && i < list.length ? list[i] : null;
   };
-  return Array.isArray(key) ? key.map(at).filter((v) => v !== null) : at(key);
+  if (Array.isArray(key)) return key.map(at).filter((v) => v !== null);
+  const value = at(key);
+  // Strict mode 3 (Latest): an index past either end is an error, not $null.
+  if (value === null && frame.scope.effectiveStrictMode >= 3) {
+    const i = Math.trunc(toNumber(key));
+    if (i >= list.length || i < -list.length) fail(frame, node, "Index was outside the bounds of the array.", "System.IndexOutOfRangeException");
+  }
+  return value;
 }
 
 export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
@@ -151,7 +164,7 @@ export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
     case "ExpandableString":
       return then(mapInOrder(node.parts, (part) => {
         if (typeof part === "string") return part;
-        if (part.kind === "Variable") return toStr(readVariable(frame, part));
+        if (part.kind === "Variable") return toStr(readVariable(frame, part, true));
         return then(frame.collect(part.statements, frame), (out) => toStr(unwrap(out)));
       }), (parts) => parts.join(""));
     case "ArrayLiteral":
@@ -200,7 +213,13 @@ function member(frame: Frame, node: A.Member, target: unknown): Maybe<unknown> {
 function memberOf(frame: Frame, node: A.Member, target: unknown, name: string): unknown {
   if (node.static && target instanceof TypeValue) return guarded(frame, node, () => staticMember(target, name, null));
   if (target === null && node.nullConditional) return null;
-  return getMember(target, name) ?? null;
+  const value = getMember(target, name);
+  if (value !== undefined) return value;
+  // Strict mode 2 and up: a missing property is an error; a hashtable's missing key and $null's members are not.
+  if (target !== null && !(target instanceof PSHashtable) && frame.scope.effectiveStrictMode >= 2) {
+    fail(frame, node, `The property '${name}' cannot be found on this object. Verify that the property exists.`, "PropertyNotFoundStrict");
+  }
+  return null;
 }
 
 function invoke(frame: Frame, node: A.InvokeMember, target: unknown, name: string, args: unknown[]): Maybe<unknown> {

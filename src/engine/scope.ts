@@ -43,6 +43,9 @@ export class Scope {
   /** Aliases defined by scripts (Set-Alias): lower-cased name → target command name. */
   readonly aliases = new Map<string, { name: string; target: string }>();
 
+  /** Set-StrictMode's version set in this frame (0: -Off); undefined: as the parent's. */
+  strictMode: number | undefined = undefined;
+
   /** A new frame under `parent` (null: a global scope); `isScript` marks a script's own scope (`$script:`). */
   constructor(readonly parent: Scope | null, readonly isScript = false) {}
 
@@ -54,6 +57,11 @@ export class Scope {
   /** The nearest script scope (`$script:`), else the global one. */
   get script(): Scope {
     return this.isScript || !this.parent ? this : this.parent.script;
+  }
+
+  /** The strict mode in effect here (about_Scopes: Set-StrictMode applies to its scope and the scopes below). */
+  get effectiveStrictMode(): number {
+    return this.strictMode ?? this.parent?.effectiveStrictMode ?? 0;
   }
 
   /** The variable `name` (any case) here or in the nearest enclosing frame; undefined when none has it. */
