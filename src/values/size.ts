@@ -14,29 +14,35 @@ const OBJECT = 32;
  */
 export function approximateSize(values: Iterable<unknown>, budget = Infinity): number {
   const seen = new Set<object>();
-  const pending: unknown[] = [...values];
+  const pending: object[] = [];
   let total = 0;
+  // Scalars are counted where they are met; only objects wait on the stack (a big array of numbers is one loop).
+  const add = (value: unknown) => {
+    if (typeof value === "string") total += OBJECT + value.length * 2;
+    else if (value === null || typeof value !== "object") total += SLOT;
+    else if (!seen.has(value)) {
+      seen.add(value);
+      pending.push(value);
+    }
+  };
+  for (const value of values) add(value);
   while (pending.length > 0 && total <= budget) {
-    const value = pending.pop();
-    if (typeof value === "string") {
-      total += OBJECT + value.length * 2;
-      continue;
-    }
-    if (value === null || typeof value !== "object") {
-      total += SLOT;
-      continue;
-    }
-    if (seen.has(value)) continue;
-    seen.add(value);
+    const value = pending.pop()!;
     total += OBJECT;
     if (Array.isArray(value)) {
       total += value.length * SLOT;
-      for (const item of value) pending.push(item);
+      for (let i = 0; i < value.length; i++) add(value[i]);
     } else if (value instanceof PSHashtable) {
-      for (const [key, item] of value.entries()) pending.push(key, item);
       total += value.count * 2 * SLOT;
+      for (const [key, item] of value.entries()) {
+        add(key);
+        add(item);
+      }
     } else if (value instanceof PSCustomObject) {
-      for (const name of value.names()) pending.push(name, value.get(name));
+      for (const name of value.names()) {
+        add(name);
+        add(value.get(name));
+      }
     } else if (value instanceof Uint8Array) {
       total += value.byteLength;
     }
