@@ -10,6 +10,7 @@ import * as assert from "uvu/assert";
 import { Deno } from "../../src/platform.ts";
 import { checkSignature, generateKeyPair, signText } from "../../src/runspace/signing.ts";
 import { runRsh } from "../support/rsh_process.ts";
+import { startServer } from "../support/rsh_server.ts";
 
 const format = suite("signing: the signature block");
 
@@ -196,4 +197,28 @@ cli("a script fetched from a URL is remote: RemoteSigned runs it only signed by 
   }
 });
 
-for (const s of [format, cli]) s.run();
+const server = suite("signing: a server's trustedPublishers");
+
+server("a server session trusts the config's trustedPublishers under AllSigned; a bad key stops the server at start", async () => {
+  const dir = Deno.makeTempDirSync({ prefix: "rsh-sign-server-" });
+  const trusted = generateKeyPair();
+  const stranger = generateKeyPair();
+  Deno.writeTextFileSync(`${dir}/ours.rsh`, signText("'signed by us'\n", trusted.privateKey));
+  Deno.writeTextFileSync(`${dir}/theirs.rsh`, signText("'signed by a stranger'\n", stranger.privateKey));
+  Deno.writeTextFileSync(`${dir}/bad.json`, JSON.stringify({ trustedPublishers: ["not-a-key"] }));
+  const refused = await runRsh(["serve", "--port", "0", "--config", `${dir}/bad.json`], { env: { HOME: dir } });
+  assert.is(refused.code, 1);
+  assert.match(refused.stderr, /'trustedPublishers' must be a list of public keys as 'rsh keygen' writes them/);
+  const running = await startServer({ config: { trustedPublishers: [trusted.publicKey] } });
+  try {
+    const r = await runRsh(["-NoProfile", "-c", `Invoke-Command -ComputerName localhost -Port ${running.port} { ` +
+      `Set-ExecutionPolicy AllSigned -Scope Process; & '${dir}/ours.rsh'; & '${dir}/theirs.rsh' }`], { env: { HOME: running.home } });
+    assert.is(r.stdout, "signed by us\n");
+    assert.match(r.stderr, /theirs\.rsh cannot be loaded\. The file .* is published by ed25519:\S+ and is not trusted on your system/);
+  } finally {
+    await running.stop();
+    Deno.removeSync(dir, { recursive: true });
+  }
+});
+
+for (const s of [format, cli, server]) s.run();
