@@ -56,6 +56,7 @@ const consoleHost: Host = {
   progress: (record) => progress?.update(record),
   information: (value) => toStdout(formatValue(value) + "\n"),
   prompt,
+  showsNativeStderr: true,
   flush: () => {
     clearTimeout(releaseTimer);
     releaseTimer = undefined;

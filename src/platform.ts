@@ -110,11 +110,12 @@ export function findExecutable(name: string, searchPath: string, cwd: string): s
   return null;
 }
 
-/** Runs a program to completion: stdin from `input`, stdout captured, stderr straight to ours. */
 /** A program started with its stdout read line by line as it arrives (about_Parsing: native output streams). */
 export interface RunningProgram {
   /** Stdout, one line at a time (without the line break), as the program writes it. */
   lines: AsyncIterableIterator<string>;
+  /** Stderr the same way, when it was captured (`captureStderr`); null when it passes through to ours. */
+  errorLines: AsyncIterableIterator<string> | null;
   /** The exit code (a signal counts as 1). */
   exited: Promise<number>;
   kill(): void;
@@ -122,10 +123,15 @@ export interface RunningProgram {
 
 /**
  * Starts a program: `input` (null: the program reads rsh's own stdin) is written to its stdin; its stderr passes
- * through. node:child_process serves both runtimes (the shim has no Deno.Command).
+ * through unless `captureStderr`. node:child_process serves both runtimes (the shim has no Deno.Command).
  */
-export function startProgram(path: string, args: string[], options: { cwd: string; env: Record<string, string>; input: string | null }): RunningProgram {
-  const child = spawn(path, args, { cwd: options.cwd, env: options.env, stdio: [options.input === null ? "inherit" : "pipe", "pipe", "inherit"] });
+export function startProgram(
+  path: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; input: string | null; captureStderr?: boolean },
+): RunningProgram {
+  const stdio = [options.input === null ? "inherit" : "pipe", "pipe", options.captureStderr ? "pipe" : "inherit"] as const;
+  const child = spawn(path, args, { cwd: options.cwd, env: options.env, stdio: [...stdio] });
   const exited = new Promise<number>((resolve, reject) => {
     child.once("error", reject);
     child.once("close", (code) => resolve(code ?? 1));
@@ -134,7 +140,12 @@ export function startProgram(path: string, args: string[], options: { cwd: strin
     child.stdin!.on("error", () => {}); // a program that exits without reading its input
     child.stdin!.end(options.input);
   }
-  return { lines: splitLines(child.stdout! as AsyncIterable<Uint8Array>), exited, kill: () => void child.kill("SIGTERM") };
+  return {
+    lines: splitLines(child.stdout! as AsyncIterable<Uint8Array>),
+    errorLines: options.captureStderr ? splitLines(child.stderr! as AsyncIterable<Uint8Array>) : null,
+    exited,
+    kill: () => void child.kill("SIGTERM"),
+  };
 }
 
 /** Bytes as they arrive, as text lines (without their `\n` or `\r\n`); a last line without a break counts too. */

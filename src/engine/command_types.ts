@@ -33,6 +33,8 @@ export interface EngineHost {
   write(stream: OtherStream, value: unknown): void;
   /** Asks the user for a line (Read-Host, Get-Credential); null when nobody can answer. */
   prompt(text: string, secret: boolean): Promise<string | null>;
+  /** The user reads this process's stderr (the CLI): a native program's stderr may pass straight to it. */
+  showsNativeStderr?: boolean;
 }
 
 /**

@@ -3,6 +3,7 @@
  * position; it renders PowerShell's concise view. Control flow that unwinds (break, return, exit) travels as signals.
  */
 import type { Span } from "../../grammar/ast.ts";
+import { DOTNET_TYPE } from "../values/convert.ts";
 
 /**
  * An error as a value (PowerShell's ErrorRecord): the message, the error id and category, and where in which script
@@ -40,6 +41,11 @@ export class ErrorRecord {
 
   /** The computer a remote command's error came from (PowerShell's PSComputerName on remote errors). */
   computerName: string | null = null;
+
+  /** `$_ -is [System.Management.Automation.ErrorRecord]`, `.GetType().Name`. */
+  get [DOTNET_TYPE](): string {
+    return "System.Management.Automation.ErrorRecord";
+  }
 
   /** The message (what `"$error"` shows). */
   toString(): string {

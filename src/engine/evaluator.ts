@@ -13,6 +13,7 @@ import { assign, evaluate, type Frame, guarded, ScriptBlockValue, unwrap, valueO
 import { eachInOrder, type Maybe, then, tryCatch, tryFinally } from "./maybe.ts";
 import { binary, matchOne, rangeBounds, wildcardToRegExp } from "./operators.ts";
 import { forbidsScriptBlocks, type LanguageMode, scriptBlockRefused } from "./language_mode.ts";
+import type { NativeStderr } from "./native.ts";
 import { Pacer } from "./pacer.ts";
 import { makeProcessor, type Processor } from "./processors.ts";
 import { applyRedirections, type Redirected } from "./redirection.ts";
@@ -481,6 +482,18 @@ export class Evaluator {
 
 
   /** Reports a non-terminating error (or throws it under ErrorAction Stop). */
+  /**
+   * A native program's stderr: captured as error records when something takes this pipeline's errors or the host
+   * does not show the program's stderr itself. Its records ignore $ErrorActionPreference, as pwsh 7.2+ does unless
+   * $PSNativeCommandUseErrorActionPreference (which rsh does not have) is set.
+   */
+  nativeStderr(frame: Frame): NativeStderr {
+    return {
+      capture: () => this.#errorSinks.length > 0 || !this.host.showsNativeStderr,
+      write: (record) => this.writeError(record, frame, "continue"),
+    };
+  }
+
   writeError(record: ErrorRecord, frame: Frame, action: string | null): void {
     const preference = (action ?? toStr(frame.scope.lookup("ErrorActionPreference")?.value ?? "Continue")).toLowerCase();
     if (preference === "stop") throw new RuntimeError(record, true);

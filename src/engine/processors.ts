@@ -375,7 +375,7 @@ function commandProcessor(
     if (script) return script;
   }
   const program = restricted ? null : findExecutable(name, frame.env.get("PATH") ?? "", toStr(frame.scope.global.lookup("PWD")?.value ?? "") || ".");
-  if (program) return nativeProcessor(program, args, frame, element, emit, evaluator.pacer);
+  if (program) return nativeProcessor(program, args, frame, element, emit, evaluator.pacer, evaluator.nativeStderr(frame));
   throw new RuntimeError(new ErrorRecord(
     `The term '${name}' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
     "CommandNotFoundException",

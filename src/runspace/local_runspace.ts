@@ -67,6 +67,11 @@ export interface Host {
   prompt?(text: string, secret: boolean): Promise<string | null>;
   /** Called when a run ends (the CLI ends the table it was printing). */
   flush?(): void;
+  /**
+   * True when the user reads this process's stderr (the CLI): a native program's stderr then passes straight to it
+   * unless redirected, as in pwsh. Otherwise (the default) its lines become error records.
+   */
+  showsNativeStderr?: boolean;
 }
 
 /**
@@ -286,6 +291,7 @@ export class LocalRunspace implements Runspace {
       verbose: (text) => this.#record({ stream: "verbose", value: text }),
       write: (stream, value) => this.#record({ stream, value } as StreamRecord),
       prompt: (text, secret) => this.#host?.prompt?.(text, secret) ?? Promise.resolve(null),
+      showsNativeStderr: this.#host?.showsNativeStderr === true,
     }, commandTable(options.commands), env, this.#sessionPort());
     const version = new PSHashtable();
     version.set("PSVersion", "7.4.0");

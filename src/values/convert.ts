@@ -173,6 +173,9 @@ export function convertTo(value: Value, typeName: string): Value {
   }
 }
 
+/** The key under which a class of a higher layer (the engine's ErrorRecord) names its .NET type for typeNameOf and `-is`. */
+export const DOTNET_TYPE: unique symbol = Symbol.for("rsh.dotnetType");
+
 /** The .NET-style full type name PowerShell would report (`$x.GetType().FullName`, error messages). */
 export function typeNameOf(value: Value): string {
   if (value === null || value === undefined) return "null";
@@ -185,6 +188,7 @@ export function typeNameOf(value: Value): string {
   if (value instanceof Date) return "System.DateTime";
   if (value instanceof RegExp) return "System.Text.RegularExpressions.Regex";
   if (value instanceof NotedScalar) return typeNameOf(value.base);
+  if (typeof value === "object" && DOTNET_TYPE in value) return String(value[DOTNET_TYPE]);
   return "System.Object";
 }
 
