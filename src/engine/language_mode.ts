@@ -66,6 +66,12 @@ const RESTRICTED_ASSIGNABLE = new Set([
   "progresspreference",
 ]);
 
+/**
+ * The variables RestrictedLanguage lets a user read: PowerShell's list, plus the preference variables the user may
+ * set and `$?`. Nothing else — a startup script's variables (a connection string) stay unreadable.
+ */
+const RESTRICTED_READABLE = new Set(["psculture", "psuiculture", "true", "false", "null", "?", ...RESTRICTED_ASSIGNABLE]);
+
 /** A terminating error at `node` naming the mode (PowerShell's wording where it has one). */
 export function languageError(node: { span: A.Span }, source: string | null, message: string, id: string): RuntimeError {
   return new RuntimeError(new ErrorRecord(message, id, "ParserError", node.span, source), true);
@@ -111,7 +117,7 @@ function constrained(node: A.AnyNode): Problem {
 
 const restrictedOnly = (what: string, id: string): Problem => ({ message: `${what} not allowed in restricted language mode (RestrictedLanguage).`, id });
 
-/** RestrictedLanguage: commands, variables and operators; no script blocks, assignments, members or statements that loop. */
+/** RestrictedLanguage: commands, a few variables and operators; no script blocks, assignments, members or loops. */
 function restricted(node: A.AnyNode): Problem {
   switch (node.kind) {
     case "ScriptBlockExpression":
@@ -132,13 +138,14 @@ function restricted(node: A.AnyNode): Problem {
     }
     case "Unary":
       return node.operator === "++" || node.operator === "--" ? restrictedOnly("Assignment statements are", "AssignmentStatementNotSupportedInDataSection") : null;
-    case "Variable": {
-      const name = node.name.toLowerCase();
-      if (node.qualifier === "env" || name === "executioncontext") {
-        return restrictedOnly(`The variable '$${node.qualifier ? node.qualifier + ":" : ""}${node.name}' is`, "VariableReferenceNotSupportedInDataSection");
-      }
-      return null;
-    }
+    case "Variable":
+      if (node.qualifier === null && !node.splatted && RESTRICTED_READABLE.has(node.name.toLowerCase())) return null;
+      return {
+        message: `The variable '${node.splatted ? "@" : "$"}${node.qualifier ? node.qualifier + ":" : ""}${node.name}' cannot be referenced in restricted ` +
+          "language mode (RestrictedLanguage). Variables that can be referenced include the following: $PSCulture, $PSUICulture, $true, " +
+          "$false, $null, $? and the preference variables.",
+        id: "VariableReferenceNotSupportedInDataSection",
+      };
     case "Command":
       return node.invocation ? restrictedOnly(`Invoking with '${node.invocation}' is`, "ScriptInvocationNotSupportedInDataSection") : null;
     case "Pipeline":

@@ -44,8 +44,8 @@ modes("a refused script runs none of its statements (the check is before evaluat
   await runspace.close();
 });
 
-modes("RestrictedLanguage: variables and operators yes; script blocks, assignments, members, loops, functions no (PowerShell's DataSection ids)", async () => {
-  assert.equal((await inMode("RestrictedLanguage", "$ErrorActionPreference = 'Stop'; 1 + 2 -eq 3; $true -and 2 -gt 1; 'a','b' -join '-'")).output, ["true", "true", "a-b"]);
+modes("RestrictedLanguage: operators and a few variables yes; script blocks, assignments, members, loops, functions no (PowerShell's DataSection ids)", async () => {
+  assert.equal((await inMode("RestrictedLanguage", "$ErrorActionPreference = 'Stop'; 1 + 2 -eq 3; $true -and 2 -gt 1; 'a','b' -join '-'; $ErrorActionPreference")).output, ["true", "true", "a-b", "Stop"]);
   const refused: [string, RegExp, string][] = [
     ["{ 1 }", /Script blocks are not allowed in restricted language mode \(RestrictedLanguage\)/, "ScriptBlockNotSupportedInDataSection"],
     ["$x = 1", /Assignment statements are .*not allowed in restricted language mode/, "AssignmentStatementNotSupportedInDataSection"],
@@ -54,8 +54,9 @@ modes("RestrictedLanguage: variables and operators yes; script blocks, assignmen
     ["'abc'.ToUpper()", /Method calls are not allowed in restricted language mode/, "MethodCallNotSupportedInDataSection"],
     ["function f { 1 }", /Function declarations are not allowed/, "FunctionDeclarationNotSupportedInDataSection"],
     ["foreach ($i in 1..2) { $i }", /'Foreach' statements are not allowed in restricted language mode/, "ForeachStatementNotSupportedInDataSection"],
-    ["$env:HOME", /The variable '\$env:HOME' is not allowed in restricted language mode/, "VariableReferenceNotSupportedInDataSection"],
-    ["$ExecutionContext", /The variable '\$ExecutionContext' is not allowed/, "VariableReferenceNotSupportedInDataSection"],
+    ["$env:HOME", /The variable '\$env:HOME' cannot be referenced in restricted language mode \(RestrictedLanguage\)/, "VariableReferenceNotSupportedInDataSection"],
+    ["$ExecutionContext", /The variable '\$ExecutionContext' cannot be referenced/, "VariableReferenceNotSupportedInDataSection"],
+    ["Write-Output $HOME", /The variable '\$HOME' cannot be referenced.*include the following: \$PSCulture, \$PSUICulture, \$true, \$false, \$null/, "VariableReferenceNotSupportedInDataSection"],
     ["& Get-Date", /Invoking with '&' is not allowed/, "ScriptInvocationNotSupportedInDataSection"],
     ["Get-Date > out.txt", /Redirections to a file are not allowed/, "RedirectionNotSupportedInDataSection"],
   ];
