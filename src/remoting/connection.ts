@@ -129,6 +129,8 @@ export class Connection {
   /** Sessions attached through this connection (reattached after a reconnect). */
   readonly attached = new Set<string>();
   #closed = false;
+  /** The largest message the server accepts (its welcome says; older servers do not). */
+  #maxMessageBytes = Infinity;
   #reconnecting: Promise<void> | null = null;
   /** The user the server logged this connection in as. */
   user = "";
@@ -229,6 +231,7 @@ export class Connection {
         clearTimeout(timer);
         this.#socket = socket;
         this.user = message.user;
+        this.#maxMessageBytes = message.maxMessageBytes ?? Infinity;
         this.computerName = message.computerName;
         resolve();
       });
@@ -252,7 +255,22 @@ export class Connection {
 
   #send(message: ClientMessage): void {
     if (!this.isOpen) throw connectFailure(this.shownName, "The connection to the server is closed.");
-    this.#socket!.send(JSON.stringify(message));
+    const text = JSON.stringify(message);
+    // Over the server's limit the server would close the whole connection (and every session's stream with it):
+    // refuse the one request instead. Counting UTF-8 bytes only when the text could be too big keeps sends cheap.
+    if (text.length * 3 > this.#maxMessageBytes) {
+      const bytes = new TextEncoder().encode(text).length;
+      if (bytes > this.#maxMessageBytes) {
+        throw new RuntimeError(new ErrorRecord(
+          `The request is ${bytes} bytes, more than ${this.shownName} accepts (its maxMessageBytes, ${this.#maxMessageBytes}); send the command less data.`,
+          "MessageTooLarge",
+          "LimitsExceeded",
+          null,
+          null,
+        ));
+      }
+    }
+    this.#socket!.send(text);
   }
 
   /**

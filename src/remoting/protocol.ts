@@ -38,7 +38,7 @@ export type ClientMessage =
 export type WireRecord = [stream: string, value: Wire];
 
 export type ServerMessage =
-  | { type: "welcome"; version: number; user: string; computerName: string; resumed?: Record<string, string> }
+  | { type: "welcome"; version: number; user: string; computerName: string; resumed?: Record<string, string>; maxMessageBytes?: number }
   | { type: "denied"; message: string }
   | { type: "response"; id: number; ok: true; value: Wire }
   | { type: "response"; id: number; ok: false; error: Wire }

@@ -314,7 +314,9 @@ export class RshServer {
         resumed[instanceId] = (e as Error).message;
       }
     }
-    connection.send({ type: "welcome", version: PROTOCOL_VERSION, user, computerName: this.computerName, resumed });
+    connection.send({
+      type: "welcome", version: PROTOCOL_VERSION, user, computerName: this.computerName, resumed, maxMessageBytes: this.options.config.maxMessageBytes,
+    });
   }
 
   /** Attaches a session to a connection and resumes each command after the last record the client has (`have`). */

@@ -29,12 +29,12 @@ limits("maxConcurrentCommandsPerConnection: a connection's third command at once
   assert.match(r.stderr, /This connection already has 2 commands running or queued, the most the server allows \(maxConcurrentCommandsPerConnection\)\./);
 });
 
-limits("maxMessageBytes: a command bigger than the server accepts fails with an error naming the limit, and is not retried", async () => {
-  const r = await client(server, `Invoke-Command -ComputerName localhost -Port ${server.port} { param($s) $s.Length } -ArgumentList ('a' * 30000); ` +
-    `Invoke-Command -ComputerName localhost -Port ${server.port} { 'small ones still work' }`);
-  assert.match(r.stderr, /a message was larger than it accepts \(its maxMessageBytes\)/);
-  assert.not.match(r.stderr, /Attempting to reconnect/);
-  assert.is(r.stdout, "small ones still work\n");
+limits("maxMessageBytes: the client refuses a request bigger than the server accepts; the connection and its sessions go on", async () => {
+  const r = await client(server, `$s = New-PSSession localhost -Port ${server.port}; Invoke-Command $s { $kept = 'still here' }; ` +
+    `Invoke-Command $s { param($text) $text.Length } -ArgumentList ('a' * 30000); Invoke-Command $s { $kept }`);
+  assert.match(r.stderr, /The request is \d+ bytes, more than localhost accepts \(its maxMessageBytes, 20000\); send the command less data\./);
+  assert.not.match(r.stderr, /reconnect|interrupted/i);
+  assert.is(r.stdout, "still here\n");
 });
 
 limits("operationTimeoutSec: a command that runs longer is stopped, with OperationTimeout's error", async () => {

@@ -65,6 +65,7 @@ class RawClient {
     assert.is(welcome.version, 1);
     assert.type(welcome.user, "string");
     assert.type(welcome.computerName, "string");
+    assert.is(welcome.maxMessageBytes, 16 * 1024 * 1024);
     return client;
   }
 
