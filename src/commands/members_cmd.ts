@@ -1,6 +1,7 @@
 /** Objects and their members: Add-Member (note properties) and New-Object (the types rsh has values for). */
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
+import { constructList } from "../engine/dotnet.ts";
 import { canonicalType, enumerate, toNumber, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
@@ -96,8 +97,7 @@ export function resolveNewObjectType(name: string): ((args: unknown[]) => unknow
       return table;
     };
   }
-  // Lists are arrays in rsh; a capacity argument only sizes .NET's buffer.
-  if (type === "collections.arraylist" || /^(collections\.generic\.)?list\[.+\]$/.test(type)) return () => [];
+  if (constructList(name, []) !== null) return (args) => constructList(name, args);
   if (type === "datetime") {
     return (args) => {
       const [y = 1, mo = 1, d = 1, h = 0, mi = 0, s = 0] = args.map((a) => toNumber(a));

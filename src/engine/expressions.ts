@@ -6,7 +6,8 @@ import type * as A from "../../grammar/ast.ts";
 import { ConversionError, convertTo, enumerate, toBool, toNumber, toStr } from "../values/convert.ts";
 import { baseOf, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
-import { getMember, invokeMethod, MemberError, setMember, staticMember } from "./members.ts";
+import { DotNetError } from "./dotnet.ts";
+import { getMember, invokeMethod, MemberError, setMember, staticMember, VOID } from "./members.ts";
 import { binary, OperatorError, TypeValue, unary } from "./operators.ts";
 import { eachInOrder, mapInOrder, type Maybe, then } from "./maybe.ts";
 import type { Scope } from "./scope.ts";
@@ -106,6 +107,7 @@ export function rethrowAt(frame: Frame, node: { span: A.Span }, e: unknown): nev
   if (e instanceof ConversionError) fail(frame, node, e.message, "InvalidArgument", "InvalidArgument");
   if (e instanceof OperatorError) fail(frame, node, e.message, e.message.includes("divide by zero") ? "RuntimeException" : "OperatorFailed");
   if (e instanceof MemberError) fail(frame, node, e.message, "MethodNotFound");
+  if (e instanceof DotNetError) fail(frame, node, e.message, "MethodInvocationException");
   // JS's RegExp rejects a pattern: PowerShell reports the invalid regular expression as an argument error.
   if (e instanceof SyntaxError) fail(frame, node, `Invalid regular expression: ${e.message.replace(/^Invalid regular expression: /, "")}`, "InvalidRegularExpression", "InvalidArgument");
   throw e;
@@ -198,9 +200,7 @@ export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
     case "TypeLiteral":
       return new TypeValue(node.type.name);
     case "InvokeMember":
-      return then(evaluate(frame, node.target), (target) =>
-        then(memberName(frame, node.member), (name) =>
-          then(mapInOrder(node.arguments, (a) => evaluate(frame, a)), (args) => invoke(frame, node, target, name, args))));
+      return then(invokeMember(frame, node), (value) => (value === VOID ? null : value));
   }
 }
 
@@ -220,6 +220,13 @@ function memberOf(frame: Frame, node: A.Member, target: unknown, name: string): 
     fail(frame, node, `The property '${name}' cannot be found on this object. Verify that the property exists.`, "PropertyNotFoundStrict");
   }
   return null;
+}
+
+/** A method call's result, or VOID for a method that returns nothing (its statement then writes nothing). */
+export function invokeMember(frame: Frame, node: A.InvokeMember): Maybe<unknown> {
+  return then(evaluate(frame, node.target), (target) =>
+    then(memberName(frame, node.member), (name) =>
+      then(mapInOrder(node.arguments, (a) => evaluate(frame, a)), (args) => invoke(frame, node, target, name, args))));
 }
 
 function invoke(frame: Frame, node: A.InvokeMember, target: unknown, name: string, args: unknown[]): Maybe<unknown> {

@@ -1,15 +1,18 @@
 /**
  * Properties and methods of values (PowerShell's adapters, for the types rsh has): hashtable keys before members,
  * member-access enumeration on arrays (`@($a,$b).Name`), common string/array/hashtable methods, and the static
- * members of `[math]`, `[string]`, `[int]`, `[datetime]`.
+ * members of `[math]`, `[string]`, `[int]`, `[datetime]` (the rest of the .NET rsh offers is in dotnet.ts).
  */
 import { canonicalType, enumerate, formatNumber, roundHalfEven, toNumber, toStr, typeNameOf } from "../values/convert.ts";
 import { makeCredential, SecureString } from "../values/credentials.ts";
-import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable, PSList } from "../values/objects.ts";
+import { dotnetStatic, encodingMethod, listMethod, TextEncodingValue, VOID } from "./dotnet.ts";
 import { ErrorRecord } from "./errors.ts";
 import { format, TypeValue } from "./operators.ts";
 
 export class MemberError extends Error {}
+
+export { VOID };
 
 function exceptionOf(record: ErrorRecord): PSCustomObject {
   const exception = new PSCustomObject();
@@ -130,11 +133,19 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
   if (typeof target === "string") {
     const result = stringMethod(target, lower, args);
     if (result !== undefined) return result;
+  } else if (target instanceof TextEncodingValue) {
+    const result = encodingMethod(target, lower, args);
+    if (result !== undefined) return result;
   } else if (Array.isArray(target)) {
+    const result = target instanceof PSList ? listMethod(target, lower, args) : undefined;
+    if (result !== undefined) return result;
+    if (!(target instanceof PSList) && ["add", "addrange", "insert", "remove", "removeat"].includes(lower)) {
+      throw new MemberError(`Exception calling "${name}" with "${args.length}" argument(s): "Collection was of a fixed size."`);
+    }
     switch (lower) {
       case "contains": return target.some((x) => x === args[0] || toStr(x) === toStr(args[0]));
       // `$Error.Clear()` and the like: arrays rsh uses as lists clear in place.
-      case "clear": target.length = 0; return null;
+      case "clear": target.length = 0; return VOID;
       case "indexof": return target.findIndex((x) => toStr(x) === toStr(args[0]));
       case "tostring": return "System.Object[]";
     }
@@ -146,8 +157,9 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
         if (!target.add(args[0], args[1])) {
           throw new MemberError(`Exception calling "Add" with "2" argument(s): "Item has already been added. Key in dictionary: '${toStr(args[0])}'  Key being added: '${toStr(args[0])}'"`);
         }
-        return null;
-      case "remove": target.delete(args[0]); return null;
+        return VOID;
+      case "remove": target.delete(args[0]); return VOID;
+      case "clear": for (const key of target.keys()) target.delete(key); return VOID;
       case "clone": {
         const copy = new PSHashtable();
         for (const [k, v] of target.entries()) copy.set(k, v);
@@ -199,6 +211,8 @@ export function staticMember(type: TypeValue, name: string, args: unknown[] | nu
   if ((t === "pscustomobject" || t === "hashtable" || t === "ordered") && lower === "new" && args) {
     return t === "pscustomobject" ? new PSCustomObject() : new PSHashtable();
   }
+  const other = dotnetStatic(type.name, lower, args);
+  if (other !== undefined) return other;
   throw new MemberError(args
     ? `Method invocation failed because [${type.name}] does not contain a method named '${name}'.`
     : `The static member '${name}' of [${type.name}] is not supported.`);

@@ -10,8 +10,8 @@ import type { BuiltinCommand, CommandContext } from "./command_types.ts";
 import { ErrorRecord, ReturnSignal, RuntimeError, StopUpstreamSignal } from "./errors.ts";
 import { type Emit, type Evaluator, rangeOf } from "./evaluator.ts";
 import type { Pacer } from "./pacer.ts";
-import { evaluate, fail, type Frame, rethrowAt, ScriptBlockValue } from "./expressions.ts";
-import { getMember } from "./members.ts";
+import { evaluate, fail, type Frame, invokeMember, rethrowAt, ScriptBlockValue } from "./expressions.ts";
+import { getMember, VOID } from "./members.ts";
 import { applyPreferences, captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "./maybe.ts";
 import { checkLanguage, forbidsScriptBlocks, scriptBlockRefused } from "./language_mode.ts";
@@ -309,6 +309,9 @@ function emitRange(from: number, to: number, emit: Emit, pacer: Pacer): Maybe<vo
   }
 }
 
+const statementValue = (frame: Frame, expression: A.Expression) =>
+  expression.kind === "InvokeMember" ? invokeMember(frame, expression) : evaluate(frame, expression);
+
 function expressionProcessor(evaluator: Evaluator, frame: Frame, node: A.CommandExpression, emit: Emit): Processor {
   const range = node.expression.kind === "Binary" && node.expression.operator === ".." ? node.expression : null;
   return {
@@ -318,9 +321,11 @@ function expressionProcessor(evaluator: Evaluator, frame: Frame, node: A.Command
       fail(frame, node, "Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline");
     },
     run: () =>
-      range ? then(rangeOf(frame, range), ([from, to]) => emitRange(from, to, emit, evaluator.pacer)) : then(evaluate(frame, node.expression), (value) => {
+      range ? then(rangeOf(frame, range), ([from, to]) => emitRange(from, to, emit, evaluator.pacer)) : then(statementValue(frame, node.expression), (value) => {
         // `$i++` as a statement writes nothing (as an assignment would not); `($i++)` does.
         if (node.expression.kind === "Unary" && (node.expression.operator === "++" || node.expression.operator === "--")) return;
+        // A void method (`$list.Add(1)`, `$h.Remove('k')`) writes nothing, not $null.
+        if (value === VOID) return;
         // An array written to the pipeline is enumerated; `@()` writes nothing.
         return Array.isArray(value) ? emitAll(emit, value) : emit(value);
       }),

@@ -2,7 +2,7 @@
  * PowerShell's conversion rules (about_Type_Conversion): truthiness, number parsing, string forms, and casts to the
  * types the language names. A failed conversion throws a ConversionError the engine turns into an ErrorRecord.
  */
-import { NotedScalar, PSCustomObject, PSHashtable } from "./objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable, PSList } from "./objects.ts";
 
 export class ConversionError extends Error {}
 
@@ -182,6 +182,7 @@ export function typeNameOf(value: Value): string {
   if (typeof value === "string") return "System.String";
   if (typeof value === "boolean") return "System.Boolean";
   if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? "System.Int32" : "System.Double";
+  if (value instanceof PSList) return value.arrayList ? "System.Collections.ArrayList" : "System.Collections.Generic.List`1";
   if (Array.isArray(value)) return "System.Object[]";
   if (value instanceof PSHashtable) return value.ordered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable";
   if (value instanceof PSCustomObject) return "System.Management.Automation.PSCustomObject";

@@ -103,6 +103,20 @@ export class PSCustomObject {
 }
 
 /**
+ * A .NET `List[T]` or `ArrayList`: an array (it enumerates, indexes and counts as one) that also grows in place with
+ * Add/Insert/Remove — a PowerShell array (`@()`) is fixed-size. Copies and slices are plain arrays.
+ */
+export class PSList extends Array<unknown> {
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array;
+  }
+
+  constructor(readonly arrayList = false) {
+    super();
+  }
+}
+
+/**
  * A scalar (string, number, boolean, date) with note properties: PowerShell wraps a remote command's scalar output
  * in a PSObject so that it still carries PSComputerName and RunspaceId (about_Remote_Output). Conversions, operators
  * and display see the base value; member access sees the notes first.

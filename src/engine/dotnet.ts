@@ -1,0 +1,288 @@
+/**
+ * The slice of .NET that real scripts reach for and rsh offers (the interpreter issue's list): `[List[T]]::new()` and
+ * `[ArrayList]` with Add/Remove…, `[Text.Encoding]::UTF8` (and ASCII, Unicode), `[System.IO.Path]`, `[convert]`,
+ * `[regex]`, `[guid]` and `[datetime]::Parse`. Paths follow Linux/macOS rules (`/`), as pwsh does there. Anything else
+ * is left to members.ts, which reports PowerShell's "does not contain a method named" error.
+ */
+import { canonicalType, enumerate, roundHalfEven, toNumber, toStr } from "../values/convert.ts";
+import { NotedScalar, PSCustomObject, PSList } from "../values/objects.ts";
+import { toRegExp } from "./operators.ts";
+
+/** What a void method returns (List.Add, Hashtable.Remove…): a statement of it writes nothing; as a value it is $null. */
+export const VOID: unique symbol = Symbol("void");
+
+/** Thrown for a .NET call that fails; members.ts turns it into PowerShell's `Exception calling "X"` error. */
+export class DotNetError extends Error {}
+
+const calling = (method: string, args: unknown[], message: string) =>
+  new DotNetError(`Exception calling "${method}" with "${args.length}" argument(s): "${message}"`);
+
+// ------------------------------------------------------------------------------------------------ lists
+
+const isListType = (type: string) => type === "collections.arraylist" || /^(collections\.generic\.)?list\[.+\]$/.test(type);
+
+/** `[List[T]]::new()`, `[ArrayList]::new()`, New-Object of either: empty, or filled from a collection argument. */
+export function constructList(typeName: string, args: unknown[]): PSList | null {
+  const type = canonicalType(typeName);
+  if (!isListType(type)) return null;
+  const list = new PSList(type === "collections.arraylist");
+  // A number is .NET's initial capacity, which sizes nothing here; a collection fills the list.
+  if (args.length && typeof args[0] !== "number") list.push(...enumerate(args[0]));
+  return list;
+}
+
+/** The methods of a List/ArrayList; undefined for a name it does not have. */
+export function listMethod(list: PSList, name: string, args: unknown[]): unknown {
+  const indexOf = (value: unknown) => list.findIndex((x) => x === value || toStr(x) === toStr(value));
+  const index = (i: unknown, max: number) => {
+    const n = toNumber(i);
+    if (!Number.isInteger(n) || n < 0 || n > max) {
+      throw calling(name, args, "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')");
+    }
+    return n;
+  };
+  switch (name) {
+    case "add":
+      list.push(args[0] ?? null);
+      // ArrayList.Add returns the new index (why scripts pipe it to Out-Null); List<T>.Add returns nothing.
+      return list.arrayList ? list.length - 1 : VOID;
+    case "addrange": list.push(...enumerate(args[0] ?? [])); return VOID;
+    case "insert": list.splice(index(args[0], list.length), 0, args[1] ?? null); return VOID;
+    case "remove": {
+      const at = indexOf(args[0]);
+      if (at >= 0) list.splice(at, 1);
+      return list.arrayList ? VOID : at >= 0;
+    }
+    case "removeat": list.splice(index(args[0], list.length - 1), 1); return VOID;
+    case "clear": list.length = 0; return VOID;
+    case "contains": return indexOf(args[0]) >= 0;
+    case "indexof": return indexOf(args[0]);
+    case "toarray": return [...list];
+    case "reverse": list.reverse(); return VOID;
+    case "sort": list.sort((a, b) => (toStr(a) < toStr(b) ? -1 : toStr(a) > toStr(b) ? 1 : 0)); return VOID;
+    default: return undefined;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ encodings
+
+/** `[Text.Encoding]::UTF8` and friends: GetBytes/GetString between strings and byte arrays. */
+export class TextEncodingValue {
+  constructor(readonly name: "utf-8" | "us-ascii" | "utf-16") {}
+
+  getBytes(text: string): number[] {
+    if (this.name === "utf-8") return [...new TextEncoder().encode(text)];
+    if (this.name === "us-ascii") return [...text].map((ch) => (ch.charCodeAt(0) < 128 ? ch.charCodeAt(0) : 63));
+    const bytes: number[] = [];
+    for (let i = 0; i < text.length; i++) bytes.push(text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8);
+    return bytes;
+  }
+
+  getString(bytes: number[]): string {
+    if (this.name === "utf-8") return new TextDecoder().decode(new Uint8Array(bytes));
+    if (this.name === "us-ascii") return String.fromCharCode(...bytes.map((b) => (b < 128 ? b : 63)));
+    let text = "";
+    for (let i = 0; i + 1 < bytes.length; i += 2) text += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
+    return text;
+  }
+}
+
+const ENCODINGS: Record<string, TextEncodingValue> = {
+  utf8: new TextEncodingValue("utf-8"),
+  ascii: new TextEncodingValue("us-ascii"),
+  unicode: new TextEncodingValue("utf-16"),
+};
+
+export function encodingMethod(encoding: TextEncodingValue, name: string, args: unknown[]): unknown {
+  if (name === "getbytes") return encoding.getBytes(toStr(args[0]));
+  if (name === "getstring") return encoding.getString(bytesOf(args[0]));
+  if (name === "tostring") return `System.Text.${encoding.name === "utf-8" ? "UTF8" : encoding.name === "us-ascii" ? "ASCII" : "Unicode"}Encoding`;
+  return undefined;
+}
+
+function bytesOf(value: unknown): number[] {
+  return enumerate(value ?? []).map((b) => toNumber(b) & 0xff);
+}
+
+// ------------------------------------------------------------------------------------------------ statics
+
+function fileName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+function extension(path: string): string {
+  const name = fileName(path);
+  const dot = name.lastIndexOf(".");
+  return dot < 0 || dot === name.length - 1 ? "" : name.slice(dot);
+}
+
+/** Path.Combine: a rooted part starts over; a separator goes between parts that lack one. */
+function combine(parts: string[]): string {
+  return parts.reduce((joined, part) => {
+    if (part === "") return joined;
+    if (part.startsWith("/") || joined === "") return part;
+    return joined.endsWith("/") ? joined + part : `${joined}/${part}`;
+  }, "");
+}
+
+const PATH: Record<string, (args: unknown[]) => unknown> = {
+  combine: (args) => combine(args.flatMap((a) => enumerate(a)).map(toStr)),
+  getfilename: (args) => fileName(toStr(args[0])),
+  getfilenamewithoutextension: (args) => {
+    const name = fileName(toStr(args[0]));
+    return name.slice(0, name.length - extension(name).length);
+  },
+  getextension: (args) => extension(toStr(args[0])),
+  getdirectoryname: (args) => {
+    const path = toStr(args[0]);
+    const slash = path.lastIndexOf("/");
+    return slash < 0 ? "" : slash === 0 ? (path === "/" ? null : "/") : path.slice(0, slash);
+  },
+  ispathrooted: (args) => toStr(args[0]).startsWith("/"),
+  changeextension: (args) => {
+    const path = toStr(args[0]);
+    const base = path.slice(0, path.length - extension(path).length);
+    return args[1] === null ? base : `${base}.${toStr(args[1]).replace(/^\./, "")}`;
+  },
+};
+
+function base64(bytes: number[]): string {
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+function toInteger(method: string, args: unknown[], bits: 32 | 64): number {
+  if (args.length > 1) {
+    const radix = toNumber(args[1]);
+    const text = toStr(args[0]).trim().replace(radix === 16 ? /^0x/i : /^$/, "");
+    const valid = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[+-]?\d+$/, 16: /^[0-9a-f]+$/i }[radix as 2 | 8 | 10 | 16];
+    if (!valid) throw calling(method, args, "Invalid Base. (Parameter 'fromBase')");
+    if (!valid.test(text)) throw calling(method, args, "Could not find any recognizable digits.");
+    const n = parseInt(text, radix);
+    // A 32-bit two's complement reading, as .NET does for bases other than 10 (`ffffffff` is -1).
+    return bits === 32 && radix !== 10 && n >= 2 ** 31 ? n - 2 ** 32 : n;
+  }
+  const n = roundHalfEven(toNumber(args[0], bits === 32 ? "System.Int32" : "System.Int64"));
+  if (bits === 32 && (n > 2147483647 || n < -2147483648)) throw calling(method, args, "Value was either too large or too small for an Int32.");
+  return n;
+}
+
+const CONVERT: Record<string, (args: unknown[]) => unknown> = {
+  tobase64string: (args) => base64(bytesOf(args[0])),
+  frombase64string: (args) => {
+    const text = toStr(args[0]).replace(/\s/g, "");
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
+      throw calling("FromBase64String", args, "The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.");
+    }
+    return [...atob(text)].map((ch) => ch.charCodeAt(0));
+  },
+  toint32: (args) => toInteger("ToInt32", args, 32),
+  toint64: (args) => toInteger("ToInt64", args, 64),
+  todouble: (args) => toNumber(args[0]),
+  toboolean: (args) => {
+    if (typeof args[0] === "string") {
+      const text = args[0].trim().toLowerCase();
+      if (text !== "true" && text !== "false") throw calling("ToBoolean", args, "String was not recognized as a valid Boolean.");
+      return text === "true";
+    }
+    return toNumber(args[0]) !== 0;
+  },
+  tostring: (args) => (args.length > 1 ? Math.trunc(toNumber(args[0])).toString(toNumber(args[1])) : toStr(args[0])),
+};
+
+/** A .NET Match or Group: its text, with Value, Index, Length, Success (and a match's Groups) as properties. */
+function matchValue(m: RegExpExecArray | null, name = "0"): NotedScalar {
+  const notes = new PSCustomObject();
+  const value = m?.[0] ?? "";
+  notes.set("Groups", m ? m.map((g, i) => groupValue(g, m, String(i))) : []);
+  notes.set("Success", m !== null);
+  notes.set("Name", name);
+  notes.set("Value", value);
+  notes.set("Index", m?.index ?? 0);
+  notes.set("Length", value.length);
+  return new NotedScalar(value, notes);
+}
+
+function groupValue(text: string | undefined, m: RegExpExecArray, name: string): NotedScalar {
+  const notes = new PSCustomObject();
+  notes.set("Success", text !== undefined);
+  notes.set("Name", name);
+  notes.set("Value", text ?? "");
+  // JS reports only the whole match's index; a group's is found from there (exact for the usual non-repeating group).
+  notes.set("Index", text === undefined ? 0 : m.index + Math.max(0, m[0].indexOf(text)));
+  notes.set("Length", text?.length ?? 0);
+  return new NotedScalar(text ?? "", notes);
+}
+
+/** [regex]'s statics are case-sensitive unless an `IgnoreCase` option is passed (RegexOptions). */
+function regexOf(pattern: unknown, options: unknown, global = false): RegExp {
+  const text = toStr(pattern);
+  const ignoreCase = /^\(\?i\)/.test(text) || enumerate(options ?? []).some((o) => /ignorecase/i.test(toStr(o)));
+  return toRegExp(text, !ignoreCase, global);
+}
+
+const REGEX: Record<string, (args: unknown[]) => unknown> = {
+  match: (args) => matchValue(regexOf(args[1], args[2]).exec(toStr(args[0]))),
+  matches: (args) => [...toStr(args[0]).matchAll(regexOf(args[1], args[2], true))].map((m) => matchValue(m as RegExpExecArray)),
+  ismatch: (args) => regexOf(args[1], args[2]).test(toStr(args[0])),
+  replace: (args) => {
+    // .NET substitutions `${name}` and `$0` map onto JS's `$<name>` and `$&`.
+    const replacement = toStr(args[2]).replace(/\$\{(\w+)\}/g, "$$<$1>").replace(/\$0/g, "$$&");
+    return toStr(args[0]).replace(regexOf(args[1], args[3], true), replacement);
+  },
+  split: (args) => toStr(args[0]).split(regexOf(args[1], args[2])),
+  escape: (args) => toStr(args[0]).replace(/[\\*+?|{[()^$.# \t\n\r\f]/g, (ch) => ({ "\t": "\\t", "\n": "\\n", "\r": "\\r", "\f": "\\f" })[ch] ?? `\\${ch}`),
+  unescape: (args) => toStr(args[0]).replace(/\\([\\*+?|{}[\]()^$.# ])/g, "$1").replace(/\\t/g, "\t").replace(/\\n/g, "\n"),
+};
+
+const EMPTY_GUID = "00000000-0000-0000-0000-000000000000";
+const GUID_TEXT = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+
+/** A Guid shows and converts as its text; `.Guid` reads it too. */
+function guidValue(text: string): NotedScalar {
+  const notes = new PSCustomObject();
+  notes.set("Guid", text);
+  return new NotedScalar(text, notes);
+}
+
+const GUID: Record<string, (args: unknown[]) => unknown> = {
+  newguid: () => guidValue(crypto.randomUUID()),
+  parse: (args) => {
+    const m = GUID_TEXT.exec(toStr(args[0]).trim());
+    if (!m) throw calling("Parse", args, "Unrecognized Guid format.");
+    return guidValue(m[1].toLowerCase());
+  },
+};
+
+const DATETIME: Record<string, (args: unknown[]) => unknown> = {
+  parse: (args) => {
+    const date = new Date(toStr(args[0]));
+    if (Number.isNaN(date.getTime())) throw calling("Parse", args, `String '${toStr(args[0])}' was not recognized as a valid DateTime.`);
+    return date;
+  },
+};
+
+const METHODS: Record<string, Record<string, (args: unknown[]) => unknown>> = {
+  "io.path": PATH, convert: CONVERT, regex: REGEX, "text.regularexpressions.regex": REGEX, guid: GUID, datetime: DATETIME,
+};
+
+/** `[type]::Name` (args null) or `[type]::Name(args)` for the types above; undefined when this module has no such member. */
+export function dotnetStatic(typeName: string, name: string, args: unknown[] | null): unknown {
+  const type = canonicalType(typeName);
+  if (args === null) {
+    if (type === "text.encoding") return ENCODINGS[name] ?? undefined;
+    if (type === "io.path" && (name === "directoryseparatorchar" || name === "altdirectoryseparatorchar")) return "/";
+    if (type === "io.path" && name === "pathseparator") return ":";
+    if (type === "guid" && name === "empty") return guidValue(EMPTY_GUID);
+    if (type === "datetime" && name === "utcnow") return new Date();
+    if (type === "datetime" && name === "today") {
+      const today = new Date();
+      today.setHours(0, 0, 0, 0);
+      return today;
+    }
+    return undefined;
+  }
+  if (name === "new") return constructList(typeName, args) ?? undefined;
+  return METHODS[type]?.[name]?.(args);
+}
