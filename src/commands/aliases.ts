@@ -11,7 +11,8 @@ function define(ctx: CommandContext, params: Map<string, unknown>, failIfExists:
     ctx.writeError(`The alias is not allowed, because an alias with the name '${name}' already exists.`, `AliasAlreadyExists,Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`, command);
     return;
   }
-  scope.aliases.set(name.toLowerCase(), { name, target: toStr(params.get("Value")) });
+  // A restricted session's user sees a restricted view: their alias must not steer the operator's trusted code.
+  scope.aliases.set(name.toLowerCase(), { name, target: toStr(params.get("Value")), ...(ctx.commands.restricted ? { untrusted: true } : {}) });
 }
 
 const PARAMETERS = [

@@ -36,11 +36,16 @@ export class CommandTable {
     }
   }
 
-  resolve(name: string, scope: Scope): Resolved | undefined {
+  /**
+   * The command `name` means in `scope`. `operatorOnly` (trusted code in a restricted session) follows no alias and
+   * calls no function the session's user defined: the operator's functions call what they were written to call.
+   */
+  resolve(name: string, scope: Scope, operatorOnly = false): Resolved | undefined {
     const lower = name.toLowerCase();
-    const target = (scope.findAlias(lower)?.target ?? this.#aliases.get(lower))?.toLowerCase() ?? lower;
+    const alias = scope.findAlias(lower);
+    const target = ((operatorOnly && alias?.untrusted ? undefined : alias?.target) ?? this.#aliases.get(lower))?.toLowerCase() ?? lower;
     const fn = scope.findFunction(target);
-    if (fn && this.functionVisible(fn)) return { kind: "function", entry: fn };
+    if (fn && this.functionVisible(fn) && (!operatorOnly || fn.trusted)) return { kind: "function", entry: fn };
     const command = this.#builtins.get(target);
     return command ? { kind: "builtin", command } : undefined;
   }

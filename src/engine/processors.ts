@@ -361,7 +361,7 @@ function commandProcessor(
   const name = toStr(nameValue);
   // A restricted session's user resolves through its view: a hidden command is "not recognized", as if absent.
   const restricted = evaluator.visible !== null && !frame.trusted;
-  const resolved = (restricted ? evaluator.visible! : evaluator.commands).resolve(name, frame.scope);
+  const resolved = restricted ? evaluator.visible!.resolve(name, frame.scope) : evaluator.commands.resolve(name, frame.scope, evaluator.visible !== null);
   if (resolved?.kind === "function") {
     const definition = resolved.entry.definition;
     return scriptBlockProcessor(evaluator, definition.body, resolved.entry.source, definition.parameters, args, frame, element, emit, {

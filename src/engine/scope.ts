@@ -40,8 +40,12 @@ export class Scope {
   readonly variables = new Map<string, { name: string; value: unknown }>();
   /** This frame's functions, by lower-case name. */
   readonly functions = new Map<string, FunctionEntry>();
-  /** Aliases defined by scripts (Set-Alias): lower-cased name → target command name. */
-  readonly aliases = new Map<string, { name: string; target: string }>();
+  /**
+   * Aliases defined by scripts (Set-Alias): lower-cased name → target command name. `untrusted`: defined by a
+   * restricted session's user, so trusted code does not follow it (it could point a name the operator's functions
+   * call at a hidden command).
+   */
+  readonly aliases = new Map<string, { name: string; target: string; untrusted?: boolean }>();
 
   /** Set-StrictMode's version set in this frame (0: -Off); undefined: as the parent's. */
   strictMode: number | undefined = undefined;
@@ -78,7 +82,7 @@ export class Scope {
   }
 
   /** A script-defined alias (Set-Alias) here or in an enclosing frame. */
-  findAlias(name: string): { name: string; target: string } | undefined {
+  findAlias(name: string): { name: string; target: string; untrusted?: boolean } | undefined {
     return this.aliases.get(name.toLowerCase()) ?? this.parent?.findAlias(name);
   }
 

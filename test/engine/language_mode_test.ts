@@ -125,6 +125,21 @@ visible("a startup script's exposed functions run unrestricted (calling hidden c
   assert.equal(listed.output.length, 1);
 });
 
+visible("a user's aliases and functions do not steer the startup script's trusted functions to hidden commands", async () => {
+  const options: LocalRunspaceOptions = {
+    visibleCommands: ["Set-Alias", "Write-Output"],
+    visibleFunctions: ["Get-Json"],
+    startupScript: "function Get-Json { ConvertTo-Json @{ a = 1 } -Compress }",
+  };
+  // Get-Date is hidden: pointing the name the trusted function calls at it must not reach it.
+  const aliased = await run(options, "Set-Alias ConvertTo-Json Get-Date; Get-Json");
+  assert.equal(aliased.output, ['{"a":1}']);
+  const shadowed = await run(options, "function ConvertTo-Json { 'the user decides' }; Get-Json; ConvertTo-Json");
+  assert.equal(shadowed.output, ['{"a":1}', "the user decides"]);
+  // Without restrictions there is nothing to protect: aliases work as everywhere else.
+  assert.equal((await run({}, "Set-Alias cj ConvertTo-Json; cj 1")).output, ["1"]);
+});
+
 visible("completion (TabExpansion2) offers only what the user can run", async () => {
   const runspace = new LocalRunspace({
     visibleCommands: ["TabExpansion2", "Write-Output"],
