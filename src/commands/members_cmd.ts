@@ -2,6 +2,7 @@
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { constructList } from "../engine/dotnet.ts";
+import { isCoreType } from "../engine/language_mode.ts";
 import { canonicalType, enumerate, toNumber, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
@@ -116,6 +117,9 @@ export const newObject: BuiltinCommand = {
   ],
   process(ctx, params) {
     const name = toStr(params.get("TypeName"));
+    if (ctx.languageMode === "ConstrainedLanguage" && !isCoreType(name)) {
+      terminate("New-Object", "Cannot create type. Only core types are supported in this language mode (ConstrainedLanguage).", "CannotCreateTypeConstrainedLanguage", "PermissionDenied", name);
+    }
     const make = resolveNewObjectType(name);
     if (!make) terminate("New-Object", `Cannot find type [${name}]: verify that the assembly containing this type is loaded.`, "TypeNotFound", "InvalidType", name);
     const made = make(enumerate(params.get("ArgumentList") ?? []));

@@ -3,7 +3,7 @@ import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts"
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { then } from "../engine/maybe.ts";
 import { ConversionError, enumerate, toNumber, toStr } from "../values/convert.ts";
-import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable, timeSpan } from "../values/objects.ts";
 
 /** A seedable generator (mulberry32 twice for 53 bits): a session keeps one, so `-SetSeed` makes what follows repeat. */
 class SeededRandom {
@@ -127,26 +127,6 @@ export const newGuid: BuiltinCommand = {
   process: (ctx, params) => ctx.emit(guid(params.get("Empty") ? "00000000-0000-0000-0000-000000000000" : crypto.randomUUID())),
 };
 
-/** A System.TimeSpan as PowerShell lists it (Days … TotalMilliseconds), from a duration in milliseconds. */
-function timeSpan(ms: number): PSCustomObject {
-  const ticks = Math.round(ms * 10_000);
-  const span = new PSCustomObject();
-  span.typeNames = ["System.TimeSpan", "System.ValueType", "System.Object"];
-  const whole = (unit: number, modulo: number) => Math.floor(ticks / unit) % modulo;
-  span.set("Days", Math.floor(ticks / 864_000_000_000));
-  span.set("Hours", whole(36_000_000_000, 24));
-  span.set("Minutes", whole(600_000_000, 60));
-  span.set("Seconds", whole(10_000_000, 60));
-  span.set("Milliseconds", whole(10_000, 1000));
-  span.set("Ticks", ticks);
-  span.set("TotalDays", ticks / 864_000_000_000);
-  span.set("TotalHours", ticks / 36_000_000_000);
-  span.set("TotalMinutes", ticks / 600_000_000);
-  span.set("TotalSeconds", ticks / 10_000_000);
-  span.set("TotalMilliseconds", ticks / 10_000);
-  return span;
-}
-
 export const measureCommand: BuiltinCommand = {
   name: "Measure-Command",
   parameters: [
@@ -161,6 +141,26 @@ export const measureCommand: BuiltinCommand = {
     return then(ctx.invokeInScope(params.get("Expression"), input ?? null), () => void ((state as { elapsed: number }).elapsed += performance.now() - started));
   },
   end: (ctx, _params, state) => ctx.emit(timeSpan((state as { elapsed: number }).elapsed)),
+};
+
+const SPAN_UNITS: [string, number][] = [["Days", 86_400_000], ["Hours", 3_600_000], ["Minutes", 60_000], ["Seconds", 1000], ["Milliseconds", 1]];
+
+/** New-TimeSpan: from -Start to -End (either defaults to now), or from -Days … -Milliseconds. */
+export const newTimeSpan: BuiltinCommand = {
+  name: "New-TimeSpan",
+  parameters: [
+    { name: "Start", aliases: ["LastWriteTime"], position: 0, type: "datetime" },
+    { name: "End", position: 1, type: "datetime" },
+    ...SPAN_UNITS.map(([name]) => ({ name, type: "double" })),
+  ],
+  end(ctx, params) {
+    if (params.has("Start") || params.has("End")) {
+      const start = (params.get("Start") as Date | undefined) ?? new Date();
+      const end = (params.get("End") as Date | undefined) ?? new Date();
+      return ctx.emit(timeSpan(end.getTime() - start.getTime()));
+    }
+    return ctx.emit(timeSpan(SPAN_UNITS.reduce((ms, [name, unit]) => ms + toNumber(params.get(name) ?? 0) * unit, 0)));
+  },
 };
 
 const HOST_KEY = "misc.hostInstanceId";

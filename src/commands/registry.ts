@@ -14,7 +14,7 @@ import { getCredential, readHost } from "./host.ts";
 import { getJob, receiveJob, removeJob, startJob, stopJob, waitJob } from "./jobs.ts";
 import { forEachObject, measureObject, outNull, selectObject, sortObject, whereObject } from "./objects.ts";
 import { addMember, newObject } from "./members_cmd.ts";
-import { clearHost, getHost, getRandom, measureCommand, newGuid } from "./misc.ts";
+import { clearHost, getHost, getRandom, measureCommand, newGuid, newTimeSpan } from "./misc.ts";
 import { getExecutionPolicy, getRshSignature, setExecutionPolicy, unblockFile } from "./policy.ts";
 import { joinString, selectString } from "./text.ts";
 import { convertFromJson, convertToJson, getDate, invokeExpression, startSleep } from "./utility.ts";
@@ -56,6 +56,7 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   getRandom,
   newGuid,
   measureCommand,
+  newTimeSpan,
   getHost,
   clearHost,
   compareObject,

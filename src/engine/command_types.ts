@@ -247,6 +247,11 @@ export interface CommandContext {
    * @ignore
    */
   readonly commands: import("./commands.ts").CommandTable;
+  /**
+   * The language mode the calling text runs under (about_Language_Modes): the session's, or FullLanguage for the
+   * operator's trusted code. A command that makes types (New-Object) honours it.
+   */
+  readonly languageMode: import("./language_mode.ts").LanguageMode;
   /** Parses and runs `text` in the caller's scope (Invoke-Expression), returning what it wrote. */
   evaluateText(text: string): Maybe<unknown[]>;
   /**

@@ -1,6 +1,6 @@
 /**
  * The common parameters (about_CommonParameters) rsh takes: -ErrorAction, -WarningAction, -InformationAction, -Verbose,
- * -Debug, -ErrorVariable, -OutVariable. Built-in commands take them all; a script function takes them when it is an
+ * -Debug, -ErrorVariable, -OutVariable, -PipelineVariable. Built-in commands take them all; a script function takes them when it is an
  * advanced function (`[CmdletBinding()]`), as in PowerShell. A command's own parameter of the same name wins.
  */
 import { toStr } from "../values/convert.ts";
@@ -15,6 +15,7 @@ const COMMON: readonly { key: keyof Common; names: string[]; takesValue: boolean
   { key: "debug", names: ["debug", "db"], takesValue: false },
   { key: "errorVariable", names: ["errorvariable", "ev"], takesValue: true },
   { key: "outVariable", names: ["outvariable", "ov"], takesValue: true },
+  { key: "pipelineVariable", names: ["pipelinevariable", "pv"], takesValue: true },
 ];
 
 export interface Common {
@@ -25,6 +26,7 @@ export interface Common {
   debug?: boolean;
   errorVariable?: string;
   outVariable?: string;
+  pipelineVariable?: string;
 }
 
 /** Takes the common parameters out of `args` (those `own` does not declare itself). */
@@ -61,23 +63,32 @@ const NO_CAPTURE = { wrap: <T>(emit: (value: unknown) => T) => emit, finish: () 
 
 /**
  * -OutVariable and -ErrorVariable: what the command writes (and the errors it reports) are also stored in the named
- * variables of the caller's scope when it ends.
+ * variables of the caller's scope when it ends. -PipelineVariable: each object the command writes is in the named
+ * variable while the commands after it in the pipeline handle it.
  */
 export function captureVariables(common: Common, caller: Scope): { wrap<T>(emit: (value: unknown) => T): (value: unknown) => T; finish(): void } {
   // Most calls ask for neither: nothing to look up or keep (a function called 100,000 times pays nothing here).
-  if (!common.outVariable && !common.errorVariable) return NO_CAPTURE;
+  if (!common.outVariable && !common.errorVariable && !common.pipelineVariable) return NO_CAPTURE;
   const out: unknown[] = [];
   const errors = caller.global.lookup("Error")?.value;
   const before = Array.isArray(errors) ? errors.length : 0;
   return {
     /** `emit`, also keeping what it writes for -OutVariable. */
-    wrap: <T>(emit: (value: unknown) => T): ((value: unknown) => T) =>
-      common.outVariable
+    wrap: <T>(emit: (value: unknown) => T): ((value: unknown) => T) => {
+      const pipelineVariable = common.pipelineVariable;
+      const kept: (value: unknown) => T = common.outVariable
         ? (value) => {
           out.push(value);
           return emit(value);
         }
-        : emit,
+        : emit;
+      return pipelineVariable
+        ? (value) => {
+          caller.set(pipelineVariable, value);
+          return kept(value);
+        }
+        : kept;
+    },
     finish: () => {
       if (common.outVariable) caller.set(common.outVariable.replace(/^\+/, ""), out);
       if (common.errorVariable && Array.isArray(errors)) caller.set(common.errorVariable.replace(/^\+/, ""), errors.slice(0, errors.length - before).reverse());

@@ -5,7 +5,7 @@
  */
 import { canonicalType, enumerate, formatNumber, roundHalfEven, toNumber, toStr, typeNameOf } from "../values/convert.ts";
 import { makeCredential, SecureString } from "../values/credentials.ts";
-import { NotedScalar, PSCustomObject, PSHashtable, PSList } from "../values/objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable, PSList, timeSpan, timeSpanMs } from "../values/objects.ts";
 import { dotnetStatic, encodingMethod, listMethod, TextEncodingValue, VOID } from "./dotnet.ts";
 import { ErrorRecord } from "./errors.ts";
 import { format, TypeValue } from "./operators.ts";
@@ -30,6 +30,43 @@ function dateMember(date: Date, name: string): unknown {
     case "second": return date.getSeconds();
     case "dayofweek": return ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][date.getDay()];
     case "ticks": return date.getTime() * 10000 + 621355968000000000;
+    case "millisecond": return date.getMilliseconds();
+    case "dayofyear": return Math.round((Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) - Date.UTC(date.getFullYear(), 0, 0)) / 86_400_000);
+    case "date": {
+      const day = new Date(date.getTime());
+      day.setHours(0, 0, 0, 0);
+      return day;
+    }
+    default: return undefined;
+  }
+}
+
+/** DateTime's Add* methods (a new date; the old one is unchanged), and Subtract. */
+function dateMethod(date: Date, name: string, args: unknown[]): unknown {
+  const shifted = (ms: number) => new Date(date.getTime() + ms);
+  if (name === "subtract") {
+    return args[0] instanceof Date ? timeSpan(date.getTime() - args[0].getTime()) : shifted(-(timeSpanMs(args[0]) ?? 0));
+  }
+  const n = args.length ? toNumber(args[0]) : 0;
+  switch (name) {
+    case "addmilliseconds": return shifted(n);
+    case "addseconds": return shifted(n * 1000);
+    case "addminutes": return shifted(n * 60_000);
+    case "addhours": return shifted(n * 3_600_000);
+    case "adddays": return shifted(n * 86_400_000);
+    case "addticks": return shifted(n / 10_000);
+    case "addmonths":
+    case "addyears": {
+      const moved = new Date(date.getTime());
+      const months = name === "addmonths" ? Math.trunc(n) : Math.trunc(n) * 12;
+      const day = moved.getDate();
+      moved.setDate(1);
+      moved.setMonth(moved.getMonth() + months);
+      // .NET keeps the day, or the month's last day when it has fewer (Jan 31 + 1 month is Feb 28/29).
+      const last = new Date(moved.getFullYear(), moved.getMonth() + 1, 0).getDate();
+      moved.setDate(Math.min(day, last));
+      return moved;
+    }
     default: return undefined;
   }
 }
@@ -132,6 +169,9 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
   if (lower === "gettype") return typeInfo(target);
   if (typeof target === "string") {
     const result = stringMethod(target, lower, args);
+    if (result !== undefined) return result;
+  } else if (target instanceof Date) {
+    const result = dateMethod(target, lower, args);
     if (result !== undefined) return result;
   } else if (target instanceof TextEncodingValue) {
     const result = encodingMethod(target, lower, args);

@@ -4,7 +4,7 @@
  * comparison filters it. `-and`/`-or`/`??` short-circuit in the evaluator, not here.
  */
 import { ConversionError, convertTo, enumerate, isOfType, toBool, toNumber, toNumberOrNull, toStr } from "../values/convert.ts";
-import { NotedScalar, PSHashtable } from "../values/objects.ts";
+import { NotedScalar, PSHashtable, timeSpan, timeSpanMs } from "../values/objects.ts";
 
 /** A type literal as a value (`[int]`), the right operand of `-is` / `-as`. */
 export class TypeValue {
@@ -30,7 +30,10 @@ function add(left: unknown, right: unknown): unknown {
     }
     return sum;
   }
-  if (left instanceof Date) return new Date(left.getTime() + toNumber(right));
+  // A date plus a TimeSpan is a date; plus a number, that many ticks (100 ns), as .NET's DateTime + long.
+  if (left instanceof Date) return new Date(left.getTime() + (timeSpanMs(right) ?? toNumber(right) / 10_000));
+  const span = timeSpanMs(left);
+  if (span !== null) return timeSpan(span + (timeSpanMs(right) ?? toNumber(right) / 10_000));
   return toNumber(left) + toNumber(right, "System.Int32");
 }
 
@@ -43,7 +46,14 @@ function multiply(left: unknown, right: unknown): unknown {
   return toNumber(left) * toNumber(right, "System.Int32");
 }
 
-function arithmetic(op: string, left: unknown, right: unknown): number {
+function arithmetic(op: string, left: unknown, right: unknown): unknown {
+  // DateTime - DateTime is a TimeSpan; DateTime - TimeSpan a DateTime (about_Arithmetic_Operators).
+  if (op === "-" && left instanceof Date) {
+    if (right instanceof Date) return timeSpan(left.getTime() - right.getTime());
+    const span = timeSpanMs(right);
+    if (span !== null) return new Date(left.getTime() - span);
+  }
+  if (op === "-" && timeSpanMs(left) !== null && timeSpanMs(right) !== null) return timeSpan(timeSpanMs(left)! - timeSpanMs(right)!);
   const a = toNumber(left);
   const b = toNumber(right, "System.Int32");
   switch (op) {

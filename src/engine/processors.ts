@@ -3,7 +3,7 @@
  * and built-ins all bind their arguments through binder.ts; an expression element just writes its value.
  */
 import type * as A from "../../grammar/ast.ts";
-import { enumerate, toStr } from "../values/convert.ts";
+import { canonicalType, enumerate, toStr } from "../values/convert.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { type Bound, bindArguments, BindingError, checkMandatory, coerce, type ParameterSpec, type RawArgument } from "./binder.ts";
 import type { BuiltinCommand, CommandContext } from "./command_types.ts";
@@ -268,6 +268,9 @@ function builtinProcessor(
     pacer: evaluator.pacer,
     session: evaluator.session,
     commands: caller.trusted ? evaluator.commands : evaluator.visible ?? evaluator.commands,
+    get languageMode() {
+      return caller.trusted ? "FullLanguage" : evaluator.languageMode;
+    },
     evaluateText(text) {
       const ast = parseText(text, "<Invoke-Expression>");
       if (!caller.trusted) checkLanguage(ast, evaluator.languageMode, text);
@@ -324,8 +327,8 @@ function expressionProcessor(evaluator: Evaluator, frame: Frame, node: A.Command
       range ? then(rangeOf(frame, range), ([from, to]) => emitRange(from, to, emit, evaluator.pacer)) : then(statementValue(frame, node.expression), (value) => {
         // `$i++` as a statement writes nothing (as an assignment would not); `($i++)` does.
         if (node.expression.kind === "Unary" && (node.expression.operator === "++" || node.expression.operator === "--")) return;
-        // A void method (`$list.Add(1)`, `$h.Remove('k')`) writes nothing, not $null.
-        if (value === VOID) return;
+        // A void method (`$list.Add(1)`, `$h.Remove('k')`) or a `[void]` cast writes nothing, not $null.
+        if (value === VOID || (node.expression.kind === "Convert" && canonicalType(node.expression.type.name) === "void")) return;
         // An array written to the pipeline is enumerated; `@()` writes nothing.
         return Array.isArray(value) ? emitAll(emit, value) : emit(value);
       }),

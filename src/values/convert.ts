@@ -168,6 +168,9 @@ export function convertTo(value: Value, typeName: string): Value {
       return value;
     case "switch":
       return toBool(value);
+    case "void":
+      // `[void]$list.Add(1)`: the value is thrown away (a statement of it writes nothing: see the expression processor).
+      return null;
     default:
       throw new ConversionError(`Unable to find type [${typeName}].`);
   }

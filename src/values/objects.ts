@@ -103,6 +103,36 @@ export class PSCustomObject {
 }
 
 /**
+ * A System.TimeSpan as PowerShell lists it (Days … TotalMilliseconds), from a duration in milliseconds (Measure-Command,
+ * `$date2 - $date1`). A negative span has negative parts, as .NET's.
+ */
+export function timeSpan(ms: number): PSCustomObject {
+  const ticks = Math.round(ms * 10_000);
+  const sign = ticks < 0 ? -1 : 1;
+  const abs = Math.abs(ticks);
+  const span = new PSCustomObject();
+  span.typeNames = ["System.TimeSpan", "System.ValueType", "System.Object"];
+  const part = (unit: number, modulo: number) => sign * (Math.floor(abs / unit) % modulo) || 0;
+  span.set("Days", sign * Math.floor(abs / 864_000_000_000) || 0);
+  span.set("Hours", part(36_000_000_000, 24));
+  span.set("Minutes", part(600_000_000, 60));
+  span.set("Seconds", part(10_000_000, 60));
+  span.set("Milliseconds", part(10_000, 1000));
+  span.set("Ticks", ticks);
+  span.set("TotalDays", ticks / 864_000_000_000);
+  span.set("TotalHours", ticks / 36_000_000_000);
+  span.set("TotalMinutes", ticks / 600_000_000);
+  span.set("TotalSeconds", ticks / 10_000_000);
+  span.set("TotalMilliseconds", ticks / 10_000);
+  return span;
+}
+
+/** The milliseconds of a TimeSpan made by timeSpan, or null for anything else. */
+export function timeSpanMs(value: unknown): number | null {
+  return value instanceof PSCustomObject && value.typeNames?.[0] === "System.TimeSpan" ? Number(value.get("TotalMilliseconds")) : null;
+}
+
+/**
  * A .NET `List[T]` or `ArrayList`: an array (it enumerates, indexes and counts as one) that also grows in place with
  * Add/Insert/Remove — a PowerShell array (`@()`) is fixed-size. Copies and slices are plain arrays.
  */

@@ -20,3 +20,8 @@ Get-Content /no/such/file -ErrorAction SilentlyContinue -ErrorVariable missing -
 "missing: $($missing.Count); none: $($none.Count)"
 'a', 'b' | Sort-Object -Descending -OutVariable sorted | Out-Null
 $sorted -join ','
+# -PipelineVariable (about_CommonParameters): each object a command writes is in the variable while the later
+# commands of the pipeline handle it; advanced functions take it too.
+1..3 | ForEach-Object { $_ * 10 } -PipelineVariable tens | ForEach-Object { "$tens/$_" }
+function Get-Pair { [CmdletBinding()] param() 'left'; 'right' }
+Get-Pair -pv side | ForEach-Object { "side=$side" }
