@@ -3,7 +3,8 @@
  * is PSReadLine's format: one entry per line, each line of a multi-line entry but the last ending in a backtick, so
  * a function typed over several `>> ` lines comes back whole. A repeat of the previous entry is not added again.
  */
-import { Deno } from "../src/platform.ts";
+// node:fs (both runtimes have it) rather than the Deno shim, which Node would load (~50 ms) for the first entry.
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 
 /** PSReadLine's MaximumHistoryCount default. */
 const MAX_ENTRIES = 4096;
@@ -22,7 +23,7 @@ export class History {
     if (!path) return;
     let text = "";
     try {
-      text = Deno.readTextFileSync(path);
+      text = readFileSync(path, "utf8");
     } catch {
       return;
     }
@@ -47,8 +48,8 @@ export class History {
     if (this.entries.length > MAX_ENTRIES) this.entries.shift();
     if (!this.path) return;
     try {
-      Deno.mkdirSync(this.path.slice(0, this.path.lastIndexOf("/")), { recursive: true });
-      Deno.writeTextFileSync(this.path, text.replaceAll("\n", "`\n") + "\n", { append: true });
+      mkdirSync(this.path.slice(0, this.path.lastIndexOf("/")), { recursive: true });
+      appendFileSync(this.path, text.replaceAll("\n", "`\n") + "\n");
     } catch {
       // A history that cannot be saved (read-only home) must not stop the shell; it still works in memory.
     }
