@@ -77,6 +77,18 @@ modes("ConstrainedLanguage: the whole language over core types; other types fail
   }
 });
 
+modes("ConstrainedLanguage: New-Object makes core types only; the operator's trusted functions may make any", async () => {
+  const options: LocalRunspaceOptions = {
+    languageMode: "ConstrainedLanguage",
+    startupScript: "function New-List { $l = New-Object System.Collections.ArrayList; [void]$l.Add(1); ,$l }",
+  };
+  const r = await run(options, "(New-Object psobject -Property @{ a = 1 }).a; (New-List).Count; New-Object System.Collections.ArrayList");
+  assert.equal(r.output, ["1", "1"]);
+  assert.match(r.errors[0].message, /Cannot create type\. Only core types are supported in this language mode \(ConstrainedLanguage\)/);
+  const cast = await run(options, "[System.Collections.ArrayList]@(1)");
+  assert.match(cast.errors[0].message, /only core types are supported in this language mode \(ConstrainedLanguage\)/);
+});
+
 modes("FullLanguage may lower itself through $ExecutionContext; a restricted mode cannot raise itself (PowerShell)", async () => {
   const runspace = new LocalRunspace();
   const lowered = await runspace.invoke("$ExecutionContext.SessionState.LanguageMode = 'ConstrainedLanguage'; $ExecutionContext.SessionState.LanguageMode");
