@@ -46,7 +46,8 @@ export function parseLanguageMode(text: string): LanguageMode | null {
 
 /**
  * The types ConstrainedLanguage (and RestrictedLanguage) allow in casts, `[type]::` and `-as`/`-is`: PowerShell's
- * "core types" that rsh has. Nothing else exists in rsh today; the list keeps it so when more types arrive.
+ * "core types" that rsh has, and New-Object's. The other types rsh has ([ArrayList], List[T], [System.IO.Path],
+ * [convert], [Text.Encoding]) are refused there, as PowerShell refuses them.
  */
 const CORE_TYPES = new Set([
   "int", "long", "byte", "double", "float", "decimal", "string", "bool", "char", "array", "hashtable", "ordered",
