@@ -55,6 +55,7 @@ const CORE_TYPES = new Set([
   "guid", "version", "securestring", "security.securestring", "pscredential", "management.automation.pscredential",
 ]);
 
+/** True for a type name ConstrainedLanguage allows: a core type, or an array of one (`[string[]]`). */
 export function isCoreType(name: string): boolean {
   let type = canonicalType(name);
   while (type.endsWith("[]")) type = type.slice(0, -2);
