@@ -144,8 +144,10 @@ reconnect("the client runspace's warning stream says 'has been interrupted', the
       onRecord: (r) => {
         if (r.stream === "output") {
           outputs++;
-          if (r.value !== last + 1) inOrder = false;
-          last = r.value as number;
+          // Invoke-Command's numbers carry PSComputerName (a NotedScalar): their number is their valueOf.
+          const value = Number(r.value);
+          if (value !== last + 1) inOrder = false;
+          last = value;
         } else {
           flushOutputs();
           log.push(`${r.stream}: ${r.value}`);
