@@ -185,7 +185,7 @@ export function parseConfig(text: string | null): ServerConfig {
     maxMessageBytes: positive(raw, "maxMessageBytes", 16 * 1024 * 1024),
     outputBufferRecords: positive(raw, "outputBufferRecords", 100_000),
     tls,
-    maxConcurrentCommandsPerConnection: positive(raw, "maxConcurrentCommandsPerConnection", 100),
+    maxConcurrentCommandsPerConnection: positive(raw, "maxConcurrentCommandsPerConnection", 1000),
     maxFailedLoginsPerMinute: positive(raw, "maxFailedLoginsPerMinute", 20),
     maxSessionMemoryMB: positive(raw, "maxSessionMemoryMB", 1024),
     operationTimeoutSec: raw.operationTimeoutSec === undefined ? null : positive(raw, "operationTimeoutSec", 0),
