@@ -5,7 +5,6 @@ import { build } from "esbuild";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { finish, startServerProcess } from "./support.mjs";
 
@@ -17,6 +16,29 @@ const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const percentile = (xs, p) => sorted(xs)[Math.max(0, Math.ceil(p * xs.length) - 1)];
 const fmt = (x, digits = 3) => x.toFixed(digits);
 const verdict = (ok) => (ok ? "met" : "NOT met");
+
+// ------------------------------------------------------------ keystroke to echo, 200 characters, highlighted
+
+const line = `Get-ChildItem -Path $HOME/src -Filter '*.ts' | Where-Object { $_.Length -gt 1024 -and $_.Name -notlike 'test*' } | ` +
+  `Sort-Object -Property Length -Descending | Select-Object -First 10 Name, Length # big`;
+/** Types `line`, then alternates a character and a Backspace in its middle; each key's time to its echo written. */
+async function keystrokes(LineEditor, highlight) {
+  let written = 0;
+  const editor = new LineEditor({ write: (t) => void (written += t.length), columns: () => 120, highlight, color: true });
+  editor.begin("PS /home/ada> ");
+  await editor.key({ name: "text", text: line });
+  for (let i = 0; i < 100; i++) await editor.key({ name: "left" });
+  const times = [];
+  for (let i = 0; i < KEYS; i++) {
+    const key = i % 2 === 0 ? { name: "text", text: "x" } : { name: "backspace" };
+    const before = written;
+    const started = performance.now();
+    await editor.key(key);
+    times.push(performance.now() - started);
+    if (written === before) throw new Error("a key drew nothing");
+  }
+  return times;
+}
 
 const cleanups = [];
 const scratch = mkdtempSync(join(tmpdir(), "rsh-bench-repl-"));
@@ -40,31 +62,9 @@ try {
   });
   const rsh = await import(pathToFileURL(bundle).href);
 
-  // ------------------------------------------------------------ keystroke to echo, 200 characters, highlighted
-
-  const line = `Get-ChildItem -Path $HOME/src -Filter '*.ts' | Where-Object { $_.Length -gt 1024 -and $_.Name -notlike 'test*' } | ` +
-    `Sort-Object -Property Length -Descending | Select-Object -First 10 Name, Length # big`;
-  /** Types `line`, then alternates a character and a Backspace in its middle; each key's time to its echo written. */
-  async function keystrokes(highlight) {
-    let written = 0;
-    const editor = new rsh.LineEditor({ write: (t) => void (written += t.length), columns: () => 120, highlight, color: true });
-    editor.begin("PS /home/ada> ");
-    await editor.key({ name: "text", text: line });
-    for (let i = 0; i < 100; i++) await editor.key({ name: "left" });
-    const times = [];
-    for (let i = 0; i < KEYS; i++) {
-      const key = i % 2 === 0 ? { name: "text", text: "x" } : { name: "backspace" };
-      const before = written;
-      const started = performance.now();
-      await editor.key(key);
-      times.push(performance.now() - started);
-      if (written === before) throw new Error("a key drew nothing");
-    }
-    return times;
-  }
-  await keystrokes(rsh.highlight); // warm-up: the lexer's and parser's first runs
-  const plain = await keystrokes(undefined);
-  const coloured = await keystrokes(rsh.highlight);
+  await keystrokes(rsh.LineEditor, rsh.highlight); // warm-up: the lexer's and parser's first runs
+  const plain = await keystrokes(rsh.LineEditor, undefined);
+  const coloured = await keystrokes(rsh.LineEditor, rsh.highlight);
   console.log(`\nLine editor, keystroke to echo on a ${line.length}-character line (${KEYS} keys, 120 columns):`);
   console.log(`  with highlighting     p50 ${fmt(percentile(coloured, 0.5))} ms, p99 ${fmt(percentile(coloured, 0.99))} ms`);
   console.log(`  baseline, no colours  p50 ${fmt(percentile(plain, 0.5))} ms, p99 ${fmt(percentile(plain, 0.99))} ms`);
