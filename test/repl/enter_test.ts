@@ -8,6 +8,7 @@ import { runRepl } from "../../repl/repl.ts";
 import { formatValue, LocalRunspace, type ParseError, remotingCommands, type StreamRecord } from "../../src/mod.ts";
 import { ProgressLine } from "../../repl/progress.ts";
 import { runRsh } from "../support/rsh_process.ts";
+import { startProxy } from "../support/tcp_proxy.ts";
 import { Screen } from "./screen.ts";
 import { startServer, type TestServer } from "../support/rsh_server.ts";
 
@@ -122,6 +123,50 @@ enter("a remote Write-Progress reaches the REPL as progress records, which draw 
   });
   await runspace.close();
   assert.equal(drawn, ["Remote [==========          ] 50% halfway"]);
+});
+
+enter("the server cannot be reached while a remote command runs: a second Ctrl+C returns to the local prompt", async () => {
+  const proxy = await startProxy(server.port);
+  let out = "";
+  const runspace = new LocalRunspace({
+    commands: remotingCommands,
+    env: { HOME: server.home },
+    location: "/local/dir",
+    host: { output: (v) => void (out += formatValue(v) + "\n"), error: () => {}, host: () => {} },
+  });
+  const prompts: string[] = [];
+  const notices: string[] = [];
+  const entries = [`Enter-PSSession -ComputerName localhost -Port ${proxy.port}`, "'before the cut'", "'after the cut'", "'local'"];
+  let last = "";
+  try {
+    await runRepl(runspace, {
+      lines: (async function* () {})(),
+      prompt: null,
+      read: (prompt) => {
+        prompts.push(prompt);
+        last = entries.shift() ?? "";
+        // The server becomes unreachable: live connections reset, new ones refused (the client keeps retrying).
+        if (last === "'after the cut'") proxy.refuse(true), proxy.cut();
+        return Promise.resolve(last ? { kind: "line", text: last } : { kind: "eof" });
+      },
+      reportParseError: () => {},
+      notice: (text) => void notices.push(text),
+      record: (r) => void (r.stream === "output" && (out += formatValue(r.value) + "\n")),
+      // Ctrl+C twice while the statement after the cut hangs (its stop cannot reach the server either).
+      whileRunning: (stop) => {
+        if (last === "'after the cut'") setTimeout(() => (stop(), stop()), 0);
+        return () => {};
+      },
+    });
+    assert.is(out, "before the cut\nlocal\n");
+    assert.equal(prompts.slice(-2), ["PS /local/dir> ", "PS /local/dir> "]);
+    assert.equal(notices, ["Left the session on localhost (it did not stop when asked); back at the local prompt.\n"]);
+  } finally {
+    // The network comes back, so that the client's reconnect ends and the session closes cleanly.
+    proxy.refuse(false);
+    await runspace.close();
+    await proxy.close();
+  }
 });
 
 enter.run();
