@@ -24,10 +24,18 @@ export function readCompletion(value: unknown): Completion | null {
   };
 }
 
-/** A completer for the editor: local while no session is entered, remote inside one. */
+/** How long Tab waits for a session's answer; the editor cannot take Ctrl+C meanwhile, so a dead session gives none. */
+const WAIT_MS = 3000;
+
+/** A completer for the editor: local while no session is entered, remote inside one (never a broken one). */
 export function sessionCompleter(calls: RemoteCalls) {
   return async (text: string, cursor: number): Promise<Completion | null> => {
-    const output = await calls.hostCall(completionScript(text, cursor)).catch(() => []);
+    const entered = calls.runspace.entered;
+    if (entered && calls.broken(entered)) return null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<unknown[]>((resolve) => (timer = setTimeout(() => resolve([]), WAIT_MS)));
+    const output = await Promise.race([calls.hostCall(completionScript(text, cursor)).catch(() => []), gaveUp]);
+    clearTimeout(timer);
     return readCompletion(output[0]);
   };
 }

@@ -1,7 +1,9 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { runRepl } from "../../repl/repl.ts";
+import { sessionCompleter } from "../../repl/complete.ts";
 import type { ReadResult } from "../../repl/line_editor.ts";
+import { RemoteCalls } from "../../repl/remote_calls.ts";
 import { formatValue, LocalRunspace, type ParseError } from "../../src/mod.ts";
 
 const repl = suite("repl: the read-eval-print loop with injected input and output");
@@ -170,6 +172,18 @@ repl("Ctrl+C at the prompt of a broken session returns to the local prompt; in a
   });
   assert.equal(prompts, ["[box]: PS> ", "[box]: PS> ", "[box]: PS> ", "PS /here> "]);
   assert.equal(notices, ["Left the session on box (its connection is broken); back at the local prompt.\n"]);
+});
+
+repl("Tab in a broken entered session completes nothing and sends nothing (the editor would wait on it)", async () => {
+  const runspace = new LocalRunspace({ host: { output: () => {}, error: () => {}, host: () => {} } });
+  let invoked = 0;
+  const session = { state: "Broken", invoke: () => (invoked++, Promise.resolve({})), stop: () => Promise.resolve(), close: () => Promise.resolve() };
+  await runspace.enter({ runspace: session, computerName: "box", temporary: false });
+  const complete = sessionCompleter(new RemoteCalls(runspace, { lines: (async function* () {})(), prompt: null, reportParseError: () => {} }));
+  assert.is(await complete("Get-Chi", 7), null);
+  assert.is(invoked, 0);
+  await runspace.enter(null);
+  assert.equal((await complete("Get-Chi", 7))?.matches, [{ text: "Get-ChildItem", list: "Get-ChildItem" }]);
 });
 
 repl.run();
