@@ -136,7 +136,7 @@ export class LineEditor {
         return null;
       case "left":
       case "C-b":
-        this.#cursor = key.ctrl && name === "left" ? wordStart(text, c) : Math.max(0, c - 1);
+        this.#cursor = Math.max(0, c - 1);
         return null;
       case "C-left":
         this.#cursor = wordStart(text, c);
