@@ -125,25 +125,25 @@ export class LineEditor {
           this.#renderer.finish(this.#frame());
           return { kind: "eof" };
         }
-        this.#text = text.slice(0, c) + text.slice(c + 1);
+        this.#text = text.slice(0, c) + text.slice(nextChar(text, c));
         return null;
       case "delete":
-        this.#text = text.slice(0, c) + text.slice(c + 1);
+        this.#text = text.slice(0, c) + text.slice(nextChar(text, c));
         return null;
       case "backspace":
       case "C-h":
-        if (c > 0) this.#kill(c - 1, c, false);
+        if (c > 0) this.#kill(previousChar(text, c), c, false);
         return null;
       case "left":
       case "C-b":
-        this.#cursor = Math.max(0, c - 1);
+        this.#cursor = previousChar(text, c);
         return null;
       case "C-left":
         this.#cursor = wordStart(text, c);
         return null;
       case "right":
       case "C-f":
-        this.#cursor = Math.min(text.length, c + 1);
+        this.#cursor = nextChar(text, c);
         return null;
       case "C-right":
         this.#cursor = wordEnd(text, c);
@@ -301,6 +301,17 @@ export class LineEditor {
     this.#renderer.draw(this.#frame());
     return null;
   }
+}
+
+/** Where the character before `c` starts (an emoji is two UTF-16 units: never stop between them). */
+function previousChar(text: string, c: number): number {
+  if (c <= 0) return 0;
+  return c >= 2 && /[\udc00-\udfff]/.test(text[c - 1]) && /[\ud800-\udbff]/.test(text[c - 2]) ? c - 2 : c - 1;
+}
+
+function nextChar(text: string, c: number): number {
+  if (c >= text.length) return text.length;
+  return /[\ud800-\udbff]/.test(text[c]) && /[\udc00-\udfff]/.test(text[c + 1] ?? "") ? c + 2 : c + 1;
 }
 
 function wordStart(text: string, c: number): number {

@@ -23,7 +23,20 @@ const SGR = /\x1b\[[0-9;]*m/g;
 
 /** The number of columns `text` takes (colour codes take none). */
 export function visibleLength(text: string): number {
-  return text.includes("\x1b") ? text.replace(SGR, "").length : text.length;
+  return width(text.includes("\x1b") ? text.replace(SGR, "") : text);
+}
+
+/** East Asian wide and fullwidth characters and emoji: two columns each (as wcwidth). */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const ZERO = /[\p{M}\u200b-\u200f]/u;
+
+/** The columns plain `text` takes: combining marks none, wide characters two, the rest one per code point. */
+export function width(text: string): number {
+  // deno-lint-ignore no-control-regex
+  if (/^[\x00-\x7e]*$/.test(text)) return text.length;
+  let n = 0;
+  for (const ch of text) n += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  return n;
 }
 
 /** Renders frames to a terminal `columns` wide, remembering where it left the cursor. */
@@ -39,7 +52,7 @@ export class Renderer {
   }
 
   draw(frame: Frame): void {
-    const width = Math.max(1, this.columns());
+    const columns = Math.max(1, this.columns());
     let out = "\r" + (this.#cursorRow > 0 ? `\x1b[${this.#cursorRow}A` : "") + "\x1b[J";
     const lines = frame.text.split("\n");
     let row = 0;
@@ -53,21 +66,21 @@ export class Renderer {
       if (i > 0) out += "\x1b[0m\r\n";
       out += prefix + (frame.drawn[i] ?? lines[i]);
       if (frame.cursor >= offset && frame.cursor <= offset + lines[i].length) {
-        const col = start + frame.cursor - offset;
-        cursorRow = row + Math.floor(col / width);
-        cursorCol = col % width;
+        const col = start + width(lines[i].slice(0, frame.cursor - offset));
+        cursorRow = row + Math.floor(col / columns);
+        cursorCol = col % columns;
       }
-      endCol = start + lines[i].length;
+      endCol = start + width(lines[i]);
       offset += lines[i].length + 1;
-      if (i < lines.length - 1) row += Math.max(1, Math.ceil(endCol / width));
+      if (i < lines.length - 1) row += Math.max(1, Math.ceil(endCol / columns));
     }
     out += "\x1b[0m";
-    row += Math.floor(endCol / width);
+    row += Math.floor(endCol / columns);
     // A line that exactly fills the width leaves the terminal waiting to wrap; step onto the next row ourselves.
-    if (endCol > 0 && endCol % width === 0) out += "\r\n";
+    if (endCol > 0 && endCol % columns === 0) out += "\r\n";
     for (const line of frame.below) {
       out += "\r\n" + line;
-      row += 1 + Math.floor(Math.max(0, visibleLength(line) - 1) / width);
+      row += 1 + Math.floor(Math.max(0, visibleLength(line) - 1) / columns);
     }
     if (row > cursorRow) out += `\x1b[${row - cursorRow}A`;
     out += "\r" + (cursorCol > 0 ? `\x1b[${cursorCol}C` : "");

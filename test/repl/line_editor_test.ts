@@ -142,6 +142,20 @@ editor("Up/Down walk the history (the line being typed comes back); Ctrl+R finds
   assert.equal(await t.type("\r"), { kind: "line", text: "Get-Date" });
 });
 
+editor("wide characters take two columns and an emoji moves and deletes as one character", async () => {
+  const t = terminal(24);
+  await t.type("'日本語' + '😀'");
+  assert.is(t.screen.text(), "PS /> '日本語' + '😀'");
+  assert.equal([t.screen.row, t.screen.col], [0, 6 + 15]);
+  await t.type(`${KEY.left}${KEY.bs}`);
+  assert.is(t.ed.text, "'日本語' + ''");
+  await t.type(`${KEY.home}${KEY.right}${KEY.right}`);
+  assert.equal([t.screen.row, t.screen.col], [0, 6 + 3]);
+  await t.type("漢字漢字");
+  assert.is(t.screen.text(), "PS /> '日漢字漢字本語' +\n ''");
+  assert.equal([t.screen.row, t.screen.col], [0, 17]);
+});
+
 editor("Tab: one match is inserted; several: the first is inserted and all listed, Tab/Shift+Tab cycle, another key closes the list", async () => {
   const names = ["Get-ChildItem", "Get-Command", "Get-Content"];
   const complete = (text: string, cursor: number) => {

@@ -2,6 +2,8 @@
  * A tiny terminal for tests: it plays the escape codes the line editor writes (cursor moves, erase, wrap at the width
  * with xterm's pending-wrap rule) onto a grid, so a test reads the screen a user would see and where the cursor is.
  */
+import { width as cellsOf } from "../../repl/render.ts";
+
 export class Screen {
   rows: string[][] = [[]];
   row = 0;
@@ -12,7 +14,9 @@ export class Screen {
 
   write(text: string): void {
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
+      const code = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(code);
+      if (ch.length === 2) i++;
       if (ch === "\x1b") {
         const m = /^\[([0-9;]*)([A-Za-z])/.exec(text.slice(i + 1));
         if (!m) continue;
@@ -30,7 +34,14 @@ export class Screen {
           this.#down();
           this.#pendingWrap = false;
         }
+        // A wide character takes two cells (the second left empty); one that does not fit wraps first, as xterm.
+        const cells = cellsOf(ch);
+        if (cells === 2 && this.col === this.width - 1) {
+          this.col = 0;
+          this.#down();
+        }
         this.#line()[this.col] = ch;
+        if (cells === 2) this.#line()[++this.col] = "";
         if (this.col === this.width - 1) this.#pendingWrap = true;
         else this.col++;
       }
