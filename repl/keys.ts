@@ -3,13 +3,16 @@
  * escape sequences xterm, tmux and the Linux console send for arrows, Home/End, Delete and Alt+key (ESC prefix).
  */
 
-/** One key press. `name` is a letter for Ctrl/Alt+letter, a key name otherwise, or "text" for typed characters. */
+/**
+ * One key press. `name` is a letter for Ctrl/Alt+letter, a key name otherwise, "text" for typed characters, or
+ * "paste" for a bracketed paste.
+ */
 export interface Key {
   name: string;
   ctrl?: boolean;
   alt?: boolean;
   shift?: boolean;
-  /** The characters typed (name "text"). */
+  /** The characters typed or pasted (names "text" and "paste"). */
   text?: string;
 }
 
@@ -17,6 +20,10 @@ export interface Key {
 const FINAL: Record<string, string> = { A: "up", B: "down", C: "right", D: "left", H: "home", F: "end", Z: "tab" };
 /** `ESC [ n ~` numbers → key names (1 and 7 are Home on different terminals, 4 and 8 End). */
 const TILDE: Record<string, string> = { "1": "home", "7": "home", "4": "end", "8": "end", "3": "delete", "2": "insert" };
+
+/** The markers a terminal puts around pasted text once bracketed paste is on (`ESC [ ? 2004 h`). */
+export const PASTE_START = "\x1b[200~";
+const PASTE_END = "\x1b[201~";
 
 const CONTROL: Record<number, Key> = {
   9: { name: "tab" },
@@ -47,6 +54,17 @@ export class KeyDecoder {
     };
     while (i < text.length) {
       const code = text.charCodeAt(i);
+      if (text.startsWith(PASTE_START, i)) {
+        // Bracketed paste: everything up to the end marker is typed text, line breaks included (not Enter).
+        const end = text.indexOf(PASTE_END, i + PASTE_START.length);
+        if (end < 0) {
+          this.#pending = text.slice(i);
+          break;
+        }
+        keys.push({ name: "paste", text: text.slice(i + PASTE_START.length, end) });
+        i = end + PASTE_END.length;
+        continue;
+      }
       if (code === 27 && i + 1 < text.length) {
         const sequence = escapeSequence(text, i);
         if (sequence === null) {

@@ -94,7 +94,7 @@ export class LineEditor {
     const lineStart = text.lastIndexOf("\n", c - 1) + 1;
     const nextBreak = text.indexOf("\n", c);
     const lineEnd = nextBreak < 0 ? text.length : nextBreak;
-    if (key.name === "text") {
+    if (key.name === "text" || key.name === "paste") {
       this.#insert(key.text!.replace(/\r\n?/g, "\n"));
       return null;
     }

@@ -63,7 +63,7 @@ export class Renderer {
     for (let i = 0; i < lines.length; i++) {
       const prefix = i === 0 ? frame.prompt : frame.continuationPrompt;
       const start = visibleLength(prefix);
-      if (i > 0) out += "\x1b[0m\r\n";
+      if (i > 0) out += "\r\n";
       out += prefix + (frame.drawn[i] ?? lines[i]);
       if (frame.cursor >= offset && frame.cursor <= offset + lines[i].length) {
         const col = start + width(lines[i].slice(0, frame.cursor - offset));
@@ -74,7 +74,6 @@ export class Renderer {
       offset += lines[i].length + 1;
       if (i < lines.length - 1) row += Math.max(1, Math.ceil(endCol / columns));
     }
-    out += "\x1b[0m";
     row += Math.floor(endCol / columns);
     // A line that exactly fills the width leaves the terminal waiting to wrap; step onto the next row ourselves.
     if (endCol > 0 && endCol % columns === 0) out += "\r\n";

@@ -37,6 +37,8 @@ export class KeyReader {
 /** Reads one entry: the editor handles keys until Enter, Ctrl+C or Ctrl+D. */
 export async function readEntry(editor: LineEditor, keys: KeyReader, prompt: string, complete?: Completer): Promise<ReadResult> {
   keys.input.setRaw(true);
+  // Bracketed paste while editing: a pasted script lands in the entry whole instead of running line by line.
+  editor.options.write("\x1b[?2004h");
   try {
     editor.begin(prompt, complete);
     while (true) {
@@ -46,6 +48,7 @@ export async function readEntry(editor: LineEditor, keys: KeyReader, prompt: str
       if (result) return result;
     }
   } finally {
+    editor.options.write("\x1b[?2004l");
     keys.input.setRaw(false);
   }
 }

@@ -164,7 +164,7 @@ cli("on a terminal (a pty from util-linux `script`) rsh starts the REPL with a P
   const result = spawnSync("script", ["-qec", quoted, "/dev/null"], { input: "20 + 22\nexit 5\n", encoding: "utf8", timeout: 20_000 });
   // The line editor draws the entry after the prompt (with colours unless NO_COLOR): read the text without them.
   // deno-lint-ignore no-control-regex
-  const text = result.stdout.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
+  const text = result.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
   const code = result.status;
   assert.match(text, /PS \/[^\r\n]*> 20 \+ 22\r*\n42\r?\n/);
   assert.is(code, 5);

@@ -156,6 +156,14 @@ editor("wide characters take two columns and an emoji moves and deletes as one c
   assert.equal([t.screen.row, t.screen.col], [0, 17]);
 });
 
+editor("a bracketed paste lands in the entry whole, line breaks and all, and runs only on Enter", async () => {
+  const t = terminal();
+  assert.is(await t.type("\x1b[200~function f {\r\n  1\r\n"), null);
+  assert.is(await t.type("}\x1b[201~"), null);
+  assert.is(t.screen.text(), "PS /> function f {\n>>   1\n>> }");
+  assert.equal(await t.type("\r"), { kind: "line", text: "function f {\n  1\n}" });
+});
+
 editor("Tab: one match is inserted; several: the first is inserted and all listed, Tab/Shift+Tab cycle, another key closes the list", async () => {
   const names = ["Get-ChildItem", "Get-Command", "Get-Content"];
   const complete = (text: string, cursor: number) => {

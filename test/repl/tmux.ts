@@ -17,6 +17,8 @@ export function haveTmux(): boolean {
 export interface TmuxRsh {
   /** Types text literally (no key names). */
   type(text: string): void;
+  /** Pastes text as a terminal does when the application asked for bracketed paste. */
+  paste(text: string): void;
   /** Presses keys by tmux name: Enter, Tab, Up, C-c, C-r … */
   press(...keys: string[]): void;
   /** The screen as plain text (trailing blank lines dropped). */
@@ -50,6 +52,10 @@ export function startTmuxRsh(args: string[], options: { env: Record<string, stri
   return {
     type: (text) => void tmux("send-keys", "-l", text),
     press: (...keys) => void tmux("send-keys", ...keys),
+    paste: (text) => {
+      tmux("set-buffer", text);
+      tmux("paste-buffer", "-p", "-d");
+    },
     screen,
     async waitFor(pattern, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
