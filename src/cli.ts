@@ -24,8 +24,10 @@ import process from "node:process";
  */
 const formatter = new OutputFormatter({ width: process.stdout.isTTY ? process.stdout.columns || 120 : 120 });
 let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+/** Colours on a terminal unless NO_COLOR is set (PowerShell 7.2+ honours it too). */
+const colors = !Deno.env.get("NO_COLOR");
 /** Write-Progress's line on a terminal; other output erases it first. */
-const progress = process.stderr.isTTY ? new ProgressLine(writeStderr, () => process.stderr.columns || 80, !Deno.env.get("NO_COLOR")) : null;
+const progress = process.stderr.isTTY ? new ProgressLine(writeStderr, () => process.stderr.columns || 80, colors) : null;
 const toStdout = (text: string) => {
   if (text !== "") progress?.clear();
   writeStdout(text);
@@ -80,7 +82,7 @@ function showRecord(record: StreamRecord): void {
 }
 
 /** Errors are red on a terminal ($PSStyle.Formatting.Error), plain when redirected or with NO_COLOR. */
-const errorColor = process.stderr.isTTY === true && !Deno.env.get("NO_COLOR");
+const errorColor = process.stderr.isTTY === true && colors;
 const errorText = (text: string) => (errorColor ? `\x1b[31;1m${text}\x1b[0m` : text);
 
 function reportParseError(error: ParseError): void {
@@ -239,9 +241,9 @@ async function runMain(argv: readonly string[]): Promise<number> {
   });
 }
 
-/** The line editor on the terminal (stdin and stdout); colours unless NO_COLOR is set (PowerShell 7.2+ honours it). */
+/** The line editor on the terminal (stdin and stdout). */
 function terminalReader() {
-  const color = !Deno.env.get("NO_COLOR") && process.stdout.isTTY === true;
+  const color = colors && process.stdout.isTTY === true;
   const keys = new KeyReader({ read: (buffer) => Deno.stdin.read(buffer), setRaw: (raw) => Deno.stdin.setRaw(raw) });
   const editor = terminalEditor({
     write: writeStdout,

@@ -96,14 +96,14 @@ tty("Ctrl+C stops a running while ($true) {} and the prompt comes back; Ctrl+C a
     await t.waitFor(() => t.exited());
   }));
 
-tty("a pasted script (bracketed paste) is one entry on >> lines; it runs on Enter", () =>
+tty("a pasted script (bracketed paste) is one entry on >> lines; it runs on Enter (with colours on)", () =>
   withRsh(async (t) => {
     t.paste("$a = 1\n$a + 41");
     await t.waitFor(`${PROMPT} $a = 1\n>> $a + 41`);
     assert.not.match(t.screen(), /^42$/m);
     t.press("Enter");
     await t.waitFor(/^42$/m);
-  }));
+  }, { NO_COLOR: "" }));
 
 tty("Enter-PSSession on a real rsh serve: the prompt names the computer, a variable set there is there when entered again", () =>
   withRsh(async (t) => {
