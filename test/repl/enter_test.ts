@@ -125,6 +125,41 @@ enter("a remote Write-Progress reaches the REPL as progress records, which draw 
   assert.equal(drawn, ["Remote [==========          ] 50% halfway"]);
 });
 
+enter("the connection to an entered session drops and comes back: the REPL shows the robust-connection notices and goes on", async () => {
+  const proxy = await startProxy(server.port);
+  let out = "";
+  const warnings: string[] = [];
+  const runspace = new LocalRunspace({
+    commands: remotingCommands,
+    env: { HOME: server.home },
+    host: { output: () => {}, error: () => {}, host: () => {}, warning: (text) => void warnings.push(text) },
+  });
+  const entries = [`Enter-PSSession -ComputerName localhost -Port ${proxy.port}`, "'one'", "'two'", "exit"];
+  try {
+    await runRepl(runspace, {
+      lines: (async function* () {})(),
+      prompt: null,
+      read: async () => {
+        const text = entries.shift();
+        if (text === "'two'") {
+          // A cable pulled at the prompt; new connections still get through, and the client reconnects by itself.
+          proxy.cut();
+          for (let i = 0; i < 200 && !warnings.some((w) => /restored/.test(w)); i++) await new Promise((r) => setTimeout(r, 50));
+        }
+        return text ? { kind: "line", text } : { kind: "eof" };
+      },
+      reportParseError: () => {},
+      record: (r) => void (r.stream === "output" && (out += formatValue(r.value) + "\n")),
+    });
+    assert.is(out, "one\ntwo\n");
+    assert.ok(warnings.some((w) => /has been interrupted/.test(w)), warnings.join("|"));
+    assert.ok(warnings.some((w) => /has been restored/.test(w)), warnings.join("|"));
+  } finally {
+    await runspace.close();
+    await proxy.close();
+  }
+});
+
 enter("the server cannot be reached while a remote command runs: a second Ctrl+C returns to the local prompt", async () => {
   const proxy = await startProxy(server.port);
   let out = "";
