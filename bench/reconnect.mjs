@@ -19,7 +19,7 @@ const CUTS = 20;
 const CUT_EVERY_MS = 100;
 const OBJECTS = 1_000_000;
 const CUT_EVERY_RECORDS = 100_000;
-const STREAM_RUNS = 7;
+const STREAM_RUNS = 11;
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 /** The value below which `p` of the samples fall (nearest rank). */
 const percentile = (xs, p) => sorted(xs)[Math.max(0, Math.ceil(p * xs.length) - 1)];

@@ -177,6 +177,19 @@ export class HostedSession {
     clearTimeout(this.#idleTimer);
   }
 
+  #endReconnectHurry: (() => void) | null = null;
+
+  /** Pipelines yield often (pacer.ts hurry) until a connection attaches the session again, then `end` is called. */
+  awaitReconnect(end: () => void): void {
+    this.#endReconnectHurry?.();
+    this.#endReconnectHurry = end;
+  }
+
+  stopAwaitingReconnect(): void {
+    this.#endReconnectHurry?.();
+    this.#endReconnectHurry = null;
+  }
+
   detach(): void {
     this.connection = null;
     for (const command of this.commands.values()) command.connection = null;

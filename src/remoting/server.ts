@@ -22,9 +22,12 @@ import { CommandLimits } from "./limits.ts";
 import { type ClientMessage, parseClientMessage, PROTOCOL_VERSION, ProtocolError, stringArg } from "./protocol.ts";
 import { deserialize, serialize, serializeError, type Wire } from "./serializer.ts";
 
-/** How long pipelines yield often after a new connection or a dropped one (src/engine/pacer.ts hurry). */
-const HANDSHAKE_HURRY_MS = 100;
-const RECONNECT_HURRY_MS = 500;
+/**
+ * The longest pipelines yield often (src/engine/pacer.ts hurry) for a new connection's hello, or for the client of a
+ * dropped streaming session to come back; each hurry ends as soon as that has happened.
+ */
+const HANDSHAKE_HURRY_MS = 1000;
+const RECONNECT_HURRY_MS = 2000;
 
 /**
  * How `RshServer.start` runs a server.
@@ -127,12 +130,17 @@ export class RshServer {
 
   #accept(socket: WebSocket, address: string): void {
     // Its hello must not wait behind a streaming pipeline's full slice.
-    hurry(HANDSHAKE_HURRY_MS);
+    let endHandshakeHurry: (() => void) | null = hurry(HANDSHAKE_HURRY_MS);
+    const handshakeDone = () => {
+      endHandshakeHurry?.();
+      endHandshakeHurry = null;
+    };
     const connection = new Connection(socket, address);
     this.#connections.add(connection);
     const helloTimer = setTimeout(() => connection.user === null && connection.reject("No 'hello' within 10 seconds."), 10_000);
     socket.on("error", () => {});
     socket.on("close", () => {
+      handshakeDone();
       clearTimeout(helloTimer);
       this.#connections.delete(connection);
       this.#detach(connection, false);
@@ -147,7 +155,7 @@ export class RshServer {
       }
       this.#handle(connection, message).catch((e) => {
         connection.reject(e instanceof ProtocolError ? e.message : `Internal error: ${(e as Error)?.message ?? e}`);
-      });
+      }).finally(handshakeDone);
     });
   }
 
@@ -167,7 +175,7 @@ export class RshServer {
         continue;
       }
       // Its client is probably reconnecting at once: its accept, upgrade and hello are turns of the event loop.
-      if (session.running) hurry(RECONNECT_HURRY_MS);
+      if (session.running) session.awaitReconnect(hurry(RECONNECT_HURRY_MS));
       const timer = setTimeout(() => {
         if (session.connection === null && !session.running) void this.#closeSession(session);
       }, this.options.config.reconnectWindowSec * 1000);
@@ -213,6 +221,7 @@ export class RshServer {
       );
     }
     session.connection = connection;
+    session.stopAwaitingReconnect();
     session.touch();
   }
 
@@ -231,6 +240,7 @@ export class RshServer {
     if (!this.#sessions.has(session.runspace.instanceId)) return;
     this.#logSession("session.close", session, null);
     session.stopClock();
+    session.stopAwaitingReconnect();
     this.#sessions.delete(session.runspace.instanceId);
     await session.runspace.close();
   }
