@@ -8,10 +8,10 @@
  * strings rather than format objects.
  */
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
-import { getMember } from "../engine/members.ts";
 import { toNumber, toStr } from "../values/convert.ts";
 import { type Align, DEFAULT_WIDTH, type FormatProperty, formatItems, OutputFormatter } from "../values/format.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { entry, expressionValue } from "./calculated.ts";
 
 type Maybe<T> = T | Promise<T>;
 
@@ -33,16 +33,6 @@ export function emitAll(ctx: CommandContext, items: readonly unknown[]): Maybe<v
   return eachInOrder(items, (item) => ctx.emit(item));
 }
 
-/** The value a script block wrote: one object as itself, several as an array, none as $null. */
-function single(results: unknown[]): unknown {
-  return results.length === 0 ? null : results.length === 1 ? results[0] : results;
-}
-
-/** Reads an entry of a calculated-property hashtable by any prefix of its key (`n`, `l`, `e`, `w`, `a`). */
-function entry(table: PSHashtable, ...names: string[]): unknown {
-  const key = table.keys().find((k) => names.some((n) => n.startsWith(toStr(k).toLowerCase())));
-  return key === undefined ? undefined : table.get(key);
-}
 
 /** A calculated column: its values are computed before formatting, since a script block may finish later. */
 interface Calculated {
@@ -80,8 +70,7 @@ function computeColumns(ctx: CommandContext, items: unknown[], calculated: Calcu
   const objects = items.filter((item): item is PSCustomObject => item instanceof PSCustomObject);
   return eachInOrder(calculated, (c) =>
     eachInOrder(objects, (object) => {
-      if (typeof c.expression === "string") return void c.values.set(object, getMember(object, c.expression) ?? null);
-      return andThen(ctx.invoke(c.expression, object) as Maybe<unknown[]>, (results) => void c.values.set(object, single(results)));
+      return andThen(expressionValue(ctx, c.expression, object), (value) => void c.values.set(object, value));
     }));
 }
 

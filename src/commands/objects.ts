@@ -1,9 +1,11 @@
 /** The object-pipeline family: ForEach-Object, Where-Object, Select-Object, Sort-Object, Measure-Object, Out-Null. */
-import type { BuiltinCommand } from "../engine/command_types.ts";
+import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { getMember } from "../engine/members.ts";
 import { ScriptBlockValue } from "../engine/expressions.ts";
-import { mapInOrder, type Maybe, then } from "../engine/maybe.ts";
-import { binary, compare } from "../engine/operators.ts";
+import { eachInOrder, mapInOrder, type Maybe, then } from "../engine/maybe.ts";
+import { binary, compare, wildcardToRegExp } from "../engine/operators.ts";
+import { entry, expressionValue } from "./calculated.ts";
 import { enumerate, toBool, toNumber, toNumberOrNull, toStr } from "../values/convert.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 
@@ -67,48 +69,88 @@ export const whereObject: BuiltinCommand = {
 interface SelectState {
   seen: number;
   buffer: unknown[];
+  unique: Set<string>;
 }
 
 export const selectObject: BuiltinCommand = {
   name: "Select-Object",
   aliases: ["select"],
   parameters: [
-    { name: "Property", position: 0, type: "string[]" },
+    { name: "Property", position: 0, type: "object[]" },
+    { name: "ExcludeProperty", type: "string[]" },
     { name: "First", type: "int" },
     { name: "Last", type: "int" },
     { name: "Skip", type: "int" },
+    { name: "Index", type: "int[]" },
+    { name: "Unique", type: "switch" },
     { name: "ExpandProperty", type: "string" },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
-  begin: (): SelectState => ({ seen: 0, buffer: [] }),
+  begin: (): SelectState => ({ seen: 0, buffer: [], unique: new Set() }),
   process(ctx, params, input, state) {
     if (input === undefined) return;
     const s = state as SelectState;
     s.seen++;
+    if (params.has("Index") && !enumerate(params.get("Index")).map(Number).includes(s.seen - 1)) return;
     if (params.has("Skip") && s.seen <= toNumber(params.get("Skip"))) return;
-    const picked = project(params, input);
-    if (params.has("Last")) {
-      s.buffer.push(picked);
-      if (s.buffer.length > toNumber(params.get("Last"))) s.buffer.shift();
-      return;
-    }
-    const skipped = params.has("Skip") ? toNumber(params.get("Skip")) : 0;
-    const first = params.has("First") ? toNumber(params.get("First")) : Infinity;
-    if (s.seen - skipped > first) return ctx.stopUpstream();
-    // With the n-th object written, the commands before this one have nothing left to give (PowerShell stops them).
-    return then(ctx.emit(picked), () => (s.seen - skipped >= first && !params.has("Last") ? ctx.stopUpstream() : undefined));
+    return then(project(ctx, params, input), (picked) => {
+      // -Unique: an object equal to one already written is dropped (compared by its properties' text).
+      if (params.get("Unique") === true) {
+        const key = identity(picked);
+        if (s.unique.has(key)) return;
+        s.unique.add(key);
+      }
+      if (params.has("Last")) {
+        s.buffer.push(picked);
+        if (s.buffer.length > toNumber(params.get("Last"))) s.buffer.shift();
+        return;
+      }
+      const skipped = params.has("Skip") ? toNumber(params.get("Skip")) : 0;
+      const first = params.has("First") ? toNumber(params.get("First")) : Infinity;
+      if (s.seen - skipped > first) return ctx.stopUpstream();
+      // With the n-th object written, the commands before this one have nothing left to give (PowerShell stops them).
+      return then(ctx.emit(picked), () => (s.seen - skipped >= first && !params.has("Last") ? ctx.stopUpstream() : undefined));
+    });
   },
   end(ctx, _params, state) {
     return ctx.emitAll((state as SelectState).buffer);
   },
 };
 
-function project(params: Map<string, unknown>, input: unknown): unknown {
+const identity = (value: unknown): string =>
+  value instanceof PSCustomObject ? JSON.stringify(value.names().map((n) => [n, toStr(value.get(n))])) : `${typeof value}:${toStr(value)}`;
+
+const WILDCARD = /[*?[]/;
+
+/**
+ * Select-Object's -Property (about_Calculated_Properties): names, wildcards over the input's properties (less
+ * -ExcludeProperty), `@{ Name = …; Expression = … }` and script blocks; -ExpandProperty writes one property's value.
+ */
+function project(ctx: CommandContext, params: Map<string, unknown>, input: unknown): Maybe<unknown> {
   if (params.has("ExpandProperty")) return getMember(input, toStr(params.get("ExpandProperty"))) ?? null;
-  if (!params.has("Property")) return input;
+  if (!params.has("Property") && !params.has("ExcludeProperty")) return input;
+  const excluded = enumerate(params.get("ExcludeProperty") ?? []).map((p) => wildcardToRegExp(toStr(p), false));
   const object = new PSCustomObject();
-  for (const name of params.get("Property") as string[]) object.set(name, getMember(input, name) ?? null);
-  return object;
+  const specs = params.has("Property") ? enumerate(params.get("Property")) : ["*"];
+  return then(eachInOrder(specs, (spec) => {
+    if (spec instanceof PSHashtable || spec instanceof ScriptBlockValue) {
+      const expression = spec instanceof PSHashtable ? entry(spec, "expression") : spec;
+      const label = spec instanceof PSHashtable ? entry(spec, "name", "label") : undefined;
+      if (expression === undefined) {
+        throw new RuntimeError(new ErrorRecord(
+          "A calculated property needs an Expression key (@{ Name = 'X'; Expression = { … } }).",
+          "DictionaryKeyMissing,Microsoft.PowerShell.Commands.SelectObjectCommand", "InvalidArgument", null, null, spec, "Select-Object",
+        ));
+      }
+      const name = toStr(label ?? (expression instanceof ScriptBlockValue ? expression.toString().trim() : expression));
+      return then(expressionValue(ctx, expression, input), (value) => object.set(name, value));
+    }
+    const name = toStr(spec);
+    if (!WILDCARD.test(name)) return object.set(name, getMember(input, name) ?? null);
+    const pattern = wildcardToRegExp(name, false);
+    if (!(input instanceof PSCustomObject)) return;
+    for (const n of input.names()) if (pattern.test(n) && !excluded.some((e) => e.test(n))) object.set(n, input.get(n));
+  }), () => object);
 }
 
 /** A Sort-Object key: a property name, a script block, or @{ Expression = …; Descending = $true }. */
