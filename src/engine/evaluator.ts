@@ -11,7 +11,7 @@ import type { EngineHost, SessionPort } from "./command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError, StopUpstreamSignal } from "./errors.ts";
 import { assign, evaluate, type Frame, guarded, ScriptBlockValue, unwrap, valueOf } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch, tryFinally } from "./maybe.ts";
-import { binary, matchOne, rangeBounds, wildcardToRegExp } from "./operators.ts";
+import { binary, charRange, matchOne, rangeBounds, wildcardToRegExp } from "./operators.ts";
 import { forbidsScriptBlocks, type LanguageMode, scriptBlockRefused } from "./language_mode.ts";
 import type { NativeStderr } from "./native.ts";
 import { Pacer } from "./pacer.ts";
@@ -199,7 +199,9 @@ export class Evaluator {
         const range = rangeExpression(node.iterable);
         if (range) {
           // `foreach ($i in 1..N)` counts without building the array.
-          return then(rangeOf(frame, range), ([from, to]) => {
+          return then(rangeOf(frame, range), (bounds) => {
+            if (typeof bounds[0] === "string") return this.foreachItems(node, bounds, frame, emit);
+            const [from, to] = bounds as [number, number];
             const step = from <= to ? 1 : -1;
             let next = from;
             let done = false;
@@ -215,12 +217,7 @@ export class Evaluator {
         return then(frame.collect([node.iterable], frame), (out) => {
           // `foreach ($x in $null)` runs no iteration (about_Foreach).
           const value = unwrap(out);
-          const items = value === null ? [] : enumerate(value);
-          let i = 0;
-          return this.loop(node.label, () => {
-            if (i >= items.length) return false;
-            return then(assign(frame, node.variable, items[i++]), () => this.block(node.body, frame, emit));
-          });
+          return this.foreachItems(node, value === null ? [] : enumerate(value), frame, emit);
         });
       }
       case "For":
@@ -334,6 +331,14 @@ export class Evaluator {
     if (!node.finallyBody) return guardedBody();
     const finallyBody = node.finallyBody;
     return tryFinally(guardedBody, () => this.block(finallyBody, frame, emit));
+  }
+
+  foreachItems(node: A.Foreach, items: unknown[], frame: Frame, emit: Emit): Maybe<void> {
+    let i = 0;
+    return this.loop(node.label, () => {
+      if (i >= items.length) return false;
+      return then(assign(frame, node.variable, items[i++]), () => this.block(node.body, frame, emit));
+    });
   }
 
   switchStatement(node: A.Switch, frame: Frame, emit: Emit): Maybe<void> {
@@ -543,9 +548,10 @@ export function rangeExpression(statement: A.Statement): A.Binary | null {
   return e.kind === "Binary" && e.operator === ".." ? e : null;
 }
 
-/** The bounds of a range expression. */
-export function rangeOf(frame: Frame, node: A.Binary): Maybe<[number, number]> {
-  return then(evaluate(frame, node.left), (left) => then(evaluate(frame, node.right), (right) => guarded(frame, node, () => rangeBounds(left, right))));
+/** The bounds of a numeric range expression, or the characters of a character range (`'a'..'e'`). */
+export function rangeOf(frame: Frame, node: A.Binary): Maybe<[number, number] | string[]> {
+  return then(evaluate(frame, node.left), (left) =>
+    then(evaluate(frame, node.right), (right) => guarded(frame, node, () => charRange(left, right) ?? rangeBounds(left, right))));
 }
 
 /**

@@ -205,7 +205,25 @@ export function rangeBounds(left: unknown, right: unknown): [number, number] {
   return [Math.trunc(toNumber(convertTo(left, "int"))), Math.trunc(toNumber(convertTo(right, "int")))];
 }
 
-function range(left: unknown, right: unknown): number[] {
+/**
+ * `'a'..'e'`: two one-character strings that are not digits make a range of characters (PowerShell 7); null for
+ * anything else.
+ */
+export function charRange(left: unknown, right: unknown): string[] | null {
+  const isChar = (v: unknown): v is string => typeof v === "string" && v.length === 1 && !/\d/.test(v);
+  if (!isChar(left) || !isChar(right)) return null;
+  const [from, to] = [left.charCodeAt(0), right.charCodeAt(0)];
+  const step = from <= to ? 1 : -1;
+  const out: string[] = [];
+  for (let c = from; ; c += step) {
+    out.push(String.fromCharCode(c));
+    if (c === to) return out;
+  }
+}
+
+function range(left: unknown, right: unknown): unknown[] {
+  const chars = charRange(left, right);
+  if (chars) return chars;
   const [from, to] = rangeBounds(left, right);
   const size = Math.abs(to - from) + 1;
   if (size > MAX_RANGE_ARRAY) {

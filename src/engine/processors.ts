@@ -324,7 +324,7 @@ function expressionProcessor(evaluator: Evaluator, frame: Frame, node: A.Command
       fail(frame, node, "Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline");
     },
     run: () =>
-      range ? then(rangeOf(frame, range), ([from, to]) => emitRange(from, to, emit, evaluator.pacer)) : then(statementValue(frame, node.expression), (value) => {
+      range ? then(rangeOf(frame, range), (bounds) => typeof bounds[0] === "string" ? emitAll(emit, bounds) : emitRange(bounds[0] as number, bounds[1] as number, emit, evaluator.pacer)) : then(statementValue(frame, node.expression), (value) => {
         // `$i++` as a statement writes nothing (as an assignment would not); `($i++)` does.
         if (node.expression.kind === "Unary" && (node.expression.operator === "++" || node.expression.operator === "--")) return;
         // A void method (`$list.Add(1)`, `$h.Remove('k')`) or a `[void]` cast writes nothing, not $null.
