@@ -3,7 +3,7 @@
  * and pipelines live in evaluator.ts; both share one Frame (scope + source + the engine).
  */
 import type * as A from "../../grammar/ast.ts";
-import { ConversionError, convertTo, enumerate, toBool, toNumber, toStr } from "../values/convert.ts";
+import { canonicalType, ConversionError, convertTo, enumerate, toBool, toNumber, toStr } from "../values/convert.ts";
 import { baseOf, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { DotNetError } from "./dotnet.ts";
@@ -143,6 +143,13 @@ function index(frame: Frame, node: A.Index, target: unknown, key: unknown): unkn
   return value;
 }
 
+/** A value in a string (`"$list"`, `[string]$list`): an array's elements joined with $OFS, a space when it is unset. */
+function textOf(frame: Frame, value: unknown): string {
+  if (!Array.isArray(value)) return toStr(value);
+  const separator = frame.scope.lookup("OFS")?.value;
+  return value.map(toStr).join(separator === undefined || separator === null ? " " : toStr(separator));
+}
+
 export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
   switch (node.kind) {
     case "Constant":
@@ -166,8 +173,8 @@ export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
     case "ExpandableString":
       return then(mapInOrder(node.parts, (part) => {
         if (typeof part === "string") return part;
-        if (part.kind === "Variable") return toStr(readVariable(frame, part, true));
-        return then(frame.collect(part.statements, frame), (out) => toStr(unwrap(out)));
+        if (part.kind === "Variable") return textOf(frame, readVariable(frame, part, true));
+        return then(frame.collect(part.statements, frame), (out) => textOf(frame, unwrap(out)));
       }), (parts) => parts.join(""));
     case "ArrayLiteral":
       return mapInOrder(node.elements, (e) => evaluate(frame, e));
@@ -195,6 +202,7 @@ export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
           value.ordered = true;
           return value;
         }
+        if (Array.isArray(value) && canonicalType(type) === "string") return textOf(frame, value);
         return guarded(frame, node, () => convertTo(value, node.type.name));
       });
     case "TypeLiteral":
