@@ -139,6 +139,8 @@ const PATH: Record<string, (args: unknown[]) => unknown> = {
     return slash < 0 ? "" : slash === 0 ? (path === "/" ? null : "/") : path.slice(0, slash);
   },
   ispathrooted: (args) => toStr(args[0]).startsWith("/"),
+  // pwsh on Linux answers $TMPDIR's value when set; rsh's engine does not read the process environment: /tmp/.
+  gettemppath: () => "/tmp/",
   changeextension: (args) => {
     const path = toStr(args[0]);
     const base = path.slice(0, path.length - extension(path).length);

@@ -16,8 +16,9 @@ import { forbidsScriptBlocks, type LanguageMode, scriptBlockRefused } from "./la
 import type { NativeStderr } from "./native.ts";
 import { Pacer } from "./pacer.ts";
 import { makeProcessor, type Processor } from "./processors.ts";
-import { applyRedirections, type Redirected } from "./redirection.ts";
+import { applyRedirections, type Redirected, sessionPath } from "./redirection.ts";
 import { Scope } from "./scope.ts";
+import { Deno } from "../platform.ts";
 
 export type Emit = (value: unknown) => Maybe<void>;
 
@@ -333,6 +334,20 @@ export class Evaluator {
     return tryFinally(guardedBody, () => this.block(finallyBody, frame, emit));
   }
 
+  /** `switch -File path`: the file's lines (relative to the session's location), each one an item. */
+  fileLines(node: A.Switch, path: string, frame: Frame): string[] {
+    const full = sessionPath(frame, path);
+    let text: string;
+    try {
+      text = Deno.readTextFileSync(full);
+    } catch {
+      throw new RuntimeError(new ErrorRecord(`Cannot find path '${full}' because it does not exist.`, "PathNotFound", "ObjectNotFound", node.subject.span, frame.source, path));
+    }
+    const lines = text.split(/\r?\n/);
+    if (lines[lines.length - 1] === "") lines.pop();
+    return lines;
+  }
+
   foreachItems(node: A.Foreach, items: unknown[], frame: Frame, emit: Emit): Maybe<void> {
     let i = 0;
     return this.loop(node.label, () => {
@@ -344,7 +359,7 @@ export class Evaluator {
   switchStatement(node: A.Switch, frame: Frame, emit: Emit): Maybe<void> {
     return then(frame.collect([node.subject], frame), (out) => {
       const subject = unwrap(out);
-      const items = Array.isArray(subject) ? subject : [subject];
+      const items = node.flags.file ? this.fileLines(node, toStr(subject), frame) : Array.isArray(subject) ? subject : [subject];
       const previous = frame.scope.lookup("_")?.value ?? null;
       let i = 0;
       // Each subject item is one iteration: `break` ends the switch, `continue` moves to the next item.

@@ -24,12 +24,16 @@ export interface Redirected {
 /** Evaluates the redirection targets (which may wait), then routes the element's streams. */
 export function applyRedirections(frame: Frame, redirections: A.Redirection[], downstream: Emit): Maybe<Redirected> {
   const targets = mapInOrder(redirections, (r) => (r.kind === "MergingRedirection" ? null : evaluate(frame, r.target)));
-  // A relative path is relative to the session's location (`$PWD`), as PowerShell's, not to the process's directory.
-  const location = toStr(frame.scope.global.lookup("PWD")?.value ?? "");
-  return then(targets, (paths) => route(redirections, paths, downstream, location));
+  return then(targets, (paths) => route(redirections, paths, downstream, (written) => sessionPath(frame, written)));
 }
 
-function route(redirections: A.Redirection[], paths: unknown[], downstream: Emit, location: string): Redirected {
+/** A relative path is relative to the session's location (`$PWD`), as PowerShell's, not to the process's directory. */
+export function sessionPath(frame: Frame, written: string): string {
+  const location = toStr(frame.scope.global.lookup("PWD")?.value ?? "");
+  return written.startsWith("/") || location === "" ? written : `${location.replace(/\/$/, "")}/${written}`;
+}
+
+function route(redirections: A.Redirection[], paths: unknown[], downstream: Emit, resolve: (written: string) => string): Redirected {
   let output: Emit = downstream;
   let error: ((record: ErrorRecord) => void) | null = null;
   const files: { path: string; append: boolean; lines: string[] }[] = [];
@@ -44,9 +48,7 @@ function route(redirections: A.Redirection[], paths: unknown[], downstream: Emit
     const discard = target.kind === "Variable" && target.name.toLowerCase() === "null" && target.qualifier === null;
     let sink: (text: string) => void = () => {};
     if (!discard) {
-      const written = toStr(paths[i]);
-      const path = written.startsWith("/") || location === "" ? written : `${location.replace(/\/$/, "")}/${written}`;
-      const file = { path, append: redirection.append, lines: [] as string[] };
+      const file = { path: resolve(toStr(paths[i])), append: redirection.append, lines: [] as string[] };
       files.push(file);
       sink = (text) => file.lines.push(text);
     }
