@@ -6,20 +6,9 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { parse, ParseError } from "../../grammar/mod.ts";
 import { Deno } from "../../src/platform.ts";
+import { prng as random } from "../support/prng.ts";
 
 const fuzz = suite("grammar: seeded fuzz");
-
-/** mulberry32: a small deterministic PRNG, so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dir = "test/grammar/cases/valid";
 const corpus = [...Deno.readDirSync(dir)].filter((e) => e.name.endsWith(".rsh")).map((e) => Deno.readTextFileSync(`${dir}/${e.name}`));

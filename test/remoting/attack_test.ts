@@ -11,20 +11,9 @@ import type { BuiltinCommand } from "../../src/engine/command_types.ts";
 import { RemoteComputer, serverConfig } from "../../src/embedding.ts";
 import { Deno } from "../../src/platform.ts";
 import { RshServer } from "../../src/remoting/server.ts";
+import { prng } from "../support/prng.ts";
 
 const SCRIPTS = 2000;
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HIDDEN = ["Invoke-Hidden", "invoke-hidden", "INVOKE-HIDDEN", "Invoke-HiddenFn", "ih"];
 
