@@ -6,10 +6,8 @@
  */
 import type { ScriptBlock } from "../../grammar/ast.ts";
 import { parse } from "../../grammar/mod.ts";
-import { builtinCommands } from "../commands/registry.ts";
 import type { RawArgument } from "../engine/binder.ts";
-import { CommandTable } from "../engine/commands.ts";
-import type { BuiltinCommand, CommandContext, EnteredSession, SessionPort } from "../engine/command_types.ts";
+import type { BuiltinCommand, EnteredSession, SessionPort } from "../engine/command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, RuntimeError } from "../engine/errors.ts";
 import { Evaluator } from "../engine/evaluator.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "../engine/maybe.ts";
@@ -17,11 +15,12 @@ import { StoppedSignal } from "../engine/pacer.ts";
 import { parseErrorRecord, scriptBlockProcessor } from "../engine/processors.ts";
 import { Scope } from "../engine/scope.ts";
 import { Deno } from "../platform.ts";
-import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { PSHashtable } from "../values/objects.ts";
 import { approximateSize } from "../values/size.ts";
 import { checkLanguage, executionContext, type LanguageMode } from "../engine/language_mode.ts";
 import { ExecutionPolicy } from "./execution_policy.ts";
 import { type Job, type JobRunspace, JobTable } from "./jobs.ts";
+import { commandTable, fromPlain } from "./host_commands.ts";
 import { nextRunspaceId } from "./runspace.ts";
 import type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, RunspaceState, StreamRecord } from "./runspace.ts";
 
@@ -111,8 +110,6 @@ export interface RunResult {
   succeeded: boolean;
 }
 
-const commands = new CommandTable(builtinCommands);
-
 /**
  * What a LocalRunspace starts with; every option has a default (no host, `Runspace<Id>`, an empty environment, no
  * location, no profile, only the built-in commands, the policy from the environment and policy files).
@@ -162,51 +159,6 @@ export interface LocalRunspaceOptions {
    * user calls them, so they can expose exactly one operation of a hidden command.
    */
   startupScript?: string;
-}
-
-/** An embedder's JS value as an rsh value: plain objects become (ordered) hashtables, recursively. */
-function fromPlain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromPlain);
-  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    const table = new PSHashtable();
-    table.ordered = true;
-    for (const [k, v] of Object.entries(value)) table.set(k, fromPlain(v));
-    return table;
-  }
-  return value;
-}
-
-/** Command tables by extra-command list, so that runspaces sharing a list share one table. */
-const tables = new WeakMap<readonly BuiltinCommand[], CommandTable>();
-
-function commandTable(extra: readonly BuiltinCommand[] | undefined): CommandTable {
-  if (!extra || extra.length === 0) return commands;
-  let table = tables.get(extra);
-  if (!table) tables.set(extra, table = new CommandTable([...builtinCommands, ...extra.map(hostCommand)]));
-  return table;
-}
-
-/** A value an embedder's command writes: a plain JS object becomes a PSCustomObject (its nested objects hashtables). */
-function fromHost(value: unknown): unknown {
-  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return fromPlain(value);
-  const object = new PSCustomObject();
-  for (const [k, v] of Object.entries(value)) object.set(k, fromPlain(v));
-  return object;
-}
-
-/** Wraps a command from outside the engine so that the plain JS values it writes arrive as rsh values. */
-function hostCommand(command: BuiltinCommand): BuiltinCommand {
-  const wrap = (ctx: CommandContext): CommandContext => ({
-    ...ctx,
-    emit: (value) => ctx.emit(fromHost(value)),
-    emitAll: (values) => ctx.emitAll(values.map(fromHost)),
-  });
-  return {
-    ...command,
-    begin: command.begin && ((ctx, params) => command.begin!(wrap(ctx), params)),
-    process: command.process && ((ctx, params, input, state) => command.process!(wrap(ctx), params, input, state)),
-    end: command.end && ((ctx, params, state) => command.end!(wrap(ctx), params, state)),
-  };
 }
 
 /** Turns command-line words into binder arguments: `-Name`, `-Name:value`, or values. */
