@@ -238,16 +238,19 @@ function range(left: unknown, right: unknown): unknown[] {
   return out;
 }
 
+/** `-ceq` → `-eq`, case-sensitive; `-ieq` → `-eq` (a table: this runs for every comparison). */
+const CASE_FORMS = new Map<string, [string, boolean]>(
+  ["eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "contains", "notcontains", "in", "notin", "replace", "split"]
+    .flatMap((base) => [[`-c${base}`, [`-${base}`, true]], [`-i${base}`, [`-${base}`, false]]] as [string, [string, boolean]][]),
+);
+
 /** Applies a binary operator (not `-and`, `-or`, `??`, which the evaluator short-circuits). */
 export function binary(operator: string, left: unknown, right: unknown, onMatch?: (m: PSHashtable) => void): unknown {
   if (left instanceof NotedScalar) left = left.base;
   if (right instanceof NotedScalar) right = right.base;
-  let op = operator;
-  let caseSensitive = false;
-  if (/^-[ci](eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split)$/.test(op)) {
-    caseSensitive = op[1] === "c";
-    op = "-" + op.slice(2);
-  }
+  const form = CASE_FORMS.get(operator);
+  const op = form ? form[0] : operator;
+  const caseSensitive = form ? form[1] : false;
   switch (op) {
     case "+":
       return add(left, right);

@@ -22,6 +22,16 @@ export interface FunctionEntry {
 }
 
 /**
+ * A Set-Alias alias: its name as written and the command it names. `untrusted`: defined by a restricted session's
+ * user, so trusted code does not follow it (it could point a name the operator's functions call at a hidden command).
+ */
+export interface ScriptAlias {
+  name: string;
+  target: string;
+  untrusted?: boolean;
+}
+
+/**
  * One scope frame (about_Scopes): its variables, functions and aliases, and its parent. A host command gets the
  * caller's scope as `ctx.scope`.
  *
@@ -38,14 +48,20 @@ export interface FunctionEntry {
 export class Scope {
   /** This frame's variables, by lower-case name (the name as first written is kept). */
   readonly variables = new Map<string, { name: string; value: unknown }>();
+  // Most frames (a function call's, a script block's) never define a function or an alias: their tables are made
+  // on first use, which saves two Maps per call.
+  #functions: Map<string, FunctionEntry> | null = null;
+  #aliases: Map<string, ScriptAlias> | null = null;
+
   /** This frame's functions, by lower-case name. */
-  readonly functions = new Map<string, FunctionEntry>();
-  /**
-   * Aliases defined by scripts (Set-Alias): lower-cased name → target command name. `untrusted`: defined by a
-   * restricted session's user, so trusted code does not follow it (it could point a name the operator's functions
-   * call at a hidden command).
-   */
-  readonly aliases = new Map<string, { name: string; target: string; untrusted?: boolean }>();
+  get functions(): Map<string, FunctionEntry> {
+    return this.#functions ??= new Map();
+  }
+
+  /** Aliases defined by scripts (Set-Alias), by lower-cased name. */
+  get aliases(): Map<string, ScriptAlias> {
+    return this.#aliases ??= new Map();
+  }
 
   /** Set-StrictMode's version set in this frame (0: -Off); undefined: as the parent's. */
   strictMode: number | undefined = undefined;
@@ -82,12 +98,12 @@ export class Scope {
   }
 
   /** A script-defined alias (Set-Alias) here or in an enclosing frame. */
-  findAlias(name: string): { name: string; target: string; untrusted?: boolean } | undefined {
-    return this.aliases.get(name.toLowerCase()) ?? this.parent?.findAlias(name);
+  findAlias(name: string): ScriptAlias | undefined {
+    return this.#aliases?.get(name.toLowerCase()) ?? this.parent?.findAlias(name);
   }
 
   /** A function here or in an enclosing frame. */
   findFunction(name: string): FunctionEntry | undefined {
-    return this.functions.get(name.toLowerCase()) ?? this.parent?.findFunction(name);
+    return this.#functions?.get(name.toLowerCase()) ?? this.parent?.findFunction(name);
   }
 }
