@@ -66,7 +66,7 @@ export type { ParameterSpec } from "./engine/binder.ts";
 export type { EngineHost, EnteredSession, JobHandle, JobRunner, JobSpec, OtherStream, SessionPort } from "./engine/command_types.ts";
 export type { Maybe } from "./engine/maybe.ts";
 export type { Pacer } from "./engine/pacer.ts";
-export type { FunctionEntry, Scope } from "./engine/scope.ts";
+export type { FunctionEntry, Scope, ScriptAlias } from "./engine/scope.ts";
 export type { ParserErrorId } from "../grammar/errors.ts";
 export { LANGUAGE_MODES, type LanguageMode } from "./engine/language_mode.ts";
 /**

@@ -24,10 +24,18 @@ export interface FunctionEntry {
 /**
  * A Set-Alias alias: its name as written and the command it names. `untrusted`: defined by a restricted session's
  * user, so trusted code does not follow it (it could point a name the operator's functions call at a hidden command).
+ *
+ * @example
+ * ```ts
+ * const targets = (scope: Scope) => [...scope.aliases.values()].map((alias: ScriptAlias) => `${alias.name} -> ${alias.target}`);
+ * ```
  */
 export interface ScriptAlias {
+  /** The alias as written. */
   name: string;
+  /** The command it names. */
   target: string;
+  /** Defined by a restricted session's user: trusted code does not follow it. */
   untrusted?: boolean;
 }
 
