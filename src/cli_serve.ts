@@ -18,8 +18,8 @@ export const SERVE_USAGE = `Usage: rsh serve [--host H] [--port P] [--config FIL
   --host H        the address to listen on (default 127.0.0.1)
   --port P        the port (default 5995; 0 picks a free one)
   --config FILE   the server's JSON configuration (users, configurations, timeouts, limits, tls)
-  --audit FILE    append a JSON line per login, session event and command to FILE (the config's 'audit')
   --check-config FILE   validate FILE and print what each session configuration exposes, then exit
+  --audit FILE    append a JSON line per login, session event and command to FILE (the config's 'audit')
 `;
 
 interface ServeOptions {

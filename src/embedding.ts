@@ -32,18 +32,24 @@ export type Plain = null | boolean | number | string | Date | Plain[] | { [key: 
  * console.log(toPlain(output[0])); // { Name: "a", Size: 3 }
  * ```
  */
-export function toPlain(value: unknown, seen = new Set<object>()): Plain {
+export function toPlain(value: unknown): Plain {
+  // One argument only, so that `output.map(toPlain)` works (map's index is not a cycle set).
+  return plain(value, new Set());
+}
+
+/** toPlain with the objects on the current path, so a cycle ends in null. */
+function plain(value: unknown, seen: Set<object>): Plain {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return new Date(value.getTime());
-  if (value instanceof NotedScalar) return toPlain(value.base, seen);
+  if (value instanceof NotedScalar) return plain(value.base, seen);
   if (typeof value !== "object") return String(value);
   if (seen.has(value)) return null;
   seen.add(value);
   try {
-    if (Array.isArray(value)) return value.map((v) => toPlain(v, seen));
-    if (value instanceof PSHashtable) return Object.fromEntries(value.entries().map(([k, v]) => [String(k), toPlain(v, seen)]));
-    if (value instanceof PSCustomObject) return Object.fromEntries(value.names().map((n) => [n, toPlain(value.get(n), seen)]));
+    if (Array.isArray(value)) return value.map((v) => plain(v, seen));
+    if (value instanceof PSHashtable) return Object.fromEntries(value.entries().map(([k, v]) => [String(k), plain(v, seen)]));
+    if (value instanceof PSCustomObject) return Object.fromEntries(value.names().map((n) => [n, plain(value.get(n), seen)]));
     if (value instanceof ErrorRecord) return { message: value.message, errorId: value.fullyQualifiedErrorId, category: value.category };
     return String(value);
   } finally {

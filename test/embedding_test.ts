@@ -15,6 +15,7 @@ import {
   toPlain,
 } from "../src/mod.ts";
 import { Deno } from "../src/platform.ts";
+import { inspect } from "node:util";
 
 const api = suite("embedding: the public API");
 
@@ -167,6 +168,12 @@ remote("a LocalRunspace with the remoting cmdlets drives the server like the CLI
     const runspace = new LocalRunspace({ commands: remotingCommands, env: { HOME: home } });
     const r = await runspace.invoke(`Invoke-Command -ComputerName localhost -Port ${port} { [pscustomobject]@{ Where = 'remote' } }`);
     assert.equal(toPlain(r.output[0]), { Where: "remote", PSComputerName: "localhost", RunspaceId: (toPlain(r.output[0]) as { RunspaceId: string }).RunspaceId });
+    // A remote scalar carries PSComputerName for scripts, but to JS it is its value: map(toPlain), JSON, inspection.
+    const scalars = await runspace.invoke(`Invoke-Command -ComputerName localhost -Port ${port} { 42; 'text' }`);
+    assert.equal(scalars.output.map(toPlain), [42, "text"]);
+    assert.is(JSON.stringify(scalars.output), '[42,"text"]');
+    assert.is(inspect(scalars.output[0]), "42");
+    assert.is(Number(scalars.output[0]) + 1, 43);
     await runspace.close();
   } finally {
     await server.close();

@@ -404,11 +404,7 @@ export class OutputFormatter {
  * ```ts
  * import { formatValue, LocalRunspace } from "rsh";
  * const { output } = await new LocalRunspace().invoke("'text'; 1.5; $true; [pscustomobject]@{ N = 1 }");
- * console.log(output.map((v) => formatValue(v))); // ["text", "1.5", "True", "
-N
--
-1
-"]
+ * console.log(output.map((v) => formatValue(v))); // ["text", "1.5", "True", "\nN\n-\n1\n"]
  * ```
  */
 export function formatValue(value: unknown): string {

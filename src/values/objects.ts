@@ -166,6 +166,15 @@ export class NotedScalar {
   toString(): string {
     return String(this.base);
   }
+
+  // console.log of a raw output value shows the base, on Node and on Deno.
+  [Symbol.for("nodejs.util.inspect.custom")](): unknown {
+    return this.base;
+  }
+
+  [Symbol.for("Deno.customInspect")](inspect?: (value: unknown) => string): string {
+    return inspect ? inspect(this.base) : String(this.base);
+  }
 }
 
 /** The value under a NotedScalar's notes (anything else is its own base). */
