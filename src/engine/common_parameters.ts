@@ -18,6 +18,8 @@ const COMMON: readonly { key: keyof Common; names: string[]; takesValue: boolean
   { key: "pipelineVariable", names: ["pipelinevariable", "pv"], takesValue: true },
 ];
 
+const ACTION_PREFERENCES = ["SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"];
+
 export interface Common {
   errorAction?: string;
   warningAction?: string;
@@ -45,7 +47,9 @@ export function takeCommonParameters(args: RawArgument[], own: (name: string) =>
       continue;
     }
     const value = arg.hasValue ? arg.value : args[i + 1]?.kind === "value" ? (args[++i] as { value: unknown }).value : undefined;
-    (common as Record<string, unknown>)[found.key] = toStr(value);
+    const text = toStr(value);
+    // `-ea 0`: an ActionPreference may be given by its number (System.Management.Automation.ActionPreference).
+    (common as Record<string, unknown>)[found.key] = found.key.endsWith("Action") && /^\d$/.test(text) ? ACTION_PREFERENCES[Number(text)] ?? text : text;
   }
   return { args: rest, common };
 }

@@ -278,7 +278,7 @@ function builtinProcessor(
     },
     writeError(message, errorId, commandName) {
       processor.hadError = true;
-      evaluator.writeError(new ErrorRecord(message, errorId, "NotSpecified", node.span, caller.source, null, commandName ?? null), caller, action);
+      evaluator.writeError(new ErrorRecord(message, errorId, categoryOf(errorId), node.span, caller.source, null, commandName ?? null), caller, action);
     },
     writeErrorRecord(record) {
       processor.hadError = true;
@@ -335,6 +335,13 @@ function expressionProcessor(evaluator: Evaluator, frame: Frame, node: A.Command
     end() {},
   };
 }
+
+/** PowerShell's ErrorCategory for the error ids built-ins write by id alone (a missing path is ObjectNotFound). */
+const CATEGORIES: Record<string, string> = {
+  PathNotFound: "ObjectNotFound", ItemNotFound: "ObjectNotFound", ItemExists: "ResourceExists", InvalidOperation: "InvalidOperation",
+  InvalidArgument: "InvalidArgument", PermissionDenied: "PermissionDenied",
+};
+const categoryOf = (errorId: string) => CATEGORIES[errorId.split(",")[0]] ?? "NotSpecified";
 
 /** Makes the processor for one pipeline element. */
 export function makeProcessor(evaluator: Evaluator, element: A.PipelineElement, frame: Frame, emit: Emit, hasUpstream: boolean): Maybe<Processor> {

@@ -25,3 +25,6 @@ $sorted -join ','
 1..3 | ForEach-Object { $_ * 10 } -PipelineVariable tens | ForEach-Object { "$tens/$_" }
 function Get-Pair { [CmdletBinding()] param() 'left'; 'right' }
 Get-Pair -pv side | ForEach-Object { "side=$side" }
+# An ActionPreference may be given by number (-ea 0 is SilentlyContinue, 1 is Stop); a missing path is ObjectNotFound.
+Get-Content /no/such/file -ea 0; 'after -ea 0'
+try { Get-Content /no/such/file -ea 1 } catch { "stopped: $($_.CategoryInfo)" }
