@@ -25,6 +25,15 @@ export function parseNumber(text: string): { value: number; numberType: NumberTy
     body = body.slice(0, -2);
   }
   let suffix = "";
+  // PowerShell 7's binary literals (`0b1010`), typed like hex ones.
+  if (/^0b/i.test(body)) {
+    if (/l$/i.test(body)) {
+      suffix = "l";
+      body = body.slice(0, -1);
+    }
+    const value = parseInt(body.slice(2), 2) * multiplier * sign;
+    return { value, numberType: suffix === "l" || Math.abs(value) > INT32_MAX ? "long" : "int" };
+  }
   if (/^0x/i.test(body)) {
     if (/l$/i.test(body)) {
       suffix = "l";

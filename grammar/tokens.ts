@@ -195,8 +195,8 @@ export const Redirection = token("Redirection", (text, offset, matched) => {
 
 // ------------------------------------------------------------------ numbers
 
-const NUMBER = /(?:0[xX][0-9a-fA-F]+[lL]?|(?:\d+\.\d+|\.\d+|\d+)(?:[eE][+-]?\d+)?[lLdD]?)(?:[kKmMgGtTpP][bB])?/y;
-const SIGNED_NUMBER = /[-+]?(?:0[xX][0-9a-fA-F]+[lL]?|(?:\d+\.\d+|\.\d+|\d+)(?:[eE][+-]?\d+)?[lLdD]?)(?:[kKmMgGtTpP][bB])?/y;
+const NUMBER = /(?:0[xX][0-9a-fA-F]+[lL]?|0[bB][01]+[lL]?|(?:\d+\.\d+|\.\d+|\d+)(?:[eE][+-]?\d+)?[lLdD]?)(?:[kKmMgGtTpP][bB])?/y;
+const SIGNED_NUMBER = /[-+]?(?:0[xX][0-9a-fA-F]+[lL]?|0[bB][01]+[lL]?|(?:\d+\.\d+|\.\d+|\d+)(?:[eE][+-]?\d+)?[lLdD]?)(?:[kKmMgGtTpP][bB])?/y;
 /** Characters that end a bareword argument (a number in an argument must be followed by one of them). */
 const ARGUMENT_END = /[\s|;&(){},<>]/;
 
