@@ -12,27 +12,7 @@ import { toNumber, toStr } from "../values/convert.ts";
 import { type Align, DEFAULT_WIDTH, type FormatProperty, formatItems, OutputFormatter } from "../values/format.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { entry, expressionValue } from "./calculated.ts";
-
-type Maybe<T> = T | Promise<T>;
-
-/** Continues with `next` once `value` is there (at once when it is not a promise). */
-export function andThen<T, U>(value: Maybe<T>, next: (value: T) => Maybe<U>): Maybe<U> {
-  return value instanceof Promise ? value.then(next) : next(value);
-}
-
-/** Runs `step` for each item in order; a step that returns a promise is waited for before the next one starts. */
-export function eachInOrder<T>(items: readonly T[], step: (item: T) => unknown, start = 0): Maybe<void> {
-  for (let i = start; i < items.length; i++) {
-    const result = step(items[i]);
-    if (result instanceof Promise) return result.then(() => eachInOrder(items, step, i + 1));
-  }
-}
-
-/** Writes each item to the command's output in order, waiting on an emit that returns a promise (never in parallel). */
-export function emitAll(ctx: CommandContext, items: readonly unknown[]): Maybe<void> {
-  return eachInOrder(items, (item) => ctx.emit(item));
-}
-
+import { eachInOrder, type Maybe, then } from "../engine/maybe.ts";
 
 /** A calculated column: its values are computed before formatting, since a script block may finish later. */
 interface Calculated {
@@ -70,7 +50,7 @@ function computeColumns(ctx: CommandContext, items: unknown[], calculated: Calcu
   const objects = items.filter((item): item is PSCustomObject => item instanceof PSCustomObject);
   return eachInOrder(calculated, (c) =>
     eachInOrder(objects, (object) => {
-      return andThen(expressionValue(ctx, c.expression, object), (value) => void c.values.set(object, value));
+      return then(expressionValue(ctx, c.expression, object), (value) => void c.values.set(object, value));
     }));
 }
 
@@ -105,11 +85,11 @@ function formatCommand(name: string, alias: string, shape: "table" | "list", ext
     end(ctx, params, state) {
       const items = (state as unknown[]).flatMap((item) => formatItems(item));
       const { properties, calculated } = parseProperties(params);
-      return andThen(computeColumns(ctx, items, calculated), () => {
+      return then(computeColumns(ctx, items, calculated), () => {
         const hideTableHeaders = params.get("HideTableHeaders") === true;
         // Everything is collected first, so tables are sized by all their rows (-AutoSize is always in effect).
         const formatter = new OutputFormatter({ shape, properties, hideTableHeaders, collectMs: Infinity });
-        return emitAll(ctx, formatLines(formatter, items));
+        return ctx.emitAll(formatLines(formatter, items));
       });
     },
   };
@@ -139,7 +119,7 @@ export const outString: BuiltinCommand = {
     }
     const width = params.has("Width") ? toNumber(params.get("Width")) : DEFAULT_WIDTH;
     const lines = formatLines(new OutputFormatter({ width, collectMs: Infinity }), state as unknown[]);
-    if (params.get("Stream")) return emitAll(ctx, lines.flatMap((line) => line.split(/\r?\n/)));
+    if (params.get("Stream")) return ctx.emitAll(lines.flatMap((line) => line.split(/\r?\n/)));
     if (params.get("NoNewline")) return ctx.emit(lines.join(""));
     // One string, each line followed by a newline (pwsh: `"a", " b" | Out-String` is "a`n b`n"; no input gives "").
     return ctx.emit(lines.map((line) => line + "\n").join(""));

@@ -6,7 +6,8 @@ import { compare } from "../engine/operators.ts";
 import { toStr, typeNameOf } from "../values/convert.ts";
 import { setFormatTypeName } from "../values/format.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
-import { andThen, collect, emitAll, inputOf } from "./format.ts";
+import { then } from "../engine/maybe.ts";
+import { collect, inputOf } from "./format.ts";
 
 interface Entry {
   item: unknown;
@@ -113,7 +114,7 @@ export const groupObject: BuiltinCommand = {
   process(ctx, params, input, state) {
     const item = inputOf(params, input);
     if (item === undefined || item === null) return;
-    return andThen(keysOf(ctx, params.get("Property") as unknown[] | undefined, item), (keys) => void (state as Entry[]).push({ item, keys }));
+    return then(keysOf(ctx, params.get("Property") as unknown[] | undefined, item), (keys) => void (state as Entry[]).push({ item, keys }));
   },
   end(ctx, params, state) {
     const groups = groupEntries(state as Entry[], params.get("CaseSensitive") === true);
@@ -137,7 +138,7 @@ export const groupObject: BuiltinCommand = {
       info.set("Values", group[0].keys);
       return setFormatTypeName(info, noElement ? "Microsoft.PowerShell.Commands.GroupInfoNoElement" : "Microsoft.PowerShell.Commands.GroupInfo");
     });
-    return emitAll(ctx, infos);
+    return ctx.emitAll(infos);
   },
 };
 
@@ -161,6 +162,6 @@ export const getUnique: BuiltinCommand = {
       return compare(a, b, caseSensitive) === 0;
     };
     const items = state as unknown[];
-    return emitAll(ctx, items.filter((item, i) => i === 0 || !same(item, items[i - 1])));
+    return ctx.emitAll(items.filter((item, i) => i === 0 || !same(item, items[i - 1])));
   },
 };
