@@ -6,7 +6,7 @@
  */
 import { canonicalType, enumerate, roundHalfEven, toNumber, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject, PSList } from "../values/objects.ts";
-import { toRegExp } from "./operators.ts";
+import { jsReplacement, toRegExp } from "./operators.ts";
 
 /** What a void method returns (List.Add, Hashtable.Remove…): a statement of it writes nothing; as a value it is $null. */
 export const VOID: unique symbol = Symbol("void");
@@ -228,11 +228,7 @@ const REGEX: Record<string, (args: unknown[]) => unknown> = {
   match: (args) => matchValue(regexOf(args[1], args[2]).exec(toStr(args[0]))),
   matches: (args) => [...toStr(args[0]).matchAll(regexOf(args[1], args[2], true))].map((m) => matchValue(m as RegExpExecArray)),
   ismatch: (args) => regexOf(args[1], args[2]).test(toStr(args[0])),
-  replace: (args) => {
-    // .NET substitutions `${name}` and `$0` map onto JS's `$<name>` and `$&`.
-    const replacement = toStr(args[2]).replace(/\$\{(\w+)\}/g, "$$<$1>").replace(/\$0/g, "$$&");
-    return toStr(args[0]).replace(regexOf(args[1], args[3], true), replacement);
-  },
+  replace: (args) => toStr(args[0]).replace(regexOf(args[1], args[3], true), jsReplacement(toStr(args[2]))),
   split: (args) => toStr(args[0]).split(regexOf(args[1], args[2])),
   escape: (args) => toStr(args[0]).replace(/[\\*+?|{[()^$.# \t\n\r\f]/g, (ch) => ({ "\t": "\\t", "\n": "\\n", "\r": "\\r", "\f": "\\f" })[ch] ?? `\\${ch}`),
   unescape: (args) => toStr(args[0]).replace(/\\([\\*+?|{}[\]()^$.# ])/g, "$1").replace(/\\t/g, "\t").replace(/\\n/g, "\n"),

@@ -132,11 +132,14 @@ export function matchOne(left: unknown, pattern: unknown, caseSensitive: boolean
   return table;
 }
 
+/** A .NET replacement string for JS's String.replace: `$1` stays, `${name}` becomes `$<name>`, `$0` becomes `$&`. */
+export function jsReplacement(replacement: string): string {
+  return replacement.replace(/\$\{(\w+)\}/g, "$$<$1>").replace(/\$0/g, "$$&");
+}
+
 function replace(left: unknown, right: unknown, caseSensitive: boolean): string {
   const [pattern, replacement] = Array.isArray(right) ? [right[0], right[1] ?? ""] : [right, ""];
-  // .NET substitutions `$1`, `${name}`, `$0` map onto JS's `$1`, `$<name>`, `$&`.
-  const js = toStr(replacement).replace(/\$\{(\w+)\}/g, "$$<$1>").replace(/\$0/g, "$$&");
-  return toStr(left).replace(toRegExp(toStr(pattern), caseSensitive, true), js);
+  return toStr(left).replace(toRegExp(toStr(pattern), caseSensitive, true), jsReplacement(toStr(replacement)));
 }
 
 function split(left: unknown, right: unknown, caseSensitive: boolean): string[] {

@@ -153,9 +153,11 @@ export class RshServer {
       } catch (e) {
         return connection.reject((e as Error).message);
       }
-      this.#handle(connection, message).catch((e) => {
+      const handled = this.#handle(connection, message).catch((e) => {
         connection.reject(e instanceof ProtocolError ? e.message : `Internal error: ${(e as Error)?.message ?? e}`);
-      }).finally(handshakeDone);
+      });
+      // The first message (the hello) ends the handshake's hurry; later ones cost no extra promise.
+      if (endHandshakeHurry) void handled.finally(handshakeDone);
     });
   }
 
