@@ -5,11 +5,12 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { runRepl } from "../../repl/repl.ts";
-import { formatValue, LocalRunspace, type ParseError, remotingCommands, type StreamRecord } from "../../src/mod.ts";
+import { formatValue, LocalRunspace, remotingCommands } from "../../src/mod.ts";
 import { ProgressLine } from "../../repl/progress.ts";
 import { runRsh } from "../support/rsh_process.ts";
 import { startProxy } from "../support/tcp_proxy.ts";
 import { Screen } from "./screen.ts";
+import { replSession } from "./harness.ts";
 import { startServer, type TestServer } from "../support/rsh_server.ts";
 
 const enter = suite("repl: Enter-PSSession and Exit-PSSession");
@@ -18,30 +19,8 @@ enter.before(async () => void (server = await startServer()));
 enter.after(async () => void (await server.stop()));
 
 /** Runs the REPL in this process over `lines`, with prompts when `interactive`. */
-async function session(lines: string[], interactive: boolean) {
-  let out = "";
-  const errors: string[] = [];
-  const runspace = new LocalRunspace({
-    commands: remotingCommands,
-    env: { HOME: server.home },
-    location: "/local/dir",
-    host: { output: (v) => void (out += formatValue(v) + "\n"), error: (r) => void errors.push(r.message), host: (t) => void (out += t) },
-  });
-  async function* input() {
-    for (const line of lines) yield line;
-  }
-  const code = await runRepl(runspace, {
-    lines: input(),
-    prompt: interactive ? (text) => void (out += text) : null,
-    reportParseError: (e: ParseError) => void errors.push(e.message),
-    record: (r: StreamRecord) => {
-      if (r.stream === "output") out += formatValue(r.value) + "\n";
-      if (r.stream === "error") errors.push(r.value.message);
-    },
-  });
-  await runspace.close();
-  return { out, errors, code };
-}
+const session = (lines: string[], interactive: boolean) =>
+  replSession(lines, interactive, { runspace: { commands: remotingCommands, env: { HOME: server.home }, location: "/local/dir" } });
 
 enter("the prompt shows the entered computer and the remote location; exit returns to the local prompt", async () => {
   const r = await session([`Enter-PSSession -ComputerName localhost -Port ${server.port}`, "Set-Location /", "'in'", "exit", "'out'"], true);

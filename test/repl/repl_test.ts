@@ -4,27 +4,12 @@ import { runRepl } from "../../repl/repl.ts";
 import { sessionCompleter } from "../../repl/complete.ts";
 import type { ReadResult } from "../../repl/line_editor.ts";
 import { RemoteCalls } from "../../repl/remote_calls.ts";
-import { formatValue, LocalRunspace, type ParseError } from "../../src/mod.ts";
+import { replSession } from "./harness.ts";
+import { formatValue, LocalRunspace } from "../../src/mod.ts";
 
 const repl = suite("repl: the read-eval-print loop with injected input and output");
 
-async function session(lines: string[], interactive: boolean) {
-  let out = "";
-  const errors: string[] = [];
-  const runspace = new LocalRunspace({
-    host: { output: (v) => void (out += formatValue(v) + "\n"), error: (r) => void errors.push(r.message), host: (t) => void (out += t) },
-  });
-  async function* input() {
-    for (const line of lines) yield line;
-  }
-  const code = await runRepl(runspace, {
-    lines: input(),
-    prompt: interactive ? (text) => void (out += text) : null,
-    location: () => "/home/ada",
-    reportParseError: (e: ParseError) => void errors.push(e.message),
-  });
-  return { out, errors, code };
-}
+const session = (lines: string[], interactive: boolean) => replSession(lines, interactive, { location: () => "/home/ada" });
 
 repl("prompts PS /path> and >> for a continued statement, as pwsh's console does", async () => {
   const r = await session(["$x = 2", "if ($x) {", "  $x * 21", "}"], true);
