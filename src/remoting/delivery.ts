@@ -39,11 +39,24 @@ export const SELECT_PARAMETERS = [
  */
 export function decorate(value: unknown, origin: Origin, hide: boolean): unknown {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) {
-    return new NotedScalar(value, addRemoteNotes(new PSCustomObject(), origin, hide));
+    return new NotedScalar(value, scalarNotes(origin, hide));
   }
   if (value instanceof PSCustomObject && value.constructor === PSCustomObject) addRemoteNotes(value, origin, hide);
   if (value instanceof ErrorRecord) value.computerName = origin.computerName;
   return value;
+}
+
+/**
+ * A scalar's notes cannot be changed by a script (setMember refuses a NotedScalar), so all the scalars of one origin
+ * share one notes object: a million remote numbers cost a wrapper each, not a property table each.
+ */
+const sharedNotes = new WeakMap<Origin, { shown?: PSCustomObject; hidden?: PSCustomObject }>();
+
+function scalarNotes(origin: Origin, hide: boolean): PSCustomObject {
+  let notes = sharedNotes.get(origin);
+  if (!notes) sharedNotes.set(origin, notes = {});
+  const key = hide ? "hidden" : "shown";
+  return notes[key] ??= addRemoteNotes(new PSCustomObject(), origin, hide);
 }
 
 function addRemoteNotes(object: PSCustomObject, origin: Origin, hide: boolean): PSCustomObject {
