@@ -152,7 +152,7 @@ export const removeVariable: BuiltinCommand = {
   parameters: NAMES,
   // Without -Scope only the caller's own scope is searched (RemoveVariableCommand: Scope ??= "local").
   process(ctx, params) {
-    for (const { variable, frame } of matching(ctx, params, "Remove-Variable", ctx.scope)) frame.variables.delete(variable.name.toLowerCase());
+    for (const { variable, frame } of matching(ctx, params, "Remove-Variable", ctx.scope)) frame.remove(variable.name);
   },
 };
 

@@ -4,14 +4,15 @@
  * continue, return and exit as signals.
  */
 import type * as A from "../../grammar/ast.ts";
-import { enumerate, toBool, toStr } from "../values/convert.ts";
+import { toBool, toStr } from "../values/convert.ts";
 import { structuredCopy } from "../values/objects.ts";
 import type { CommandTable } from "./commands.ts";
 import type { EngineHost, SessionPort } from "./command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError, StopUpstreamSignal } from "./errors.ts";
-import { assign, evaluate, type Frame, guarded, ScriptBlockValue, unwrap, valueOf } from "./expressions.ts";
+import { evaluate, type Frame, ScriptBlockValue, unwrap } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch, tryFinally } from "./maybe.ts";
-import { binary, charRange, matchOne, rangeBounds, wildcardToRegExp } from "./operators.ts";
+import { compiledBlock, compiledStatement, loopGoesOn } from "./compile.ts";
+import { matchOne, wildcardToRegExp } from "./operators.ts";
 import { forbidsScriptBlocks, type LanguageMode, scriptBlockRefused } from "./language_mode.ts";
 import type { NativeStderr } from "./native.ts";
 import { Pacer } from "./pacer.ts";
@@ -21,8 +22,6 @@ import { Scope } from "./scope.ts";
 import { Deno } from "../platform.ts";
 
 export type Emit = (value: unknown) => Maybe<void>;
-
-const discard: Emit = () => {};
 
 export class Evaluator {
   /** Where redirected error records go (`2>&1`, `2> file`), innermost last. */
@@ -99,7 +98,7 @@ export class Evaluator {
     for (let i = start; i < statements.length; i++) {
       let result: Maybe<void>;
       try {
-        result = this.statement(statements[i], frame, emit);
+        result = compiledStatement(statements[i])(this, frame, emit);
       } catch (error) {
         this.recover(error, frame);
         continue;
@@ -128,7 +127,7 @@ export class Evaluator {
   }
 
   report(error: RuntimeError, frame: Frame, preference: string): void {
-    frame.scope.global.set("?", false);
+    frame.scope.setStatus(false);
     this.writeError(error.record, frame, preference === "ignore" || preference === "silentlycontinue" ? preference : "continue");
   }
 
@@ -138,7 +137,7 @@ export class Evaluator {
 
   /** A block's statements, under its `trap` statements if it has any. */
   body(block: A.StatementBlock | A.NamedBlock, frame: Frame, emit: Emit): Maybe<void> {
-    return block.traps.length === 0 ? this.statements(block.statements, frame, emit) : this.trapped(block, frame, emit);
+    return compiledBlock(block)(this, frame, emit);
   }
 
   /**
@@ -176,12 +175,12 @@ export class Evaluator {
     });
   }
 
-  /** A condition's truth (`if`, `while`, `for`, `do`). */
-  condition(node: A.Statement, frame: Frame): Maybe<boolean> {
-    return then(frame.collect([node], frame), (out) => toBool(unwrap(out)));
+  statement(node: A.Statement, frame: Frame, emit: Emit): Maybe<void> {
+    return compiledStatement(node)(this, frame, emit);
   }
 
-  statement(node: A.Statement, frame: Frame, emit: Emit): Maybe<void> {
+  /** The statements compile.ts leaves to a walk of their AST (their cost is in what they do). */
+  interpret(node: A.Statement, frame: Frame, emit: Emit): Maybe<void> {
     switch (node.kind) {
       case "Pipeline":
         return this.pipeline(node, frame, emit);
@@ -190,57 +189,8 @@ export class Evaluator {
           const succeeded = frame.scope.global.lookup("?")?.value !== false;
           if (node.operator === "&&" ? succeeded : !succeeded) return this.pipeline(node.right, frame, emit);
         });
-      case "Assignment":
-        return this.assignment(node, frame);
-      case "If":
-        return this.ifClauses(node, 0, frame, emit);
       case "Switch":
         return this.switchStatement(node, frame, emit);
-      case "Foreach": {
-        const range = rangeExpression(node.iterable);
-        if (range) {
-          // `foreach ($i in 1..N)` counts without building the array.
-          return then(rangeOf(frame, range), (bounds) => {
-            if (typeof bounds[0] === "string") return this.foreachItems(node, bounds, frame, emit);
-            const [from, to] = bounds as [number, number];
-            const step = from <= to ? 1 : -1;
-            let next = from;
-            let done = false;
-            return this.loop(node.label, () => {
-              if (done) return false;
-              const value = next;
-              if (value === to) done = true;
-              else next += step;
-              return then(assign(frame, node.variable, value), () => this.block(node.body, frame, emit));
-            });
-          });
-        }
-        return then(frame.collect([node.iterable], frame), (out) => {
-          // `foreach ($x in $null)` runs no iteration (about_Foreach).
-          const value = unwrap(out);
-          return this.foreachItems(node, value === null ? [] : enumerate(value), frame, emit);
-        });
-      }
-      case "For":
-        return then(node.initializer ? this.statement(node.initializer, frame, discard) : undefined, () => {
-          let first = true;
-          return this.loop(node.label, () => {
-            const iterator = first || !node.iterator ? undefined : this.statement(node.iterator, frame, discard);
-            first = false;
-            return then(iterator, () =>
-              then(node.condition ? this.condition(node.condition, frame) : true, (go) => go && this.block(node.body, frame, emit)));
-          });
-        });
-      case "While":
-        return this.loop(node.label, () => then(this.condition(node.condition, frame), (go) => go && this.block(node.body, frame, emit)));
-      case "DoLoop": {
-        let first = true;
-        return this.loop(node.label, () => {
-          const go = first ? true : then(this.condition(node.condition, frame), (c) => c !== node.until);
-          first = false;
-          return then(go, (g) => g && this.block(node.body, frame, emit));
-        });
-      }
       case "FunctionDefinition":
         frame.scope.functions.set(node.name.toLowerCase(), { definition: node, source: frame.source, trusted: frame.trusted });
         return;
@@ -256,17 +206,9 @@ export class Evaluator {
         });
       case "StatementBlock":
         return this.block(node, frame, emit);
+      default:
+        throw new Error(`rsh: ${node.kind} is compiled, not interpreted`);
     }
-  }
-
-  ifClauses(node: A.If, from: number, frame: Frame, emit: Emit): Maybe<void> {
-    for (let i = from; i < node.clauses.length; i++) {
-      const clause = node.clauses[i];
-      const truth = this.condition(clause.condition, frame);
-      if (truth instanceof Promise) return truth.then((t) => (t ? this.block(clause.body, frame, emit) : this.ifClauses(node, i + 1, frame, emit)));
-      if (truth) return this.block(clause.body, frame, emit);
-    }
-    if (node.elseBody) return this.block(node.elseBody, frame, emit);
   }
 
   /**
@@ -275,31 +217,26 @@ export class Evaluator {
    */
   loop(label: string | null, step: () => Maybe<unknown>): Maybe<void> {
     for (;;) {
-      const more = this.iteration(label, step);
-      if (more instanceof Promise) return more.then((m) => m ? then(this.pacer.checkpoint(), () => this.loop(label, step)) : undefined);
-      if (!more) return;
+      let more: Maybe<unknown>;
+      try {
+        more = step();
+      } catch (signal) {
+        more = loopGoesOn(signal, label);
+      }
+      if (more instanceof Promise) {
+        return more.then(
+          (m) => (m !== false ? this.#next(label, step) : undefined),
+          (signal) => (loopGoesOn(signal, label) ? this.#next(label, step) : undefined),
+        );
+      }
+      if (more === false) return;
       const pause = this.pacer.checkpoint();
       if (pause) return pause.then(() => this.loop(label, step));
     }
   }
 
-  /** Runs one loop iteration; true to go on, false when it ended the loop (`break`, or `step` said so). */
-  iteration(label: string | null, step: () => Maybe<unknown>): Maybe<boolean> {
-    return tryCatch(() => then(step(), (more) => more !== false), (signal) => {
-      if (!(signal instanceof BreakSignal) || (signal.label !== null && signal.label.toLowerCase() !== label?.toLowerCase())) throw signal;
-      return signal.isContinue;
-    });
-  }
-
-  assignment(node: A.Assignment, frame: Frame): Maybe<void> {
-    return then(valueOf(frame, node.value), (value) => {
-      if (node.operator === "=") return assign(frame, node.target, value);
-      return then(evaluate(frame, node.target), (current) => {
-        if (node.operator === "??=") return current === null ? assign(frame, node.target, value) : undefined;
-        const op = node.operator.slice(0, 1);
-        return assign(frame, node.target, guarded(frame, node, () => binary(op, current, value)));
-      });
-    });
+  #next(label: string | null, step: () => Maybe<unknown>): Maybe<void> {
+    return then(this.pacer.checkpoint(), () => this.loop(label, step));
   }
 
   flow(node: A.Flow, frame: Frame): Maybe<never> {
@@ -346,14 +283,6 @@ export class Evaluator {
     const lines = text.split(/\r?\n/);
     if (lines[lines.length - 1] === "") lines.pop();
     return lines;
-  }
-
-  foreachItems(node: A.Foreach, items: unknown[], frame: Frame, emit: Emit): Maybe<void> {
-    let i = 0;
-    return this.loop(node.label, () => {
-      if (i >= items.length) return false;
-      return then(assign(frame, node.variable, items[i++]), () => this.block(node.body, frame, emit));
-    });
   }
 
   switchStatement(node: A.Switch, frame: Frame, emit: Emit): Maybe<void> {
@@ -497,7 +426,7 @@ export class Evaluator {
   #endPipeline(processors: Processor[], redirected: Redirected[], errorSink: ((record: ErrorRecord) => void) | null, frame: Frame, succeeded: boolean): void {
     if (errorSink) this.#errorSinks.splice(this.#errorSinks.lastIndexOf(errorSink), 1);
     for (const r of redirected) r.finish();
-    frame.scope.global.set("?", succeeded && processors.every((p) => !p.hadError));
+    frame.scope.setStatus(succeeded && processors.every((p) => !p.hadError));
   }
 
 
@@ -552,21 +481,6 @@ export function usingValues(node: object, scope: Scope): Map<string, unknown> {
   };
   visit(node);
   return values;
-}
-
-/** `a..b` as a statement's whole value (a pipeline of that one expression), or null. */
-export function rangeExpression(statement: A.Statement): A.Binary | null {
-  if (statement.kind !== "Pipeline" || statement.elements.length !== 1 || statement.background) return null;
-  const element = statement.elements[0];
-  if (element.kind !== "CommandExpression" || element.redirections.length) return null;
-  const e = element.expression;
-  return e.kind === "Binary" && e.operator === ".." ? e : null;
-}
-
-/** The bounds of a numeric range expression, or the characters of a character range (`'a'..'e'`). */
-export function rangeOf(frame: Frame, node: A.Binary): Maybe<[number, number] | string[]> {
-  return then(evaluate(frame, node.left), (left) =>
-    then(evaluate(frame, node.right), (right) => guarded(frame, node, () => charRange(left, right) ?? rangeBounds(left, right))));
 }
 
 /**

@@ -10,7 +10,7 @@ import { DotNetError } from "./dotnet.ts";
 import { getMember, invokeMethod, MemberError, setMember, staticMember, VOID } from "./members.ts";
 import { binary, OperatorError, TypeValue, unary } from "./operators.ts";
 import { eachInOrder, mapInOrder, type Maybe, then } from "./maybe.ts";
-import type { Scope } from "./scope.ts";
+import { Scope } from "./scope.ts";
 
 /** A script block value: its AST plus the source text it came from. */
 export class ScriptBlockValue {
@@ -44,10 +44,8 @@ export function fail(frame: Frame, node: { span: A.Span }, message: string, id: 
  * stays an array), a pipeline's output is collected and unwrapped.
  */
 export function valueOf(frame: Frame, statement: A.Statement): Maybe<unknown> {
-  if (statement.kind === "Pipeline" && statement.elements.length === 1 && !statement.background) {
-    const element = statement.elements[0];
-    if (element.kind === "CommandExpression" && element.redirections.length === 0) return evaluate(frame, element.expression);
-  }
+  const lone = loneExpression(statement);
+  if (lone) return evaluate(frame, lone);
   return then(frame.collect([statement], frame), unwrap);
 }
 
@@ -150,26 +148,70 @@ function textOf(frame: Frame, value: unknown): string {
   return value.map(toStr).join(separator === undefined || separator === null ? " " : toStr(separator));
 }
 
+/** An expression compiled to a closure: evaluating it again walks no AST and re-decides nothing. */
+export type CompiledExpression = (frame: Frame) => Maybe<unknown>;
+
+const COMPILED = Symbol("rsh.compiledExpression");
+type Compilable = A.Expression & { [COMPILED]?: CompiledExpression };
+
+/**
+ * An expression's value. Each node is compiled once, on first use, into a closure that calls its children's
+ * closures directly (DESIGN.md, "fast path"): the closure is kept on the node under a symbol, invisible to
+ * everything that walks the AST.
+ */
 export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
+  return compiled(node)(frame);
+}
+
+export function compiled(node: A.Expression): CompiledExpression {
+  return (node as Compilable)[COMPILED] ??= compileExpression(node);
+}
+
+function compileExpression(node: A.Expression): CompiledExpression {
   switch (node.kind) {
     case "Constant":
-      return node.value;
-    case "StringConstant":
-      return node.value;
+    case "StringConstant": {
+      const value = node.value;
+      return () => value;
+    }
     case "Variable":
-      return readVariable(frame, node);
+      return compileVariableRead(node);
     case "Binary":
-      return evaluateBinary(frame, node);
+      return compileBinary(node);
     case "Member": {
-      const target = evaluate(frame, node.target);
-      return target instanceof Promise ? target.then((t) => member(frame, node, t)) : member(frame, node, target);
+      const target = compiled(node.target);
+      return (frame) => {
+        const t = target(frame);
+        return t instanceof Promise ? t.then((v) => member(frame, node, v)) : member(frame, node, t);
+      };
     }
     case "Index": {
-      const target = evaluate(frame, node.target);
-      if (target instanceof Promise) return target.then((t) => then(evaluate(frame, node.index), (key) => index(frame, node, t, key)));
-      const key = evaluate(frame, node.index);
-      return key instanceof Promise ? key.then((k) => index(frame, node, target, k)) : index(frame, node, target, key);
+      const target = compiled(node.target);
+      const key = compiled(node.index);
+      return (frame) => {
+        const t = target(frame);
+        if (t instanceof Promise) return t.then((v) => then(key(frame), (k) => index(frame, node, v, k)));
+        const k = key(frame);
+        return k instanceof Promise ? k.then((kv) => index(frame, node, t, kv)) : index(frame, node, t, k);
+      };
     }
+    case "Paren": {
+      const statement = node.statement;
+      const lone = loneExpression(statement);
+      return lone ? compiled(lone) : (frame) => then(frame.collect([statement], frame), unwrap);
+    }
+    case "Unary":
+      return compileUnary(node);
+    case "InvokeMember":
+      return (frame) => then(invokeMember(frame, node), (value) => (value === VOID ? null : value));
+    default:
+      return (frame) => evaluateOther(frame, node);
+  }
+}
+
+/** The kinds whose evaluation does more than reach a child or two: the AST walk costs them little. */
+function evaluateOther(frame: Frame, node: A.Expression): Maybe<unknown> {
+  switch (node.kind) {
     case "ExpandableString":
       return then(mapInOrder(node.parts, (part) => {
         if (typeof part === "string") return part;
@@ -182,8 +224,6 @@ export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
       return frame.collect(node.statements, frame);
     case "SubExpression":
       return then(frame.collect(node.statements, frame), unwrap);
-    case "Paren":
-      return valueOf(frame, node.statement);
     case "Hashtable": {
       const table = new PSHashtable();
       return then(eachInOrder(node.entries, (entry) =>
@@ -191,8 +231,6 @@ export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
     }
     case "ScriptBlockExpression":
       return new ScriptBlockValue(node.scriptBlock, frame.source, frame.trusted);
-    case "Unary":
-      return evaluateUnary(frame, node);
     case "Ternary":
       return then(evaluate(frame, node.condition), (c) => evaluate(frame, toBool(c) ? node.ifTrue : node.ifFalse));
     case "Convert":
@@ -207,9 +245,112 @@ export function evaluate(frame: Frame, node: A.Expression): Maybe<unknown> {
       });
     case "TypeLiteral":
       return new TypeValue(node.type.name);
-    case "InvokeMember":
-      return then(invokeMember(frame, node), (value) => (value === VOID ? null : value));
+    default:
+      throw new Error(`rsh: no evaluation for ${node.kind}`);
   }
+}
+
+/** A statement that is one expression written as a value (`$x`, `$a + 1`), else null: its pipeline can be skipped. */
+export function loneExpression(statement: A.Statement): A.Expression | null {
+  if (statement.kind !== "Pipeline" || statement.elements.length !== 1 || statement.background) return null;
+  const element = statement.elements[0];
+  return element.kind === "CommandExpression" && element.redirections.length === 0 ? element.expression : null;
+}
+
+/**
+ * A plain `$name` (no scope qualifier, not automatic) remembers the scope it last read in and the variable cell
+ * found there: a loop reading `$i` a million times looks it up once. Valid while the same scope asks and no variable
+ * was removed since (Scope.removals); a cell found in a parent scope is not remembered, since the scope could
+ * later get its own.
+ */
+function compileVariableRead(node: A.Variable): CompiledExpression {
+  const lower = node.name.toLowerCase();
+  if (node.qualifier !== null || lower in AUTOMATIC) return (frame) => readVariable(frame, node);
+  let cachedScope: Scope | null = null;
+  let cell: { value: unknown } = { value: null };
+  let removals = -1;
+  return (frame) => {
+    const scope = frame.scope;
+    if (scope === cachedScope && removals === Scope.removals) return cell.value;
+    const own = scope.variables.get(lower);
+    if (own) {
+      cachedScope = scope;
+      cell = own;
+      removals = Scope.removals;
+      return own.value;
+    }
+    return readVariable(frame, node);
+  };
+}
+
+/** Writes a plain `$name` the way compileVariableRead reads it; other targets go through assign. */
+export function compileAssignTarget(target: A.Expression): (frame: Frame, value: unknown) => Maybe<void> {
+  if (target.kind !== "Variable" || target.qualifier !== null) return (frame, value) => assign(frame, target, value);
+  const lower = target.name.toLowerCase();
+  if (lower in AUTOMATIC) return (frame, value) => writeVariable(frame, target, value);
+  let cachedScope: Scope | null = null;
+  let cell: { value: unknown } = { value: null };
+  let removals = -1;
+  return (frame, value) => {
+    const scope = frame.scope;
+    if (scope === cachedScope && removals === Scope.removals) {
+      cell.value = value;
+      return;
+    }
+    scope.set(target.name, value);
+    cachedScope = scope;
+    cell = scope.variables.get(lower)!;
+    removals = Scope.removals;
+  };
+}
+
+/** Numbers on both sides of the common arithmetic and comparison operators need none of binary()'s dispatch. */
+const NUMERIC: Record<string, (a: number, b: number) => unknown> = {
+  "+": (a, b) => a + b,
+  "-": (a, b) => a - b,
+  "*": (a, b) => a * b,
+  // As operators.compare orders numbers (NaN compares greater), for -eq/-ne/-lt/-le/-gt/-ge and their i forms.
+  "-eq": (a, b) => a === b,
+  "-ne": (a, b) => a !== b,
+  "-lt": (a, b) => a < b,
+  "-le": (a, b) => a === b || a < b,
+  "-gt": (a, b) => a !== b && !(a < b),
+  "-ge": (a, b) => !(a < b),
+};
+for (const op of ["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]) NUMERIC[op.replace("-", "-i")] = NUMERIC[op];
+for (const op of ["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]) NUMERIC[op.replace("-", "-c")] = NUMERIC[op];
+
+function compileBinary(node: A.Binary): CompiledExpression {
+  const op = node.operator;
+  const left = compiled(node.left);
+  const right = compiled(node.right);
+  if (op === "-and") return (frame) => then(left(frame), (l) => (toBool(l) ? then(right(frame), toBool) : false));
+  if (op === "-or") return (frame) => then(left(frame), (l) => (toBool(l) ? true : then(right(frame), toBool)));
+  if (op === "??") return (frame) => then(left(frame), (l) => (l !== null ? l : right(frame)));
+  const numeric = Object.hasOwn(NUMERIC, op) ? NUMERIC[op] : null;
+  const apply = (frame: Frame, l: unknown, r: unknown): unknown => {
+    if (numeric !== null && typeof l === "number" && typeof r === "number") return numeric(l, r);
+    return applyBinary(frame, node, l, r);
+  };
+  return (frame) => {
+    const l = left(frame);
+    if (l instanceof Promise) return l.then((lv) => then(right(frame), (r) => apply(frame, lv, r)));
+    const r = right(frame);
+    return r instanceof Promise ? r.then((rv) => apply(frame, l, rv)) : apply(frame, l, r);
+  };
+}
+
+function compileUnary(node: A.Unary): CompiledExpression {
+  const operand = compiled(node.operand);
+  if (node.operator !== "++" && node.operator !== "--") {
+    return (frame) => then(operand(frame), (before) => guarded(frame, node, () => unary(node.operator, before)));
+  }
+  const delta = node.operator === "++" ? 1 : -1;
+  const write = compileAssignTarget(node.operand);
+  return (frame) => then(operand(frame), (before) => {
+    const after = typeof before === "number" ? before + delta : guarded(frame, node, () => toNumber(before) + delta);
+    return then(write(frame, after), () => (node.postfix ? before : after));
+  });
 }
 
 function member(frame: Frame, node: A.Member, target: unknown): Maybe<unknown> {
@@ -255,31 +396,8 @@ function invoke(frame: Frame, node: A.InvokeMember, target: unknown, name: strin
   return guarded(frame, node, () => invokeMethod(target, name, args));
 }
 
-function evaluateBinary(frame: Frame, node: A.Binary): Maybe<unknown> {
-  const left = evaluate(frame, node.left);
-  return left instanceof Promise ? left.then((l) => binaryWithLeft(frame, node, l)) : binaryWithLeft(frame, node, left);
-}
-
-function binaryWithLeft(frame: Frame, node: A.Binary, left: unknown): Maybe<unknown> {
-  const op = node.operator;
-  if (op === "-and") return toBool(left) ? then(evaluate(frame, node.right), toBool) : false;
-  if (op === "-or") return toBool(left) ? true : then(evaluate(frame, node.right), toBool);
-  if (op === "??") return left !== null ? left : evaluate(frame, node.right);
-  const right = evaluate(frame, node.right);
-  if (right instanceof Promise) return right.then((r) => applyBinary(frame, node, left, r));
-  return applyBinary(frame, node, left, right);
-}
-
 function applyBinary(frame: Frame, node: A.Binary, left: unknown, right: unknown): unknown {
   return guarded(frame, node, () => binary(node.operator, left, right, (matches) => frame.scope.set("Matches", matches)));
-}
-
-function evaluateUnary(frame: Frame, node: A.Unary): Maybe<unknown> {
-  return then(evaluate(frame, node.operand), (before) => {
-    if (node.operator !== "++" && node.operator !== "--") return guarded(frame, node, () => unary(node.operator, before));
-    const after = guarded(frame, node, () => toNumber(before) + (node.operator === "++" ? 1 : -1));
-    return then(assign(frame, node.operand, after), () => (node.postfix ? before : after));
-  });
 }
 
 /** Assigns to a target expression: a variable, `$h.key`, `$a[i]`, `[int]$x`, or `$a, $b` (multiple assignment). */

@@ -75,12 +75,18 @@ export class Scope {
   strictMode: number | undefined = undefined;
 
   /** A new frame under `parent` (null: a global scope); `isScript` marks a script's own scope (`$script:`). */
-  constructor(readonly parent: Scope | null, readonly isScript = false) {}
+  constructor(readonly parent: Scope | null, readonly isScript = false) {
+    this.global = parent ? parent.global : this;
+  }
+
+  /**
+   * Counts variable removals in the process: compiled variable accesses keep the cell they found and trust it while
+   * this count is unchanged (see expressions.ts, compileVariableRead).
+   */
+  static removals = 0;
 
   /** The outermost frame (`$global:`). */
-  get global(): Scope {
-    return this.parent ? this.parent.global : this;
-  }
+  readonly global: Scope;
 
   /** The nearest script scope (`$script:`), else the global one. */
   get script(): Scope {
@@ -103,6 +109,27 @@ export class Scope {
     const existing = this.variables.get(key);
     if (existing) existing.value = value;
     else this.variables.set(key, { name, value });
+  }
+
+  /** `$?`'s cell in a global scope, kept so that setting it after every statement costs one store. */
+  #status: { name: string; value: unknown } | null = null;
+  #statusRemovals = -1;
+
+  /** Sets `$?` (in the global scope), as every statement does when it ends. */
+  setStatus(succeeded: boolean): void {
+    const global = this.global;
+    if (global.#status && global.#statusRemovals === Scope.removals) {
+      global.#status.value = succeeded;
+      return;
+    }
+    global.set("?", succeeded);
+    global.#status = global.variables.get("?")!;
+    global.#statusRemovals = Scope.removals;
+  }
+
+  /** Removes the variable `name` from this frame (Remove-Variable). */
+  remove(name: string): void {
+    if (this.variables.delete(name.toLowerCase())) Scope.removals++;
   }
 
   /** A script-defined alias (Set-Alias) here or in an enclosing frame. */

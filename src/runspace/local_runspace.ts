@@ -460,7 +460,7 @@ export class LocalRunspace implements Runspace {
   }
 
   #fail(record: ErrorRecord, sink: ((record: StreamRecord) => void) | null) {
-    this.#global.set("?", false);
+    this.#global.setStatus(false);
     const errors = this.#global.lookup("Error")?.value;
     if (Array.isArray(errors)) errors.unshift(record);
     this.#sink = sink;
@@ -498,7 +498,7 @@ export class LocalRunspace implements Runspace {
         return { exitCode: null, failed: false, stopped: true };
       }
       const record = signal instanceof RuntimeError ? signal.record : internalError(signal, ast, source);
-      this.#global.set("?", false);
+      this.#global.setStatus(false);
       const errors = this.#global.lookup("Error")?.value;
       if (Array.isArray(errors)) errors.unshift(record);
       this.#record({ stream: "error", value: record });
