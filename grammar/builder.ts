@@ -14,6 +14,22 @@ export interface PendingSubExpression {
   end: number;
 }
 
+/**
+ * The position of the end of input in an empty script (NaN, as chevrotain reports it). Built property by property so
+ * that V8 gives it another hidden class than the `{ line, column, offset }` literal: one NaN stored through the
+ * literal would turn every position's fields into boxed doubles for the rest of the process.
+ */
+function nanPosition(): A.Position {
+  const position = {} as A.Position;
+  position.line = NaN;
+  position.column = NaN;
+  position.offset = NaN;
+  return position;
+}
+
+/** A token with the positions the builder made for it (see `startOf`). */
+type PositionedToken = IToken & { startPosition?: A.Position; endPosition?: A.Position };
+
 interface Base {
   offset: number;
   line: number;
@@ -42,16 +58,33 @@ export class Builder {
 
   position(line: number, column: number, offset: number): A.Position {
     const b = this.base;
-    return { line: line + b.line - 1, column: line === 1 ? column + b.column - 1 : column, offset: offset + b.offset };
+    if (offset !== offset) return nanPosition();
+    // `| 0`: chevrotain's token fields are doubles (its end-of-input token holds NaN); small integers keep a position
+    // three words instead of three boxed numbers.
+    return {
+      line: (line + b.line - 1) | 0,
+      column: (line === 1 ? column + b.column - 1 : column) | 0,
+      offset: (offset + b.offset) | 0,
+    };
   }
 
+  /**
+   * A token's start and end positions are made once and shared by every node that starts or ends there (a 5 MB
+   * script's AST would otherwise hold ~2 million position objects). Nodes never mutate positions. chevrotain's EOF
+   * token is shared by all parses, so it is never cached.
+   */
   startOf(token: IToken): A.Position {
-    return this.position(token.startLine ?? 1, token.startColumn ?? 1, token.startOffset);
+    const t = token as PositionedToken;
+    if (t.startPosition !== undefined) return t.startPosition;
+    const position = this.position(token.startLine ?? 1, token.startColumn ?? 1, token.startOffset);
+    if (!isNaN(token.startOffset)) t.startPosition = position;
+    return position;
   }
 
   endOf(token: IToken): A.Position {
     if (isNaN(token.startOffset)) return this.startOf(this.last());
-    return this.position(token.endLine ?? 1, (token.endColumn ?? 0) + 1, (token.endOffset ?? token.startOffset) + 1);
+    const t = token as PositionedToken;
+    return t.endPosition ??= this.position(token.endLine ?? 1, (token.endColumn ?? 0) + 1, (token.endOffset ?? token.startOffset) + 1);
   }
 
   /** A span from `start` (a token or a node) to the last consumed token. */
@@ -238,10 +271,11 @@ export class Builder {
   }
 
   pipeline(elements: A.PipelineElement[], background: boolean): A.Pipeline {
-    return {
-      kind: "Pipeline", elements, background,
-      span: { file: this.file, start: elements[0].span.start, end: this.endOf(this.last()) },
-    };
+    const first = elements[0].span;
+    const end = this.endOf(this.last());
+    // Most pipelines are one element ending where the pipeline ends: they share its span.
+    const span = first.end === end ? first : { file: this.file, start: first.start, end };
+    return { kind: "Pipeline", elements, background, span };
   }
 
   commandExpression(expression: A.Expression, redirections: A.Redirection[]): A.CommandExpression {
@@ -352,7 +386,7 @@ export class Builder {
         column = 1;
       } else column++;
     }
-    return { line, column, offset };
+    return { line, column, offset: offset | 0 };
   }
 
   paren(statement: A.Statement, open: IToken): A.Paren {
