@@ -1,9 +1,47 @@
 #!/usr/bin/env node
-// Node entry: runs the bundle that `npm install` (the prepare script) builds from src/cli.ts.
-import { existsSync } from "node:fs";
-const bundle = new URL("../dist/rsh.mjs", import.meta.url);
-if (!existsSync(bundle)) {
-  process.stderr.write("rsh: dist/rsh.mjs is missing; run `npm run build` (npm install does it for you).\n");
+// Node entry: runs dist/rsh.cjs, the CLI bundle that `npm install` (the prepare script) builds from src/cli.ts.
+// CommonJS (bin/package.json), like the bundle: Node starts a CommonJS entry sooner than an ES module.
+//
+// The bundle is compiled with V8's code cache (dist/rsh.cjs.cache): without it, parsing and compiling the functions
+// that start-up runs is the largest part of what `rsh -c 1` spends beyond `node -e 1`. The cache belongs to one build
+// (the id on the bundle's first line) and one Node version, and is written at exit when it is missing or belongs to
+// something else; V8 also refuses, and we then ignore, data made under other V8 flags.
+"use strict";
+const { readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const { dirname, join } = require("node:path");
+const { Script } = require("node:vm");
+
+const bundle = join(__dirname, "..", "dist", "rsh.cjs");
+let source;
+try {
+  source = readFileSync(bundle, "utf8");
+} catch {
+  process.stderr.write("rsh: dist/rsh.cjs is missing; run `npm run build` (npm install does it for you).\n");
   process.exit(1);
 }
-await import(bundle.href);
+const cacheFile = `${bundle}.cache`;
+const stamp = `${source.slice(0, source.indexOf("\n"))} ${process.version} ${process.arch}\n`;
+let cachedData;
+try {
+  const data = readFileSync(cacheFile);
+  if (data.toString("latin1", 0, stamp.length) === stamp) cachedData = data.subarray(stamp.length);
+} catch {
+  // No cache yet: compiled from source, and written at exit.
+}
+// Node's own CommonJS wrapper, so that the bundle sees the usual module variables.
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+if (cachedData === undefined) {
+  // At exit the cache holds every function compiled so far: start-up's, not only the top level.
+  process.once("exit", () => {
+    try {
+      const temporary = `${cacheFile}.${process.pid}`;
+      writeFileSync(temporary, Buffer.concat([Buffer.from(stamp, "latin1"), script.createCachedData()]));
+      renameSync(temporary, cacheFile);
+    } catch {
+      // A read-only installation runs without the cache.
+    }
+  });
+}
+const module_ = { exports: {} };
+script.runInThisContext()(module_.exports, createRequire(bundle), module_, bundle, dirname(bundle));

@@ -255,5 +255,6 @@ function terminalReader() {
 }
 
 // When the script ends rsh exits, without waiting for timers or background jobs it started (as pwsh does); its
-// runspace closes first, so that remote servers hear a goodbye.
-Deno.exit(await main(args));
+// runspace closes first, so that remote servers hear a goodbye. No top-level await: Node runs this file as a
+// CommonJS bundle (scripts/build.mjs), whose V8 code cache makes start-up faster.
+main(args).then((code) => Deno.exit(code));
