@@ -137,21 +137,38 @@ export function bindArguments(specs: ParameterSpec[], args: RawArgument[], stric
     values.set(spec.name, coerce(spec, next.value));
     i++;
   }
-  const open = specs
-    .filter((s) => s.position !== undefined && !values.has(s.name) && s.type?.toLowerCase() !== "switch")
-    .sort((a, b) => a.position! - b.position!);
+  const order = positionalOrder(specs);
+  let next = 0;
   const rest = specs.find((s) => s.remaining && !values.has(s.name));
-  for (const [index, value] of positional.entries()) {
-    if (rest && open[0] === rest && positional.length - index > 1) {
+  for (let index = 0; index < positional.length; index++) {
+    const value = positional[index];
+    // The next positional parameter no named argument took.
+    while (next < order.length && values.has(order[next].name)) next++;
+    const spec = order[next];
+    if (rest && spec === rest && positional.length - index > 1) {
       values.set(rest.name, coerce(rest, positional.slice(index)));
       break;
     }
-    const spec = open.shift();
-    if (spec) values.set(spec.name, coerce(spec, value));
+    if (spec) {
+      values.set(spec.name, coerce(spec, value));
+      next++;
+    }
     else if (strict) throw new BindingError(`A positional parameter cannot be found that accepts argument '${toStr(value)}'.`, "PositionalParameterNotFound");
     else remaining.push(value);
   }
   return { values, remaining };
+}
+
+const positionalOrders = new WeakMap<ParameterSpec[], ParameterSpec[]>();
+
+/** The parameters that take positional arguments, in position order (worked out once per parameter table). */
+function positionalOrder(specs: ParameterSpec[]): ParameterSpec[] {
+  let order = positionalOrders.get(specs);
+  if (!order) {
+    order = specs.filter((s) => s.position !== undefined && s.type?.toLowerCase() !== "switch").sort((a, b) => a.position! - b.position!);
+    positionalOrders.set(specs, order);
+  }
+  return order;
 }
 
 /** Checks mandatory parameters once pipeline input had its chance. */

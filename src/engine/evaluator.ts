@@ -23,6 +23,8 @@ import { Deno } from "../platform.ts";
 
 export type Emit = (value: unknown) => Maybe<void>;
 
+const NO_REDIRECTIONS: Redirected[] = [];
+
 export class Evaluator {
   /** Where redirected error records go (`2>&1`, `2> file`), innermost last. */
   readonly #errorSinks: ((record: ErrorRecord) => void)[] = [];
@@ -43,17 +45,7 @@ export class Evaluator {
   visible: CommandTable | null = null;
 
   frame(scope: Scope, source: string, trusted = false): Frame {
-    return {
-      scope,
-      source,
-      trusted,
-      env: this.env,
-      collect: (statements, f) => {
-        const out: unknown[] = [];
-        return then(this.statements(statements, f, (v) => void out.push(v)), () => out);
-      },
-      callBlock: (block, item, args) => this.callScriptBlock(block, item, args, scope),
-    };
+    return new EvaluatorFrame(this, scope, source, trusted);
   }
 
   /**
@@ -328,6 +320,11 @@ export class Evaluator {
   /** Runs a pipeline: each element a processor; the last one's output goes to `emit`. */
   pipeline(node: A.Pipeline, frame: Frame, emit: Emit): Maybe<void> {
     if (node.background) return emit(this.startBackground(node, frame));
+    if (node.elements.length === 1 && node.elements[0].redirections.length === 0) {
+      // One command (a function call, most often): no links to make between processors.
+      const made = makeProcessor(this, node.elements[0], frame, emit, false);
+      return made instanceof Promise ? made.then((p) => this.runPipeline([p], NO_REDIRECTIONS, frame)) : this.runPipeline([made], NO_REDIRECTIONS, frame);
+    }
     const processors: Processor[] = [];
     const redirected: Redirected[] = [];
     let downstream: Emit = emit;
@@ -452,6 +449,23 @@ export class Evaluator {
     const sink = this.#errorSinks[this.#errorSinks.length - 1];
     if (sink) sink(record);
     else this.host.error(record);
+  }
+}
+
+/** A Frame of this evaluator (a class: a function call makes one, and its methods cost no closures). */
+class EvaluatorFrame implements Frame {
+  readonly env: Map<string, string>;
+  constructor(readonly evaluator: Evaluator, readonly scope: Scope, readonly source: string, readonly trusted: boolean) {
+    this.env = evaluator.env;
+  }
+
+  collect(statements: A.Statement[], frame: Frame): Maybe<unknown[]> {
+    const out: unknown[] = [];
+    return then(this.evaluator.statements(statements, frame, (v) => void out.push(v)), () => out);
+  }
+
+  callBlock(block: ScriptBlockValue, item: unknown, args: unknown[]): Maybe<unknown[]> {
+    return this.evaluator.callScriptBlock(block, item, args, this.scope);
   }
 }
 

@@ -36,16 +36,44 @@ export function emitAll(emit: Emit, values: readonly unknown[]): Maybe<void> {
   return eachInOrder(values, emit);
 }
 
-/** Specs derived from each parameter list once: a function called 100,000 times reads its table, not its AST. */
-const specCache = new WeakMap<A.Parameter[], ParameterSpec[]>();
-
-/** Specs for a `param()` block or `function f($a, $b)` list (positional in declaration order, as PowerShell does). */
-export function parameterSpecs(parameters: A.Parameter[]): ParameterSpec[] {
-  let specs = specCache.get(parameters);
-  if (!specs) specCache.set(parameters, specs = deriveSpecs(parameters));
-  return specs;
+/** What a script block's declarations say about binding, derived once: a function called 100,000 times reads this. */
+interface Declared {
+  parameters: A.Parameter[];
+  specs: ParameterSpec[];
+  /** `[CmdletBinding()]`: takes the common parameters and refuses unknown arguments. */
+  advanced: boolean;
+  /** An advanced function, or one with `[Parameter()]`: an unknown `-Name` is an error, not an entry of $args. */
+  strictNames: boolean;
+  pipelineSpec: ParameterSpec | undefined;
+  byName: ParameterSpec[];
 }
 
+const declaredCache = new WeakMap<A.Parameter[], Declared>();
+const NO_PARAMETERS: A.Parameter[] = [];
+
+/**
+ * Keyed by the parameter list, which belongs to one param block (whose `[CmdletBinding()]` it is) or to one
+ * `function f($a)` header; blocks with neither share NO_PARAMETERS, never advanced.
+ */
+function declared(block: A.ScriptBlock, extraParameters: A.Parameter[] | null): Declared {
+  const parameters = block.paramBlock?.parameters ?? extraParameters ?? NO_PARAMETERS;
+  let found = declaredCache.get(parameters);
+  if (found) return found;
+  const specs = deriveSpecs(parameters);
+  const advanced = block.paramBlock?.attributes.some((a) => a.typeName.name.toLowerCase() === "cmdletbinding") ?? false;
+  found = {
+    parameters,
+    specs,
+    advanced,
+    strictNames: advanced || declaresParameterAttribute(parameters),
+    pipelineSpec: specs.find((s) => s.pipeline),
+    byName: specs.filter((s) => s.pipelineByName),
+  };
+  declaredCache.set(parameters, found);
+  return found;
+}
+
+/** Specs for a `param()` block or `function f($a, $b)` list (positional in declaration order, as PowerShell does). */
 function deriveSpecs(parameters: A.Parameter[]): ParameterSpec[] {
   return parameters.map((p, index) => {
     const spec: ParameterSpec = { name: p.name, position: index };
@@ -85,7 +113,8 @@ export function evaluateArguments(frame: Frame, elements: A.CommandElement[]): M
         void args.push({ kind: "parameter", name: element.name, hasValue, value, text: "-" + element.name }));
     }
     if (element.kind === "Variable" && element.splatted) {
-      return then(evaluate(frame, { ...element, splatted: false }), (value) => {
+      // Compiled variable reads do not look at `splatted`: the node itself gives the variable's value.
+      return then(evaluate(frame, element), (value) => {
         if (value instanceof PSHashtable) {
           for (const [key, v] of value.entries()) args.push({ kind: "parameter", name: toStr(key), hasValue: true, value: v, text: "-" + toStr(key) });
         } else for (const v of enumerate(value)) args.push({ kind: "value", value: v });
@@ -112,40 +141,98 @@ export function scriptBlockProcessor(
   emit: Emit,
   options: { isFilter?: boolean; scope?: Scope; hasUpstream?: boolean; trusted?: boolean } = {},
 ): Processor {
-  const parameters = block.paramBlock?.parameters ?? extraParameters ?? [];
-  const specs = parameterSpecs(parameters);
-  const advanced = block.paramBlock?.attributes.some((a) => a.typeName.name.toLowerCase() === "cmdletbinding") ?? false;
-  const scope = options.scope ?? new Scope(caller.scope);
-  // An advanced function takes the common parameters (about_Functions_CmdletBindingAttribute).
-  let common: Common = {};
-  if (advanced) {
-    const declared = (name: string) => specs.some((s) => s.name.toLowerCase() === name.toLowerCase() || s.aliases?.some((a) => a.toLowerCase() === name.toLowerCase()));
-    ({ args: rawArgs, common } = takeCommonParameters(rawArgs, declared));
+  return new ScriptBlockProcessor(evaluator, block, source, declared(block, extraParameters), rawArgs, caller, node, emit, options);
+}
+
+const NOTHING_BOUND: Bound = { values: new Map(), remaining: [] };
+
+/** One call of a script block (a class: a function called 100,000 times makes 100,000 of these, and no closures). */
+class ScriptBlockProcessor implements Processor {
+  hadError = false;
+  readonly #scope: Scope;
+  readonly #frame: Frame;
+  readonly #common: Common = {};
+  readonly #args: RawArgument[];
+  readonly #captured: ReturnType<typeof captureVariables>;
+  readonly #emit: Emit;
+  readonly #processBlock: A.NamedBlock | null;
+  readonly #endBlock: A.NamedBlock | null;
+  #bound: Bound = NOTHING_BOUND;
+  #input: unknown[] = [];
+
+  constructor(
+    readonly evaluator: Evaluator,
+    readonly block: A.ScriptBlock,
+    source: string,
+    readonly declared: Declared,
+    rawArgs: RawArgument[],
+    readonly caller: Frame,
+    readonly node: { span: A.Span },
+    emit: Emit,
+    readonly options: { isFilter?: boolean; scope?: Scope; hasUpstream?: boolean; trusted?: boolean },
+  ) {
+    this.#scope = options.scope ?? new Scope(caller.scope);
+    this.#args = rawArgs;
+    // An advanced function takes the common parameters (about_Functions_CmdletBindingAttribute).
+    if (declared.advanced) {
+      const own = (name: string) => declared.specs.some((s) => s.name.toLowerCase() === name.toLowerCase() || s.aliases?.some((a) => a.toLowerCase() === name.toLowerCase()));
+      ({ args: this.#args, common: this.#common } = takeCommonParameters(rawArgs, own));
+    }
+    this.#captured = captureVariables(this.#common, caller.scope);
+    this.#emit = this.#captured.wrap(emit);
+    this.#frame = evaluator.frame(this.#scope, source, options.trusted ?? false);
+    this.#processBlock = block.process ?? (options.isFilter ? block.end : null);
+    this.#endBlock = options.isFilter ? null : block.end;
   }
-  const captured = captureVariables(common, caller.scope);
-  emit = captured.wrap(emit);
-  const frame = evaluator.frame(scope, source, options.trusted ?? false);
-  const pipelineSpec = specs.find((s) => s.pipeline);
-  const byName = specs.filter((s) => s.pipelineByName);
-  let bound: Bound = { values: new Map(), remaining: [] };
-  const input: unknown[] = [];
-  const processBlock = block.process ?? (options.isFilter ? block.end : null);
-  const endBlock = options.isFilter ? null : block.end;
-  const runBlock = (named: A.NamedBlock | null): Maybe<void> => {
+
+  begin(): Maybe<void> {
+    applyPreferences(this.#common, this.#scope);
+    const bound = this.#bindParameters();
+    return bound instanceof Promise ? bound.then(() => this.#runBlock(this.block.begin)) : this.#runBlock(this.block.begin);
+  }
+
+  process(value: unknown): Maybe<void> {
+    return this.#processOne(value, true);
+  }
+
+  run(): Maybe<void> {
+    if (this.#processBlock) return this.#processOne(null, false);
+  }
+
+  end(): Maybe<void> {
+    this.#scope.set("input", this.#input);
+    const ran = this.#runBlock(this.#endBlock);
+    if (ran instanceof Promise) return ran.then(() => this.#captured.finish());
+    this.#captured.finish();
+  }
+
+  #runBlock(named: A.NamedBlock | null): Maybe<void> {
     if (!named) return;
-    return tryCatch(() => evaluator.body(named, frame, emit), (signal) => {
-      if (!(signal instanceof ReturnSignal)) throw signal;
-      return emitAll(emit, signal.value);
-    });
-  };
-  const processOne = (value: unknown, hasInput: boolean): Maybe<void> => {
+    let ran: Maybe<void>;
+    try {
+      ran = this.evaluator.body(named, this.#frame, this.#emit);
+    } catch (signal) {
+      return this.#returned(signal);
+    }
+    return ran instanceof Promise ? ran.catch((signal) => this.#returned(signal)) : ran;
+  }
+
+  /** `return` ends the block; what it returns is written like the rest of its output. */
+  #returned(signal: unknown): Maybe<void> {
+    if (!(signal instanceof ReturnSignal)) throw signal;
+    return emitAll(this.#emit, signal.value);
+  }
+
+  #processOne(value: unknown, hasInput: boolean): Maybe<void> {
+    const scope = this.#scope;
     scope.set("_", value);
     scope.set("PSItem", value);
+    const { pipelineSpec, byName } = this.declared;
     if (hasInput && pipelineSpec) {
       try {
         scope.set(pipelineSpec.name, coerce(pipelineSpec, value));
       } catch (e) {
-        bindingFailure(caller, node, e);
+        bindingFailure(this.caller, this.node, e);
       }
     }
     // ValueFromPipelineByPropertyName: each object's property of the parameter's name (or an alias) binds it.
@@ -153,55 +240,59 @@ export function scriptBlockProcessor(
       const property = [spec.name, ...(spec.aliases ?? [])].map((n) => ownProperty(value, n)).find((v) => v !== undefined);
       // An object without the property leaves the parameter as the command line bound it (not the last object's).
       if (property === undefined) {
-        scope.set(spec.name, bound.values.get(spec.name) ?? null);
+        scope.set(spec.name, this.#bound.values.get(spec.name) ?? null);
         continue;
       }
       try {
         scope.set(spec.name, coerce(spec, property));
       } catch (e) {
-        bindingFailure(caller, node, e);
+        bindingFailure(this.caller, this.node, e);
       }
     }
-    if (processBlock) return runBlock(processBlock);
-    if (hasInput) input.push(value);
-  };
-  const bindParameters = (): Maybe<void> => {
+    if (this.#processBlock) return this.#runBlock(this.#processBlock);
+    if (hasInput) this.#input.push(value);
+  }
+
+  #bindParameters(): Maybe<void> {
+    const { specs, parameters, advanced, strictNames, pipelineSpec } = this.declared;
+    const args = this.#args;
     try {
       if (specs.length === 0) {
-        bound = { values: new Map(), remaining: rawArgs.map((a) => (a.kind === "value" ? a.value : a.hasValue ? a.value : a.text)) };
+        this.#bound = { values: new Map(), remaining: args.map((a) => (a.kind === "value" ? a.value : a.hasValue ? a.value : a.text)) };
       } else {
         // A simple function passes an unknown `-Name` on in $args; an advanced one (CmdletBinding or [Parameter()])
         // refuses it (about_Functions_Advanced_Parameters).
-        bound = bindArguments(specs, rawArgs, false, advanced || declaresParameterAttribute(parameters));
-        if (advanced && bound.remaining.length) {
-          throw new BindingError(`A positional parameter cannot be found that accepts argument '${toStr(bound.remaining[0])}'.`, "PositionalParameterNotFound");
+        this.#bound = bindArguments(specs, args, false, strictNames);
+        if (advanced && this.#bound.remaining.length) {
+          throw new BindingError(`A positional parameter cannot be found that accepts argument '${toStr(this.#bound.remaining[0])}'.`, "PositionalParameterNotFound");
         }
       }
-      checkMandatory(specs, bound.values, pipelineSpec !== undefined && options.hasUpstream === true);
+      checkMandatory(specs, this.#bound.values, pipelineSpec !== undefined && this.options.hasUpstream === true);
     } catch (e) {
-      bindingFailure(caller, node, e);
+      bindingFailure(this.caller, this.node, e);
     }
-    scope.set("args", bound.remaining);
+    const scope = this.#scope;
+    const values = this.#bound.values;
+    scope.set("args", this.#bound.remaining);
+    for (let i = 0; i < parameters.length; i++) {
+      const spec = specs[i];
+      if (values.has(spec.name)) scope.set(spec.name, values.get(spec.name));
+      else if (parameters[i].defaultValue) return this.#bindDefaults(i);
+      else scope.set(spec.name, spec.type?.toLowerCase() === "switch" ? false : null);
+    }
+  }
+
+  /** From the first parameter left to its default on: defaults are evaluated in order (one may use another). */
+  #bindDefaults(from: number): Maybe<void> {
+    const { specs, parameters } = this.declared;
+    const values = this.#bound.values;
     return eachInOrder(parameters, (parameter, i) => {
       const spec = specs[i];
-      if (bound.values.has(spec.name)) return scope.set(spec.name, bound.values.get(spec.name));
-      if (!parameter.defaultValue) return scope.set(spec.name, spec.type?.toLowerCase() === "switch" ? false : null);
-      return then(evaluate(frame, parameter.defaultValue), (value) => scope.set(spec.name, coerceDefault(spec, value)));
-    });
-  };
-  return {
-    hadError: false,
-    begin: () => {
-      applyPreferences(common, scope);
-      return then(bindParameters(), () => runBlock(block.begin));
-    },
-    process: (value) => processOne(value, true),
-    run: () => (processBlock ? processOne(null, false) : undefined),
-    end() {
-      scope.set("input", input);
-      return then(runBlock(endBlock), () => captured.finish());
-    },
-  };
+      if (values.has(spec.name)) return this.#scope.set(spec.name, values.get(spec.name));
+      if (!parameter.defaultValue) return this.#scope.set(spec.name, spec.type?.toLowerCase() === "switch" ? false : null);
+      return then(evaluate(this.#frame, parameter.defaultValue), (value) => this.#scope.set(spec.name, coerceDefault(spec, value)));
+    }, from);
+  }
 }
 
 function declaresParameterAttribute(parameters: A.Parameter[]): boolean {
