@@ -1,6 +1,6 @@
 /**
  * PowerShell tokenizes the same characters differently in command mode and expression mode (`Write-Output 2-1`
- * passes the string "2-1"; `(2-1)` is 1). chevrotain's custom token patterns see the tokens matched so far, so this
+ * passes the string "2-1"; `(2-1)` is 1). the tokenizer's custom patterns see the tokens matched so far, so this
  * tracker replays them to know the mode at the current offset: a stack of bracket frames, each with the mode that
  * applies inside it. It is incremental — each token is replayed once — so lexing stays linear.
  */

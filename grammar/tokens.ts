@@ -1,46 +1,51 @@
 /**
- * rsh's tokens: a chevrotain lexer whose mode-dependent tokens are custom patterns that ask the ModeTracker what
- * the current position means (command mode vs expression mode, see modes.ts). Tokens are grouped by family and made
- * by one small factory; order matters only where two patterns can match the same text, and is noted there.
+ * rsh's tokens: chevrotain token types (what the parser consumes) with the rules that recognise them (run by the
+ * tokenizer in lexer.ts). Mode-dependent tokens are custom matchers that ask the ModeTracker what the current position
+ * means (command mode vs expression mode, see modes.ts). Tokens are grouped by family and made by one small factory;
+ * order matters only where two patterns can match the same text, and is noted there.
  */
-import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
+import { createToken, type IToken, type TokenType } from "chevrotain";
+import { type Matcher, RshLexer, type TokenRule } from "./lexer.ts";
 import { Effect, Mode, ModeTracker, type TrackedTokenType } from "./modes.ts";
 
 export const tracker = new ModeTracker();
 
-type Matcher = (text: string, offset: number, matched: IToken[]) => string | null;
-
 interface TokenOptions {
   effect?: Effect;
   keywordMode?: Mode;
+  /** The characters a match can start with (a regex's first character when not given). */
   hint?: string[];
   lineBreaks?: boolean;
-  group?: string;
+  skipped?: boolean;
   categories?: TokenType[];
 }
 
-function token(name: string, pattern: RegExp | Matcher | typeof Lexer.NA, options: TokenOptions = {}): TokenType {
-  const custom = typeof pattern === "function";
+/** Each lexed token type's rule, by type. */
+const rules = new Map<TokenType, TokenRule>();
+
+/** A category: a token type that no rule produces, which the parser matches for any of its members. */
+function category(name: string): TokenType {
+  return createToken({ name });
+}
+
+function token(name: string, pattern: RegExp | Matcher, options: TokenOptions = {}): TokenType {
   // chevrotain treats a key that is present but undefined as set, so only defined options are passed.
-  const config: Record<string, unknown> = {
-    name,
-    pattern: custom ? { exec: execFor(pattern as Matcher) } : pattern,
-    line_breaks: options.lineBreaks ?? false,
-  };
-  if (options.hint) config.start_chars_hint = options.hint;
-  if (options.group) config.group = options.group;
+  const config: Record<string, unknown> = { name };
   if (options.categories) config.categories = options.categories;
   const type = createToken(config as never) as TrackedTokenType;
   type.effect = options.effect;
   type.keywordMode = options.keywordMode;
+  let first = options.hint;
+  let compiled: TokenRule["pattern"] = pattern;
+  if (pattern instanceof RegExp) {
+    const source = pattern.source;
+    const char = source[0] === "\\" ? source[1] : source[0];
+    first ??= [char];
+    // A one-character pattern is compared by character code.
+    if (source.length === 1 || (source.length === 2 && source[0] === "\\" && !/\w/.test(char))) compiled = char;
+  }
+  rules.set(type, { type, pattern: compiled, first: first!, skipped: options.skipped ?? false, lineBreaks: options.lineBreaks ?? false });
   return type;
-}
-
-function execFor(matcher: Matcher) {
-  return (text: string, offset: number, matched: IToken[]) => {
-    const image = matcher(text, offset, matched);
-    return image === null ? null : [image] as unknown as RegExpExecArray;
-  };
 }
 
 /** Runs a sticky regex at `offset`. */
@@ -54,33 +59,28 @@ const isCommandMode = (mode: Mode) => mode === Mode.CommandArgs;
 const isStatementStart = (mode: Mode) => mode === Mode.Start || mode === Mode.CommandStart;
 const LETTER_HINT = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"];
 const DIGIT_HINT = [..."0123456789"];
-/**
- * chevrotain buckets characters above 255 by blocks of 255; one character per block makes a custom token eligible for
- * every non-ASCII first character (names may be written in any script).
- */
-const NON_ASCII_HINT = [
-  ...Array.from({ length: 128 }, (_, i) => String.fromCharCode(128 + i)),
-  ...Array.from({ length: 257 }, (_, k) => String.fromCharCode(Math.min(65535, 256 + k * 255))),
-];
+/** Makes a token eligible for every character from 128 up (names may be written in any script; see lexer.ts). */
+const NON_ASCII_HINT = ["\u0080"];
 
 // ------------------------------------------------------------------ categories
 
-export const Operator = token("Operator", Lexer.NA);
+export const Operator = category("Operator");
 /** Binary operators resolved by precedence in the parser. */
-export const BinaryOperator = token("BinaryOperator", Lexer.NA);
-export const AssignmentOperator = token("AssignmentOperator", Lexer.NA);
-export const StringToken = token("StringToken", Lexer.NA);
-export const Keyword = token("Keyword", Lexer.NA);
+export const BinaryOperator = category("BinaryOperator");
+export const AssignmentOperator = category("AssignmentOperator");
+export const StringToken = category("StringToken");
+export const Keyword = category("Keyword");
 
 // ------------------------------------------------------------------ trivia and separators
 
-export const NewLine = token("NewLine", /\r\n|\n|\r/, { effect: Effect.StatementEnd, lineBreaks: true });
+export const NewLine = token("NewLine", /\r\n|\n|\r/, { effect: Effect.StatementEnd, lineBreaks: true, hint: ["\r", "\n"] });
 export const WhiteSpace = token("WhiteSpace", /(?:[ \t\f\v\u00a0\ufeff]|`(?:\r\n|\n|\r))+/, {
-  group: Lexer.SKIPPED,
+  skipped: true,
   lineBreaks: true,
+  hint: [" ", "\t", "\f", "\v", "\u00a0", "\ufeff", "`"],
 });
-export const BlockComment = token("BlockComment", /<#[\s\S]*?#>/, { group: Lexer.SKIPPED, lineBreaks: true });
-export const LineComment = token("LineComment", /#[^\r\n]*/, { group: Lexer.SKIPPED });
+export const BlockComment = token("BlockComment", /<#[\s\S]*?#>/, { skipped: true, lineBreaks: true });
+export const LineComment = token("LineComment", /#[^\r\n]*/, { skipped: true });
 
 // ------------------------------------------------------------------ strings
 
@@ -481,11 +481,7 @@ export const allTokens: TokenType[] = [
   Operator, BinaryOperator, AssignmentOperator, StringToken, Keyword,
 ];
 
-export const lexer = new Lexer(allTokens, {
-  positionTracking: "full",
-  ensureOptimizations: false,
-  skipValidations: true,
-});
+export const lexer = new RshLexer(allTokens.flatMap((type) => rules.get(type) ?? []));
 
 /** Tokenizes `text`; the tracker is reset first, so one lexer serves every call (calls must not nest). */
 export function tokenize(text: string) {

@@ -1,0 +1,171 @@
+/**
+ * rsh's tokenizer: a hand-written driver over the token rules of tokens.ts, producing chevrotain IToken objects for
+ * the chevrotain parser. It replaced chevrotain's Lexer, which ran at ~3 MB/s on a 5 MB script (most of it generic
+ * per-token work: regex-driven line counting, result arrays for custom patterns, tokens whose position fields were
+ * boxed doubles) and cost ~10 ms to build at start-up. It keeps that lexer's contract exactly (tests compare ASTs and
+ * error positions): rules are tried in declaration order among those whose first-character set holds the next
+ * character, the first match wins, only `lineBreaks` rules count line terminators, and an unmatched character is
+ * reported and skipped up to the next offset where any rule matches (chevrotain's error recovery).
+ */
+import type { ILexingError, ILexingResult, IToken, TokenType } from "chevrotain";
+
+/** A custom pattern: the image matched at `offset`, or null; `matched` holds the tokens so far (see modes.ts). */
+export type Matcher = (text: string, offset: number, matched: IToken[]) => string | null;
+
+/** How one token type is recognised. */
+export interface TokenRule {
+  type: TokenType;
+  /** A fixed one-character image, a sticky regex, or a custom matcher. */
+  pattern: string | RegExp | Matcher;
+  /** The characters a match can start with (characters from 128 up stand for every character from 128 up). */
+  first: readonly string[];
+  /** Skipped rules (whitespace, comments) make no token. */
+  skipped: boolean;
+  /** Only these rules' images count line terminators, as in chevrotain. */
+  lineBreaks: boolean;
+}
+
+/** A token as the parser and the AST builder read it; the builder caches the positions it makes from a token. */
+class Token implements IToken {
+  startPosition: unknown = undefined;
+  endPosition: unknown = undefined;
+  constructor(
+    public image: string,
+    public startOffset: number,
+    public endOffset: number,
+    public startLine: number,
+    public endLine: number,
+    public startColumn: number,
+    public endColumn: number,
+    public tokenTypeIdx: number,
+    public tokenType: TokenType,
+  ) {}
+}
+
+interface CompiledRule {
+  rule: TokenRule;
+  short: number;
+  image: string;
+  regex: RegExp | null;
+  match: Matcher | null;
+}
+
+export class RshLexer {
+  readonly #rules: CompiledRule[];
+  /** Candidate rules by first character code below 128, in declaration order. */
+  readonly #byChar: CompiledRule[][] = [];
+  /** Candidates for characters from 128 up. */
+  readonly #wide: CompiledRule[];
+
+  constructor(rules: TokenRule[]) {
+    this.#rules = rules.map((rule) => {
+      const p = rule.pattern;
+      return {
+        rule,
+        short: typeof p === "string" ? p.charCodeAt(0) : -1,
+        image: typeof p === "string" ? p : "",
+        regex: p instanceof RegExp ? new RegExp(p.source, "y") : null,
+        match: typeof p === "function" ? p : null,
+      };
+    });
+    for (let code = 0; code < 128; code++) {
+      const ch = String.fromCharCode(code);
+      this.#byChar.push(this.#rules.filter((r) => r.rule.first.includes(ch)));
+    }
+    this.#wide = this.#rules.filter((r) => r.rule.first.some((ch) => ch.charCodeAt(0) >= 128));
+  }
+
+  tokenize(text: string): ILexingResult {
+    const tokens: IToken[] = [];
+    const errors: ILexingError[] = [];
+    const length = text.length;
+    let offset = 0;
+    let line = 1;
+    let column = 1;
+    while (offset < length) {
+      const code = text.charCodeAt(offset);
+      const candidates = code < 128 ? this.#byChar[code] : this.#wide;
+      let found: CompiledRule | null = null;
+      let image: string | null = null;
+      let end = offset;
+      for (let i = 0; i < candidates.length; i++) {
+        const r = candidates[i];
+        if (r.short >= 0) {
+          if (code !== r.short) continue;
+          image = r.image;
+          end = offset + 1;
+        } else if (r.regex !== null) {
+          r.regex.lastIndex = offset;
+          if (!r.regex.test(text)) continue;
+          end = r.regex.lastIndex;
+        } else {
+          image = r.match!(text, offset, tokens);
+          if (image === null) continue;
+          end = offset + image.length;
+        }
+        found = r;
+        break;
+      }
+      if (found === null) {
+        const start = offset;
+        do offset++; while (offset < length && !this.#matchesAnyAt(text, offset, tokens));
+        errors.push({
+          offset: start,
+          line,
+          column,
+          length: offset - start,
+          message: `unexpected character: ->${text.charAt(start)}<- at offset: ${start}, skipped ${offset - start} characters.`,
+        });
+        column += offset - start;
+        continue;
+      }
+      const rule = found.rule;
+      const size = end - offset;
+      let token: Token | null = null;
+      if (!rule.skipped) {
+        token = new Token(image ?? text.slice(offset, end), offset, end - 1, line, line, column, column + size - 1,
+          rule.type.tokenTypeIdx!, rule.type);
+        tokens.push(token);
+      }
+      if (rule.lineBreaks) {
+        // chevrotain's accounting: the column after a token restarts after its last line terminator; a token ending in
+        // its only line terminator keeps its one-line end position.
+        let breaks = 0;
+        let lastBreakEnd = -1;
+        for (let i = offset; i < end; i++) {
+          const ch = text.charCodeAt(i);
+          if (ch === 10 || ch === 13) {
+            if (ch === 13 && i + 1 < end && text.charCodeAt(i + 1) === 10) i++;
+            breaks++;
+            lastBreakEnd = i - offset;
+          }
+        }
+        if (breaks === 0) column += size;
+        else {
+          line += breaks;
+          column = size - lastBreakEnd;
+          const endsInBreak = lastBreakEnd === size - 1;
+          if (token !== null && !(breaks === 1 && endsInBreak)) {
+            token.endLine = endsInBreak ? line - 1 : line;
+            token.endColumn = endsInBreak ? column : column - 1;
+          }
+        }
+      } else column += size;
+      offset = end;
+    }
+    return { tokens, errors, groups: {} };
+  }
+
+  /** Whether any rule, whatever its first characters, matches at `offset` (where recovery resumes). */
+  #matchesAnyAt(text: string, offset: number, tokens: IToken[]): boolean {
+    for (const r of this.#rules) {
+      if (r.short >= 0) {
+        if (text.charCodeAt(offset) === r.short) return true;
+      } else if (r.regex !== null) {
+        r.regex.lastIndex = offset;
+        if (r.regex.test(text)) return true;
+      } else if (r.match!(text, offset, tokens) !== null) return true;
+    }
+    return false;
+  }
+}
