@@ -16,18 +16,35 @@ import { parse, type ParseError } from "../grammar/mod.ts";
 import { formatValue, type Host, LocalRunspace, OutputFormatter, type RunOptions } from "./runspace/local_runspace.ts";
 import type { StreamRecord } from "./runspace/runspace.ts";
 import { VERSION } from "./version.ts";
+import { fstatSync, statSync } from "node:fs";
 import process from "node:process";
+
+/**
+ * Whether stdout (1) or stderr (2) is a terminal. Node builds process.stdout/stderr on first touch (a stream, and for
+ * a pipe the net module: ~5 ms of start-up each), so a pipe, a file or /dev/null is recognised by fstat first.
+ */
+function isTerminal(fd: 1 | 2): boolean {
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice() || stat.rdev === statSync("/dev/null").rdev) return false;
+  } catch {
+    // No fstat or no /dev/null here: Node's answer below.
+  }
+  return (fd === 1 ? process.stdout : process.stderr).isTTY === true;
+}
+const stdoutIsTerminal = isTerminal(1);
+const stderrIsTerminal = isTerminal(2);
 
 /**
  * Prints each record as soon as it is produced: output to stdout through Out-Default's formatter (objects of one
  * shape share a table, whose widths are settled by the rows of its first 300 ms), everything else to stderr.
  */
-const formatter = new OutputFormatter({ width: process.stdout.isTTY ? process.stdout.columns || 120 : 120 });
+const formatter = new OutputFormatter({ width: stdoutIsTerminal ? process.stdout.columns || 120 : 120 });
 let releaseTimer: ReturnType<typeof setTimeout> | undefined;
 /** Colours on a terminal unless NO_COLOR is set (PowerShell 7.2+ honours it too). */
 const colors = !Deno.env.get("NO_COLOR");
 /** Write-Progress's line on a terminal; other output erases it first. */
-const progress = process.stderr.isTTY ? new ProgressLine(writeStderr, () => process.stderr.columns || 80, colors) : null;
+const progress = stderrIsTerminal ? new ProgressLine(writeStderr, () => process.stderr.columns || 80, colors) : null;
 const toStdout = (text: string) => {
   if (text !== "") progress?.clear();
   writeStdout(text);
@@ -82,7 +99,7 @@ function showRecord(record: StreamRecord): void {
 }
 
 /** Errors are red on a terminal ($PSStyle.Formatting.Error), plain when redirected or with NO_COLOR. */
-const errorColor = process.stderr.isTTY === true && colors;
+const errorColor = stderrIsTerminal && colors;
 const errorText = (text: string) => (errorColor ? `\x1b[31;1m${text}\x1b[0m` : text);
 
 function reportParseError(error: ParseError): void {
@@ -243,7 +260,7 @@ async function runMain(argv: readonly string[]): Promise<number> {
 
 /** The line editor on the terminal (stdin and stdout). */
 function terminalReader() {
-  const color = colors && process.stdout.isTTY === true;
+  const color = colors && stdoutIsTerminal;
   const keys = new KeyReader({ read: (buffer) => Deno.stdin.read(buffer), setRaw: (raw) => Deno.stdin.setRaw(raw) });
   const editor = terminalEditor({
     write: writeStdout,

@@ -5,9 +5,7 @@
  * start-up. So the few members the start-up path touches (args, exit, cwd, env, reading a script) are served
  * straight from Node's APIs, and the shim is loaded on the first use of anything else.
  */
-import { spawn } from "node:child_process";
 import { accessSync, constants, readFileSync, statSync, writeSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import process from "node:process";
 
@@ -16,9 +14,24 @@ type DenoNamespace = typeof globalThis.Deno;
 // deno-lint-ignore no-explicit-any
 const native = (globalThis as any).Deno as DenoNamespace | undefined;
 
+const nodeRequire = createRequire(import.meta.url);
+
+/**
+ * A Node built-in module (which both runtimes have), loaded on first call: node:crypto, node:child_process and
+ * node:fs/promises each cost Node a few milliseconds to load, which a run that never signs, spawns or reads a file
+ * need not pay. Type it with the module's own type: `nodeModule<typeof import("node:crypto")>("node:crypto")`.
+ */
+export function nodeModule<T>(name: `node:${string}`): () => T {
+  let module: T | undefined;
+  return () => (module ??= nodeRequire(name) as T);
+}
+
+const childProcess = nodeModule<typeof import("node:child_process")>("node:child_process");
+const fsPromises = nodeModule<typeof import("node:fs/promises")>("node:fs/promises");
+
 function nodeDeno(): DenoNamespace {
   let shim: DenoNamespace | undefined;
-  const load = () => (shim ??= createRequire(import.meta.url)("@deno/shim-deno").Deno as DenoNamespace);
+  const load = () => (shim ??= nodeRequire("@deno/shim-deno").Deno as DenoNamespace);
   const env = {
     get: (name: string) => process.env[name],
     set: (name: string, value: string) => void (process.env[name] = value),
@@ -31,7 +44,7 @@ function nodeDeno(): DenoNamespace {
     exit: (code?: number) => process.exit(code),
     cwd: () => process.cwd(),
     env,
-    readTextFile: (path: string) => readFile(path, "utf8"),
+    readTextFile: (path: string) => fsPromises().readFile(path, "utf8"),
     readTextFileSync: (path: string) => readFileSync(path, "utf8"),
     // Every session start looks for profile scripts: without this the shim would load for one stat call.
     statSync: (path: string) => {
@@ -131,7 +144,7 @@ export function startProgram(
   options: { cwd: string; env: Record<string, string>; input: string | null; captureStderr?: boolean },
 ): RunningProgram {
   const stdio = [options.input === null ? "inherit" : "pipe", "pipe", options.captureStderr ? "pipe" : "inherit"] as const;
-  const child = spawn(path, args, { cwd: options.cwd, env: options.env, stdio: [...stdio] });
+  const child = childProcess().spawn(path, args, { cwd: options.cwd, env: options.env, stdio: [...stdio] });
   const exited = new Promise<number>((resolve, reject) => {
     child.once("error", reject);
     child.once("close", (code) => resolve(code ?? 1));

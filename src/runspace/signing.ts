@@ -6,8 +6,10 @@
  * trusted-publishers file (or the server's config). docs/language.md, "Signed scripts", describes the format.
  */
 import { Buffer } from "node:buffer";
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
-import { Deno } from "../platform.ts";
+import { Deno, nodeModule } from "../platform.ts";
+
+/** node:crypto on first use: every session start reaches this module (execution policy), few runs sign anything. */
+const nodeCrypto = nodeModule<typeof import("node:crypto")>("node:crypto");
 
 export const BEGIN_BLOCK = "# SIG # Begin signature block";
 export const END_BLOCK = "# SIG # End signature block";
@@ -27,7 +29,7 @@ export interface ScriptSignature {
 
 /** A new key pair: the private key as PKCS#8 PEM, the public key as one `ed25519:<base64url>` word. */
 export function generateKeyPair(): { privateKey: string; publicKey: string } {
-  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  const { privateKey, publicKey } = nodeCrypto().generateKeyPairSync("ed25519");
   return {
     privateKey: String(privateKey.export({ format: "pem", type: "pkcs8" })),
     publicKey: KEY_PREFIX + publicKey.export({ format: "jwk" }).x,
@@ -36,9 +38,9 @@ export function generateKeyPair(): { privateKey: string; publicKey: string } {
 
 /** The public key (`ed25519:…`) of a PEM private key; throws a readable error for anything else. */
 export function publicKeyOf(privatePem: string): string {
-  const key = createPrivateKey(privatePem);
+  const key = nodeCrypto().createPrivateKey(privatePem);
   if (key.asymmetricKeyType !== "ed25519") throw new Error(`The key is ${key.asymmetricKeyType}, not Ed25519 (make one with 'rsh keygen').`);
-  return KEY_PREFIX + createPublicKey(key).export({ format: "jwk" }).x;
+  return KEY_PREFIX + nodeCrypto().createPublicKey(key).export({ format: "jwk" }).x;
 }
 
 function signedBytes(content: string): Buffer {
@@ -66,7 +68,7 @@ export function signText(text: string, privatePem: string): string {
   let content = unsignedText(text);
   const eol = content.includes("\r\n") ? "\r\n" : "\n";
   if (content !== "" && !content.endsWith("\n")) content += eol;
-  const signature = sign(null, signedBytes(content), createPrivateKey(privatePem)).toString("base64");
+  const signature = nodeCrypto().sign(null, signedBytes(content), nodeCrypto().createPrivateKey(privatePem)).toString("base64");
   const lines = [BEGIN_BLOCK, `# SIG # Key: ${publicKeyOf(privatePem)}`, `# SIG # Signature: ${signature}`, END_BLOCK];
   return content + lines.join(eol) + eol;
 }
@@ -89,8 +91,8 @@ export function checkSignature(text: string, trusted: ReadonlySet<string>): Scri
   if (lines.slice(end + 1).some((l) => l.trim() !== "")) return mismatch("text follows the signature block");
   let good = false;
   try {
-    const key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: signer.slice(KEY_PREFIX.length) }, format: "jwk" });
-    good = signer.startsWith(KEY_PREFIX) && verify(null, signedBytes(text.slice(0, at)), key, Buffer.from(signature, "base64"));
+    const key = nodeCrypto().createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: signer.slice(KEY_PREFIX.length) }, format: "jwk" });
+    good = signer.startsWith(KEY_PREFIX) && nodeCrypto().verify(null, signedBytes(text.slice(0, at)), key, Buffer.from(signature, "base64"));
   } catch {
     good = false;
   }
