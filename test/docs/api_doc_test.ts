@@ -72,7 +72,11 @@ api("the examples type-check against the public API", () => {
   const dir = Deno.makeTempDirSync({ prefix: "rsh-api-doc-" });
   try {
     // The examples import "rsh", as a consumer does: the import map points it at src/mod.ts.
-    const imports = JSON.parse(Deno.readTextFileSync("deno.json")).imports as Record<string, string>;
+    // Entries relative to deno.json (deps/chevrotain.ts) stay relative to it.
+    const imports = Object.fromEntries(
+      Object.entries(JSON.parse(Deno.readTextFileSync("deno.json")).imports as Record<string, string>)
+        .map(([name, target]) => [name, target.startsWith("./") ? `${Deno.cwd()}/${target.slice(2)}` : target]),
+    );
     Deno.writeTextFileSync(`${dir}/import_map.json`, JSON.stringify({ imports: { ...imports, rsh: `${Deno.cwd()}/src/mod.ts` } }));
     const r = spawnSync(denoBinary(), ["check", "--quiet", "--doc", `--import-map=${dir}/import_map.json`, ...files], {
       encoding: "utf8",
