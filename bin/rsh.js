@@ -29,8 +29,9 @@ try {
 } catch {
   // No cache yet: compiled from source, and written at exit.
 }
-// Node's own CommonJS wrapper, so that the bundle sees the usual module variables.
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+// The bundle exports nothing: it gets require, __filename and __dirname, but no `module` or `exports`, as in an ES
+// module (lodash, inside chevrotain, would otherwise take `module` for Node's and call process.binding).
+const script = new Script(`(function (require, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
 if (cachedData === undefined) {
   // At exit the cache holds every function compiled so far: start-up's, not only the top level.
   process.once("exit", () => {
@@ -43,5 +44,4 @@ if (cachedData === undefined) {
     }
   });
 }
-const module_ = { exports: {} };
-script.runInThisContext()(module_.exports, createRequire(bundle), module_, bundle, dirname(bundle));
+script.runInThisContext()(createRequire(bundle), bundle, dirname(bundle));

@@ -199,8 +199,11 @@ function internalError(error: unknown, ast: ScriptBlock, source: string): ErrorR
 export class LocalRunspace implements Runspace {
   /** A small integer, unique within this process. */
   readonly id: number = nextRunspaceId();
-  /** A GUID. */
-  readonly instanceId: string = crypto.randomUUID();
+  #instanceId: string | undefined;
+  /** A GUID, made on first read: crypto.randomUUID() loads Node's web crypto, ~5 ms of a start-up that never asks. */
+  get instanceId(): string {
+    return (this.#instanceId ??= crypto.randomUUID());
+  }
   /** The name given in the options, or `Runspace<Id>`. */
   readonly name: string;
   #state: RunspaceState = "BeforeOpen";
