@@ -20,17 +20,17 @@ export const forEachObject: BuiltinCommand = {
     { name: "InputObject", pipeline: true, type: "object" },
   ],
   begin(ctx, params) {
-    if (params.has("Begin")) return then(ctx.invokeInScope(params.get("Begin"), null), ctx.emitAll);
+    if (params.has("Begin")) return ctx.runInScope(params.get("Begin"), null);
   },
   process(ctx, params, input) {
     if (input === undefined) return;
     // `ForEach-Object Length`: a name in the script block's place reads that member (the MemberName set).
     const member = params.get("MemberName") ?? (typeof params.get("Process") === "string" ? params.get("Process") : undefined);
     if (member !== undefined) return ctx.emit(getMember(input, toStr(member)) ?? null);
-    if (params.has("Process")) return then(ctx.invokeInScope(params.get("Process"), input), ctx.emitAll);
+    if (params.has("Process")) return ctx.runInScope(params.get("Process"), input);
   },
   end(ctx, params) {
-    if (params.has("End")) return then(ctx.invokeInScope(params.get("End"), null), ctx.emitAll);
+    if (params.has("End")) return ctx.runInScope(params.get("End"), null);
   },
 };
 
@@ -209,6 +209,16 @@ export const sortObject: BuiltinCommand = {
   },
 };
 
+interface Measurement {
+  property: string | null;
+  numeric: boolean;
+  count: number;
+  numbers: number;
+  sum: number;
+  maximum: number;
+  minimum: number;
+}
+
 export const measureObject: BuiltinCommand = {
   name: "Measure-Object",
   aliases: ["measure"],
@@ -220,31 +230,43 @@ export const measureObject: BuiltinCommand = {
     { name: "Minimum", type: "switch" },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
-  begin: () => [] as unknown[],
-  process(_ctx, params, input, state) {
+  // The statistics are kept as the objects go by, not the objects (as MeasureObjectCommand does): measuring a
+  // million objects holds nothing of them.
+  begin: (_ctx, params): Measurement => ({
+    property: params.has("Property") ? toStr(params.get("Property")) : null,
+    // Only the numeric statistics need numbers: counting strings is fine (Measure-Object docs).
+    numeric: ["Sum", "Average", "Maximum", "Minimum"].some((name) => params.get(name) === true),
+    count: 0,
+    numbers: 0,
+    sum: 0,
+    maximum: -Infinity,
+    minimum: Infinity,
+  }),
+  process(ctx, _params, input, state) {
     if (input === undefined) return;
-    (state as unknown[]).push(params.has("Property") ? getMember(input, toStr(params.get("Property"))) ?? null : input);
+    const m = state as Measurement;
+    const value = m.property !== null ? getMember(input, m.property) ?? null : input;
+    m.count++;
+    if (!m.numeric) return;
+    const n = toNumberOrNull(value);
+    if (n === null) {
+      return ctx.writeError(`Input object "${toStr(value)}" is not numeric.`, "NonNumericInputObject,Microsoft.PowerShell.Commands.MeasureObjectCommand", "Measure-Object");
+    }
+    m.numbers++;
+    m.sum += n;
+    if (n > m.maximum) m.maximum = n;
+    if (n < m.minimum) m.minimum = n;
   },
   end(ctx, params, state) {
-    const values = state as unknown[];
+    const m = state as Measurement;
     const want = (name: string) => params.get(name) === true;
-    // Only the numeric statistics need numbers: counting strings is fine (Measure-Object docs).
-    const numbers: number[] = [];
-    if (want("Sum") || want("Average") || want("Maximum") || want("Minimum")) {
-      for (const value of values) {
-        const n = toNumberOrNull(value);
-        if (n === null) ctx.writeError(`Input object "${toStr(value)}" is not numeric.`, "NonNumericInputObject,Microsoft.PowerShell.Commands.MeasureObjectCommand", "Measure-Object");
-        else numbers.push(n);
-      }
-    }
     const result = new PSCustomObject();
-    result.set("Count", values.length);
-    const sum = numbers.reduce((a, b) => a + b, 0);
-    result.set("Average", want("Average") && numbers.length ? sum / numbers.length : null);
-    result.set("Sum", want("Sum") ? sum : null);
-    result.set("Maximum", want("Maximum") && numbers.length ? numbers.reduce((a, b) => (b > a ? b : a)) : null);
-    result.set("Minimum", want("Minimum") && numbers.length ? numbers.reduce((a, b) => (b < a ? b : a)) : null);
-    result.set("Property", params.has("Property") ? toStr(params.get("Property")) : null);
+    result.set("Count", m.count);
+    result.set("Average", want("Average") && m.numbers ? m.sum / m.numbers : null);
+    result.set("Sum", want("Sum") ? m.sum : null);
+    result.set("Maximum", want("Maximum") && m.numbers ? m.maximum : null);
+    result.set("Minimum", want("Minimum") && m.numbers ? m.minimum : null);
+    result.set("Property", m.property);
     return ctx.emit(result);
   },
 };

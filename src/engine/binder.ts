@@ -67,10 +67,13 @@ function findSpec(specs: ParameterSpec[], name: string): ParameterSpec | undefin
   return prefixed[0];
 }
 
+/** Types whose parameters take any value as it is. */
+const UNCONVERTED = /^(object|scriptblock)$/i;
+
 /** Converts and validates one bound value. */
 export function coerce(spec: ParameterSpec, value: unknown): unknown {
   let result = value;
-  if (spec.type && spec.type.toLowerCase() !== "object" && spec.type.toLowerCase() !== "scriptblock") {
+  if (spec.type && !UNCONVERTED.test(spec.type)) {
     try {
       result = convertTo(value, spec.type);
     } catch (e) {

@@ -261,6 +261,11 @@ export interface CommandContext {
   stopUpstream(): never;
   /** Runs a script block in the caller's own scope with `$_` set to `item` (ForEach-Object, Where-Object). */
   invokeInScope(block: unknown, item: unknown): Maybe<unknown[]>;
+  /**
+   * Runs a script block in the caller's own scope with `$_` set to `item`; what it writes goes on to this command's
+   * output as it is written (ForEach-Object: `1..1e6 | % { $_ } | select -First 1` stops after one).
+   */
+  runInScope(block: unknown, item: unknown): Maybe<void>;
   /** Runs a script block with `$_` set to `item` (and `args`), returning what it wrote. */
   invoke(block: unknown, item: unknown, args?: unknown[]): Maybe<unknown[]>;
 }

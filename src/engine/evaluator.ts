@@ -16,7 +16,7 @@ import { matchOne, wildcardToRegExp } from "./operators.ts";
 import { forbidsScriptBlocks, type LanguageMode, scriptBlockRefused } from "./language_mode.ts";
 import type { NativeStderr } from "./native.ts";
 import { Pacer } from "./pacer.ts";
-import { makeProcessor, type Processor } from "./processors.ts";
+import { emitAll, makeProcessor, type Processor } from "./processors.ts";
 import { applyRedirections, type Redirected, sessionPath } from "./redirection.ts";
 import { Scope } from "./scope.ts";
 import { Deno } from "../platform.ts";
@@ -54,36 +54,59 @@ export class Evaluator {
    * ForEach-Object and Where-Object run their script blocks (`1..3 | % { $n = $_ }; $n` is 3 in PowerShell).
    */
   callScriptBlock(block: ScriptBlockValue, item: unknown, args: unknown[], caller: Scope, dotSource = false, checked = false): Maybe<unknown[]> {
+    const out: unknown[] = [];
+    const ran = this.runScriptBlock(block, item, args, caller, (v) => void out.push(v), dotSource, checked);
+    return ran instanceof Promise ? ran.then(() => out) : out;
+  }
+
+  /** callScriptBlock, writing the block's output to `emit` as it is written (ForEach-Object streams it on). */
+  runScriptBlock(block: ScriptBlockValue, item: unknown, args: unknown[], caller: Scope, emit: Emit, dotSource = false, checked = false): Maybe<void> {
     // `checked`: Invoke-Expression's text, just checked against the mode; any other block in a mode without script
     // blocks reached the session some other way (a deserialized argument) and is refused.
     if (this.languageMode !== "FullLanguage" && !checked && !block.trusted && forbidsScriptBlocks(this.languageMode)) {
       throw scriptBlockRefused(block.ast, block.source, this.languageMode);
     }
-    const scope = dotSource ? caller : new Scope(caller);
-    if (dotSource && item !== undefined) {
-      const previous = caller.variables.get("_")?.value;
-      caller.set("_", item);
-      caller.set("PSItem", item);
-      return tryFinally(() => this.callScriptBlock(block, undefined, args, caller, true), () => {
-        caller.set("_", previous ?? null);
-        caller.set("PSItem", previous ?? null);
-      });
-    }
     if (!dotSource) {
+      const scope = new Scope(caller);
       scope.set("_", item);
       scope.set("PSItem", item);
       const parameters = block.ast.paramBlock?.parameters ?? [];
       parameters.forEach((p, i) => scope.set(p.name, i < args.length ? args[i] : null));
       scope.set("args", args.slice(parameters.length));
+      return this.#namedBlocks(block, this.frame(scope, block.source, block.trusted), emit);
     }
-    const out: unknown[] = [];
-    const frame = this.frame(scope, block.source, block.trusted);
-    const named = [block.ast.begin, block.ast.process, block.ast.end];
-    const run = eachInOrder(named, (n) => n && this.body(n, frame, (v) => void out.push(v)));
-    return then(tryCatch(() => run, (signal) => {
-      if (signal instanceof ReturnSignal) out.push(...signal.value);
-      else throw signal;
-    }), () => out);
+    const frame = this.frame(caller, block.source, block.trusted);
+    if (item === undefined) return this.#namedBlocks(block, frame, emit);
+    const previous = caller.variables.get("_")?.value ?? null;
+    caller.set("_", item);
+    caller.set("PSItem", item);
+    const restore = () => {
+      caller.set("_", previous);
+      caller.set("PSItem", previous);
+    };
+    let ran: Maybe<void>;
+    try {
+      ran = this.#namedBlocks(block, frame, emit);
+    } catch (error) {
+      restore();
+      throw error;
+    }
+    if (ran instanceof Promise) return ran.finally(restore);
+    restore();
+  }
+
+  /** A script block's begin, process and end blocks in order; `return` ends them all, its value written first. */
+  #namedBlocks(block: ScriptBlockValue, frame: Frame, emit: Emit): Maybe<void> {
+    const ast = block.ast;
+    let ran: Maybe<void>;
+    try {
+      ran = ast.begin || ast.process
+        ? eachInOrder([ast.begin, ast.process, ast.end], (n) => n && this.body(n, frame, emit))
+        : ast.end ? this.body(ast.end, frame, emit) : undefined;
+    } catch (signal) {
+      return returned(signal, emit);
+    }
+    return ran instanceof Promise ? ran.catch((signal) => returned(signal, emit)) : ran;
   }
 
   statements(statements: A.Statement[], frame: Frame, emit: Emit, start = 0): Maybe<void> {
@@ -450,6 +473,12 @@ export class Evaluator {
     if (sink) sink(record);
     else this.host.error(record);
   }
+}
+
+/** `return` in a script block: its value is written like the rest of the block's output. */
+export function returned(signal: unknown, emit: Emit): Maybe<void> {
+  if (!(signal instanceof ReturnSignal)) throw signal;
+  return emitAll(emit, signal.value);
 }
 
 /** A Frame of this evaluator (a class: a function call makes one, and its methods cost no closures). */

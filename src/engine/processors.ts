@@ -7,8 +7,8 @@ import { canonicalType, enumerate, toStr } from "../values/convert.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { type Bound, bindArguments, BindingError, checkMandatory, coerce, type ParameterSpec, type RawArgument } from "./binder.ts";
 import type { BuiltinCommand, CommandContext } from "./command_types.ts";
-import { ErrorRecord, ReturnSignal, RuntimeError, StopUpstreamSignal } from "./errors.ts";
-import type { Emit, Evaluator } from "./evaluator.ts";
+import { ErrorRecord, RuntimeError, StopUpstreamSignal } from "./errors.ts";
+import { type Emit, type Evaluator, returned } from "./evaluator.ts";
 import { rangeOf } from "./compile.ts";
 import type { Pacer } from "./pacer.ts";
 import { evaluate, fail, type Frame, invokeMember, rethrowAt, ScriptBlockValue } from "./expressions.ts";
@@ -212,15 +212,9 @@ class ScriptBlockProcessor implements Processor {
     try {
       ran = this.evaluator.body(named, this.#frame, this.#emit);
     } catch (signal) {
-      return this.#returned(signal);
+      return returned(signal, this.#emit);
     }
-    return ran instanceof Promise ? ran.catch((signal) => this.#returned(signal)) : ran;
-  }
-
-  /** `return` ends the block; what it returns is written like the rest of its output. */
-  #returned(signal: unknown): Maybe<void> {
-    if (!(signal instanceof ReturnSignal)) throw signal;
-    return emitAll(this.#emit, signal.value);
+    return ran instanceof Promise ? ran.catch((signal) => returned(signal, this.#emit)) : ran;
   }
 
   #processOne(value: unknown, hasInput: boolean): Maybe<void> {
@@ -328,6 +322,16 @@ function builtinProcessor(
   const pipelineSpec = command.parameters.find((s) => s.pipeline);
   // A conversion or member failure inside a command is reported at the command, as PowerShell does.
   const failAt = (e: unknown): never => rethrowAt(caller, node, e);
+  const processItem = (value: unknown): Maybe<void> => {
+    if (!command.process) return;
+    let processed: Maybe<void>;
+    try {
+      processed = command.process(context, params, value, state);
+    } catch (e) {
+      return failAt(e);
+    }
+    return processed instanceof Promise ? processed.catch(failAt) : processed;
+  };
   const processor: Processor = {
     hadError: false,
     begin() {
@@ -347,9 +351,9 @@ function builtinProcessor(
           bindingFailure(caller, node, e);
         }
       }
-      return tryCatch(() => command.process?.(context, params, value, state), failAt);
+      return processItem(value);
     },
-    run: () => tryCatch(() => command.process?.(context, params, undefined, state), failAt),
+    run: () => processItem(undefined),
     end: () => then(tryCatch(() => command.end?.(context, params, state), failAt), () => captured.finish()),
   };
   const context: CommandContext = {
@@ -386,6 +390,10 @@ function builtinProcessor(
     invokeInScope(block, item) {
       if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");
       return evaluator.callScriptBlock(block, item, [], caller.scope, true);
+    },
+    runInScope(block, item) {
+      if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");
+      return evaluator.runScriptBlock(block, item, [], caller.scope, emit, true);
     },
   };
   return processor;
