@@ -14,6 +14,11 @@ export interface PendingSubExpression {
   end: number;
 }
 
+function variableNode(image: string, splatted: boolean, span: A.Span): A.Variable {
+  const { qualifier, name } = variableName(image);
+  return { kind: "Variable", qualifier, name, splatted, span };
+}
+
 /**
  * The position of the end of input in an empty script (NaN, as chevrotain reports it). Built property by property so
  * that V8 gives it another hidden class than the `{ line, column, offset }` literal: one NaN stored through the
@@ -322,15 +327,16 @@ export class Builder {
   }
 
   splat(token: IToken): A.Variable {
-    return { kind: "Variable", ...variableName(token.image), splatted: true, span: this.span(token, token) };
+    return variableNode(token.image, true, this.span(token, token));
   }
 
   variable(token: IToken): A.Variable {
-    return { kind: "Variable", ...variableName(token.image), splatted: false, span: this.span(token, token) };
+    return variableNode(token.image, false, this.span(token, token));
   }
 
   number(token: IToken): A.Constant {
-    return { kind: "Constant", ...parseNumber(token.image), text: token.image, span: this.span(token, token) };
+    const { value, numberType } = parseNumber(token.image);
+    return { kind: "Constant", value, numberType, text: token.image, span: this.span(token, token) };
   }
 
   string(token: IToken): A.StringConstant | A.ExpandableString {
@@ -364,7 +370,7 @@ export class Builder {
       if (segment.kind === "variable") {
         const at = this.positionInToken(token, segment.offset);
         const end = this.positionInToken(token, segment.offset + segment.image.length);
-        return { kind: "Variable", ...variableName(segment.image), splatted: false, span: { file: this.file, start: at, end } };
+        return variableNode(segment.image, false, { file: this.file, start: at, end });
       }
       const node: A.SubExpression = {
         kind: "SubExpression", statements: [],
@@ -439,8 +445,13 @@ export class Builder {
   }
 
   member(target: A.Expression, op: IToken, member: A.Expression, args: A.Expression[] | null): A.Member | A.InvokeMember {
-    const common = { target, member, static: op.image === "::", nullConditional: op.image === "?.", span: this.span(target) };
-    return args ? { kind: "InvokeMember", ...common, arguments: args } : { kind: "Member", ...common };
+    const isStatic = op.image === "::";
+    const nullConditional = op.image === "?.";
+    const span = this.span(target);
+    // Literals with every key written out (no spread): V8 builds them without an intermediate object.
+    return args
+      ? { kind: "InvokeMember", target, member, static: isStatic, nullConditional, span, arguments: args }
+      : { kind: "Member", target, member, static: isStatic, nullConditional, span };
   }
 
   index(target: A.Expression, index: A.Expression, open: IToken): A.Index {

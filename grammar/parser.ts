@@ -199,6 +199,25 @@ export class RshParser extends CommandParser {
 
   // ---------------------------------------------------------------- statements
 
+  /** The loop label of the statement being parsed, read by the loop alternatives before they parse further. */
+  #label: string | null = null;
+  #labelled = () => ({ ARGS: [this.#label] as [string | null] });
+
+  #statementAlternatives = [
+    { ALT: () => this.SUBRULE(this.ifStatement) },
+    { ALT: () => this.SUBRULE(this.switchStatement, this.#labelled()) },
+    { ALT: () => this.SUBRULE(this.foreachStatement, this.#labelled()) },
+    { ALT: () => this.SUBRULE(this.forStatement, this.#labelled()) },
+    { ALT: () => this.SUBRULE(this.whileStatement, this.#labelled()) },
+    { ALT: () => this.SUBRULE(this.doStatement, this.#labelled()) },
+    { ALT: () => this.SUBRULE(this.functionDefinition) },
+    { ALT: () => this.SUBRULE(this.tryStatement) },
+    { ALT: () => this.SUBRULE(this.trapStatement) },
+    { ALT: () => this.SUBRULE(this.flowStatement) },
+    { ALT: () => this.SUBRULE(this.breakStatement) },
+    { ALT: () => this.SUBRULE(this.pipelineChain) },
+  ];
+
   statement = this.RULE("statement", (): A.Statement => {
     let label: IToken | null = null;
     this.OPTION(() => {
@@ -209,21 +228,8 @@ export class RshParser extends CommandParser {
         if (![T.Foreach, T.For, T.While, T.Do, T.Switch].includes(next)) this.fail("LabelNotFollowedByLoop", undefined, label!);
       });
     });
-    const name = () => this.ACTION(() => label ? (label as IToken).image.slice(1) : null);
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.ifStatement) },
-      { ALT: () => this.SUBRULE(this.switchStatement, { ARGS: [name()] }) },
-      { ALT: () => this.SUBRULE(this.foreachStatement, { ARGS: [name()] }) },
-      { ALT: () => this.SUBRULE(this.forStatement, { ARGS: [name()] }) },
-      { ALT: () => this.SUBRULE(this.whileStatement, { ARGS: [name()] }) },
-      { ALT: () => this.SUBRULE(this.doStatement, { ARGS: [name()] }) },
-      { ALT: () => this.SUBRULE(this.functionDefinition) },
-      { ALT: () => this.SUBRULE(this.tryStatement) },
-      { ALT: () => this.SUBRULE(this.trapStatement) },
-      { ALT: () => this.SUBRULE(this.flowStatement) },
-      { ALT: () => this.SUBRULE(this.breakStatement) },
-      { ALT: () => this.SUBRULE(this.pipelineChain) },
-    ]);
+    if (this.live) this.#label = label ? (label as IToken).image.slice(1) : null;
+    return this.OR(this.#statementAlternatives);
   });
 
   /** `(` statement `)` after a keyword: the condition of if/while/switch. */

@@ -9,9 +9,13 @@ import * as T from "./tokens.ts";
 import { parserMessage, type ParserErrorId } from "./errors.ts";
 import { Builder } from "./builder.ts";
 
-const VALUE_START: TokenType[] = [T.Variable, T.NumberLiteral, T.SingleQuoted, T.DoubleQuoted, T.HereString, T.LParen,
+/** Rule arguments made once (chevrotain only reads them). */
+export const WITH_COMMA = { ARGS: [true] as [boolean] };
+export const NO_COMMA = { ARGS: [false] as [boolean] };
+
+const VALUE_START: ReadonlySet<TokenType> = new Set([T.Variable, T.NumberLiteral, T.SingleQuoted, T.DoubleQuoted, T.HereString, T.LParen,
   T.DollarParen, T.AtParen, T.AtBrace, T.LBrace, T.TypeOpen, T.Minus, T.Plus, T.Exclaim, T.DashUnaryOperator,
-  T.PlusPlus, T.MinusMinus, T.Comma, T.Unterminated];
+  T.PlusPlus, T.MinusMinus, T.Comma, T.Unterminated]);
 
 /**
  * chevrotain computes every decision's lookahead function when the parser is built (~20 ms here); a one-line
@@ -23,8 +27,8 @@ class LazyLookahead extends LLkLookaheadStrategy {
   override buildLookaheadForAlternation(options: Parameters<Strategy["buildLookaheadForAlternation"]>[0]) {
     let built: ReturnType<Strategy["buildLookaheadForAlternation"]> | undefined;
     const build = () => (built ??= super.buildLookaheadForAlternation(options));
-    return function (this: unknown, ...args: unknown[]) {
-      return (build() as (...a: unknown[]) => number | undefined).apply(this, args);
+    return function (this: unknown, alternatives: unknown) {
+      return (build() as (a: unknown) => number | undefined).call(this, alternatives);
     };
   }
 
@@ -62,6 +66,15 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   // ---------------------------------------------------------------- helpers (not grammar)
 
+  /**
+   * False while chevrotain records the grammar (performSelfAnalysis), when actions must not run. The hottest rules
+   * test it instead of wrapping each action in an ACTION closure, and keep their alternatives in arrays made once:
+   * a closure or an alternatives array made per call was most of what a parse allocated besides tokens and nodes.
+   */
+  get live(): boolean {
+    return !this.RECORDING_PHASE;
+  }
+
   /** The token `k` ahead (0 = the last consumed one), for the builder and the error mapper. */
   peek(k: number): IToken {
     return this.LA(k);
@@ -69,9 +82,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** Skips newlines where PowerShell lets a construct continue on the next line. */
   nl(): void {
-    this.ACTION(() => {
-      while (this.LA(1).tokenType === T.NewLine) (this as any).SKIP_TOKEN();
-    });
+    if (!this.live) return;
+    while (this.LA(1).tokenType === T.NewLine) (this as any).SKIP_TOKEN();
   }
 
   is(type: TokenType, k = 1): boolean {
@@ -87,7 +99,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   canStartValue(token: IToken = this.LA(1)): boolean {
     const type = token.tokenType;
-    if (VALUE_START.includes(type)) return true;
+    if (VALUE_START.has(type)) return true;
     return type === T.DashOperator && /^-[ic]?(split|join)$/i.test(token.image);
   }
 
@@ -97,9 +109,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   }
 
   expect(type: TokenType, id: ParserErrorId, arg?: string, at?: IToken): void {
-    this.ACTION(() => {
-      if (!this.is(type)) this.fail(id, arg, at ?? this.LA(1));
-    });
+    if (this.live && !this.is(type)) this.fail(id, arg, at ?? this.LA(1));
   }
 
   unexpected(): never {
@@ -121,16 +131,14 @@ export abstract class ParserBase extends EmbeddedActionsParser {
 
   /** After a statement: a separator, a closing bracket or the end must follow. */
   endOfStatement(): void {
-    this.ACTION(() => {
-      const type = this.LA(1).tokenType;
-      if (type === T.NewLine || type === T.Semicolon || type === T.RBrace || type === T.RParen || type === EOF) return;
-      this.unexpected();
-    });
+    if (!this.live) return;
+    const type = this.LA(1).tokenType;
+    if (type === T.NewLine || type === T.Semicolon || type === T.RBrace || type === T.RParen || type === EOF) return;
+    this.unexpected();
   }
 
   separators(): void {
-    this.ACTION(() => {
-      while (this.is(T.NewLine) || this.is(T.Semicolon)) (this as any).SKIP_TOKEN();
-    });
+    if (!this.live) return;
+    while (this.is(T.NewLine) || this.is(T.Semicolon)) (this as any).SKIP_TOKEN();
   }
 }

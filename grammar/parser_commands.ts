@@ -6,14 +6,17 @@ import { EOF, type IToken } from "chevrotain";
 import type * as A from "./ast.ts";
 import * as T from "./tokens.ts";
 import { ExpressionParser } from "./parser_expressions.ts";
+import { WITH_COMMA } from "./parser_base.ts";
 
 export abstract class CommandParser extends ExpressionParser {
   // ---------------------------------------------------------------- pipelines and commands
 
+  #chainOperators = [{ ALT: () => this.CONSUME(T.AndAnd) }, { ALT: () => this.CONSUME(T.OrOr) }];
+
   pipelineChain = this.RULE("pipelineChain", (): A.Statement => {
     let left: A.Statement = this.SUBRULE(this.pipeline);
     this.MANY(() => {
-      const op = this.OR([{ ALT: () => this.CONSUME(T.AndAnd) }, { ALT: () => this.CONSUME(T.OrOr) }]);
+      const op = this.OR(this.#chainOperators);
       this.nl();
       this.ACTION(() => {
         if (!this.canStartValue() && !this.is(T.CommandName) && !this.is(T.Ampersand) && !this.is(T.DotSource)) {
@@ -28,41 +31,47 @@ export abstract class CommandParser extends ExpressionParser {
     return left;
   });
 
+  /** The expression that begins the pipeline being parsed, read by the alternatives after it first. */
+  #pipelineHead!: A.Expression;
+
+  #afterExpression = [
+    {
+      ALT: (): A.Statement => {
+        const target = this.#pipelineHead;
+        const op = this.CONSUME(T.AssignmentOperator);
+        this.nl();
+        if (this.live && !this.canStartValue() && !this.is(T.CommandName) && !this.is(T.Ampersand) && !this.is(T.DotSource) &&
+          !(this.LA(1).tokenType.CATEGORIES ?? []).includes(T.Keyword)) {
+          this.fail("MissingStatementAfterAssignment", op.image, op, this.LA(1));
+        }
+        const value = this.SUBRULE(this.statement);
+        return this.live ? this.b.assignment(target, op, value) : value;
+      },
+    },
+    {
+      ALT: (): A.PipelineElement => {
+        const expression = this.#pipelineHead;
+        const redirections = this.SUBRULE(this.redirections);
+        return this.live ? this.b.commandExpression(expression, redirections) : undefined as never;
+      },
+    },
+  ];
+
+  #pipelineStart = [
+    { ALT: (): A.Statement | A.PipelineElement => this.SUBRULE(this.command) },
+    {
+      ALT: (): A.Statement | A.PipelineElement => {
+        this.#pipelineHead = this.SUBRULE(this.expression, WITH_COMMA);
+        return this.OR1(this.#afterExpression);
+      },
+    },
+  ];
+
   /** A pipeline, or an assignment (whose first element is the target expression). */
   pipeline = this.RULE("pipeline", (): A.Statement => {
-    const elements: A.PipelineElement[] = [];
-    let assignment: A.Assignment | null = null;
-    this.OR([
-      { ALT: () => elements.push(this.SUBRULE(this.command)) },
-      {
-        ALT: () => {
-          const expression = this.SUBRULE(this.expression, { ARGS: [true] });
-          this.OR1([
-            {
-              ALT: () => {
-                const op = this.CONSUME(T.AssignmentOperator);
-                this.nl();
-                this.ACTION(() => {
-                  if (!this.canStartValue() && !this.is(T.CommandName) && !this.is(T.Ampersand) && !this.is(T.DotSource) &&
-                    !(this.LA(1).tokenType.CATEGORIES ?? []).includes(T.Keyword)) {
-                    this.fail("MissingStatementAfterAssignment", op.image, op, this.LA(1));
-                  }
-                });
-                const value = this.SUBRULE(this.statement);
-                this.ACTION(() => (assignment = this.b.assignment(expression, op, value)));
-              },
-            },
-            {
-              ALT: () => {
-                const redirections = this.SUBRULE(this.redirections);
-                this.ACTION(() => elements.push(this.b.commandExpression(expression, redirections)));
-              },
-            },
-          ]);
-        },
-      },
-    ]);
-    if (this.ACTION(() => assignment !== null)) return assignment!;
+    const first = this.OR(this.#pipelineStart);
+    if (this.live && first.kind === "Assignment") return first as A.Assignment;
+    const elements: A.PipelineElement[] = [first as A.PipelineElement];
     this.MANY({
       GATE: () => this.peekPastNewlines().tokenType === T.Pipe,
       DEF: () => {
@@ -82,7 +91,7 @@ export abstract class CommandParser extends ExpressionParser {
       this.CONSUME(T.Ampersand);
       background = true;
     });
-    return this.ACTION(() => this.b.pipeline(elements, background));
+    return this.live ? this.b.pipeline(elements, background) : undefined as never;
   });
 
   redirections = this.RULE("redirections", (): A.Redirection[] => {
@@ -109,72 +118,92 @@ export abstract class CommandParser extends ExpressionParser {
     return this.ACTION(() => this.b.redirection(op, target));
   });
 
+  #invocations = [{ ALT: () => this.CONSUME(T.Ampersand) }, { ALT: () => this.CONSUME(T.DotSource) }];
+  #invokedNames = [
+    { ALT: () => { const t = this.CONSUME1(T.CommandName); return this.live ? this.b.bareword(t) : undefined as never; } },
+    { ALT: () => this.SUBRULE(this.postfixExpression) },
+  ];
+  /** The `&` or `.` of the command being parsed (null for a plain name), read right after its name is parsed. */
+  #invocation: IToken | null = null;
+  #commandNames = [
+    {
+      ALT: (): A.Expression => {
+        this.#invocation = null;
+        const t = this.CONSUME(T.CommandName);
+        return this.live ? this.b.bareword(t) : undefined as never;
+      },
+    },
+    {
+      ALT: (): A.Expression => {
+        const invocation = this.OR1(this.#invocations);
+        const name = this.OR2(this.#invokedNames);
+        this.#invocation = invocation;
+        return name;
+      },
+    },
+  ];
+
+  /** One element after the command name: a parameter, an argument, a redirection, or `--` (null). */
+  #commandElements = [
+    {
+      ALT: (): A.CommandElement => {
+        const parameter = this.CONSUME(T.Parameter);
+        let argument: A.Expression | null = null;
+        this.OPTION({
+          GATE: () => parameter.image.endsWith(":"),
+          DEF: () => {
+            this.ACTION(() => {
+              if (!this.is(T.GenericArgument) && !this.canStartValue() && !this.is(T.NumberLiteral) && !this.is(T.SplatVariable)) {
+                this.fail("MissingArgument", parameter.image.slice(1, -1), parameter, this.LA(1));
+              }
+            });
+            argument = this.SUBRULE(this.commandArgument);
+          },
+        });
+        return this.live ? this.b.commandParameter(parameter, argument) : undefined as never;
+      },
+    },
+    { ALT: () => { this.CONSUME(T.EndOfParameters); return null; } },
+    { ALT: () => this.SUBRULE(this.redirection) },
+    { ALT: () => this.SUBRULE1(this.commandArgument) },
+  ];
+
   command = this.RULE("command", (): A.Command => {
     const start = this.LA(1);
-    let invocation: IToken | null = null;
-    const name = this.OR([
-      { ALT: () => { const t = this.CONSUME(T.CommandName); return this.ACTION(() => this.b.bareword(t)); } },
-      {
-        ALT: () => {
-          invocation = this.OR1([{ ALT: () => this.CONSUME(T.Ampersand) }, { ALT: () => this.CONSUME(T.DotSource) }]);
-          return this.OR2([
-            { ALT: () => { const t = this.CONSUME1(T.CommandName); return this.ACTION(() => this.b.bareword(t)); } },
-            { ALT: () => this.SUBRULE(this.postfixExpression) },
-          ]);
-        },
-      },
-    ]);
+    const name = this.OR(this.#commandNames);
+    const invocation = this.#invocation;
     const elements: A.CommandElement[] = [];
     const redirections: A.Redirection[] = [];
     this.MANY(() => {
-      this.OR3([
-        {
-          ALT: () => {
-            const parameter = this.CONSUME(T.Parameter);
-            let argument: A.Expression | null = null;
-            this.OPTION({
-              GATE: () => parameter.image.endsWith(":"),
-              DEF: () => {
-                this.ACTION(() => {
-                  if (!this.is(T.GenericArgument) && !this.canStartValue() && !this.is(T.NumberLiteral) && !this.is(T.SplatVariable)) {
-                    this.fail("MissingArgument", parameter.image.slice(1, -1), parameter, this.LA(1));
-                  }
-                });
-                argument = this.SUBRULE(this.commandArgument);
-              },
-            });
-            this.ACTION(() => elements.push(this.b.commandParameter(parameter, argument)));
-          },
-        },
-        { ALT: () => this.CONSUME(T.EndOfParameters) },
-        { ALT: () => redirections.push(this.SUBRULE(this.redirection)) },
-        { ALT: () => elements.push(this.SUBRULE1(this.commandArgument)) },
-      ]);
+      const element = this.OR3(this.#commandElements);
+      if (!this.live || element === null) return;
+      if (element.kind === "FileRedirection" || element.kind === "MergingRedirection") redirections.push(element);
+      else elements.push(element);
     });
-    return this.ACTION(() => this.b.command(invocation, name, elements, redirections, start));
+    return this.live ? this.b.command(invocation, name, elements, redirections, start) : undefined as never;
   });
 
   /** One argument: a value, or values joined by commas into an array (`a,b,c`). */
   commandArgument = this.RULE("commandArgument", (): A.Expression => {
     const first = this.SUBRULE(this.argumentPrimary);
-    const rest: A.Expression[] = [];
+    let elements: A.Expression[] | null = null;
     this.MANY(() => {
       this.CONSUME(T.Comma);
       this.nl();
       this.ACTION(() => {
         if (!this.is(T.GenericArgument) && !this.canStartValue() && !this.is(T.NumberLiteral)) this.fail("MissingExpressionAfterComma");
       });
-      rest.push(this.SUBRULE1(this.argumentPrimary));
+      const element = this.SUBRULE1(this.argumentPrimary);
+      (elements ??= [first]).push(element);
     });
-    return this.ACTION(() => rest.length ? this.b.arrayLiteral([first, ...rest]) : first);
+    return elements !== null && this.live ? this.b.arrayLiteral(elements) : first;
   });
 
-  argumentPrimary = this.RULE("argumentPrimary", (): A.Expression => {
-    return this.OR([
-      { ALT: () => { const t = this.CONSUME(T.GenericArgument); return this.ACTION(() => this.b.bareArgument(t)); } },
-      { ALT: () => { const t = this.CONSUME(T.SplatVariable); return this.ACTION(() => this.b.splat(t)); } },
-      { ALT: () => this.SUBRULE(this.postfixExpression) },
-    ]);
-  });
+  #argumentAlternatives = [
+    { ALT: () => { const t = this.CONSUME(T.GenericArgument); return this.live ? this.b.bareArgument(t) : undefined as never; } },
+    { ALT: () => { const t = this.CONSUME(T.SplatVariable); return this.live ? this.b.splat(t) : undefined as never; } },
+    { ALT: () => this.SUBRULE(this.postfixExpression) },
+  ];
 
+  argumentPrimary = this.RULE("argumentPrimary", (): A.Expression => this.OR(this.#argumentAlternatives));
 }

@@ -2,10 +2,14 @@
  * Expression rules: binary operators parsed flat and folded by PowerShell's precedence table, unary operators,
  * casts and type literals, member access / method calls / indexing, and primary values.
  */
-import { EOF, type IToken } from "chevrotain";
+import { EOF, type IToken, type TokenType } from "chevrotain";
 import type * as A from "./ast.ts";
 import * as T from "./tokens.ts";
-import { ParserBase } from "./parser_base.ts";
+import { NO_COMMA, ParserBase, WITH_COMMA } from "./parser_base.ts";
+
+/** The tokens that start a postfix operator (postfixOperators' alternatives). */
+const POSTFIX_START: ReadonlySet<TokenType> = new Set([T.MemberDot, T.ColonColon, T.QuestionDot, T.LBracket, T.QuestionBracket,
+  T.PlusPlus, T.MinusMinus]);
 
 /** PowerShell's binary precedence (TokenFlags.BinaryPrecedence*): higher binds tighter. */
 function precedence(op: string): number {
@@ -26,12 +30,13 @@ export abstract class ExpressionParser extends ParserBase {
 
   /** A full expression: binary operators, then an optional ternary. `allowComma` is off in method arguments. */
   expression = this.RULE("expression", (allowComma: boolean): A.Expression => {
-    const condition = this.SUBRULE(this.binaryExpression, { ARGS: [allowComma] });
+    const args = allowComma ? WITH_COMMA : NO_COMMA;
+    const condition = this.SUBRULE(this.binaryExpression, args);
     let result = condition;
     this.OPTION(() => {
       const question = this.CONSUME(T.Question);
       this.nl();
-      const ifTrue = this.SUBRULE(this.expression, { ARGS: [allowComma] });
+      const ifTrue = this.SUBRULE(this.expression, args);
       this.nl();
       this.expect(T.Colon, "MissingTernaryColon", undefined, question);
       this.CONSUME(T.Colon);
@@ -39,25 +44,27 @@ export abstract class ExpressionParser extends ParserBase {
       this.ACTION(() => {
         if (!this.canStartValue()) this.fail("MissingTernaryFalseExpression", undefined, this.is(EOF) ? this.peek(0) : this.LA(1));
       });
-      const ifFalse = this.SUBRULE1(this.expression, { ARGS: [allowComma] });
+      const ifFalse = this.SUBRULE1(this.expression, args);
       this.ACTION(() => (result = this.b.ternary(condition, ifTrue, ifFalse)));
     });
     return result;
   });
 
   binaryExpression = this.RULE("binaryExpression", (allowComma: boolean): A.Expression => {
-    const operands: A.Expression[] = [this.SUBRULE(this.arrayLiteral, { ARGS: [allowComma] })];
-    const operators: IToken[] = [];
+    const args = allowComma ? WITH_COMMA : NO_COMMA;
+    const first = this.SUBRULE(this.arrayLiteral, args);
+    let operands: A.Expression[] | null = null;
+    let operators: IToken[] | null = null;
     this.MANY(() => {
       const op = this.CONSUME(T.BinaryOperator);
       this.nl();
-      this.ACTION(() => {
-        if (!this.canStartValue()) this.fail("ExpectedValueExpression", op.image, this.is(EOF) ? op : this.LA(1));
-      });
-      operators.push(op);
-      operands.push(this.SUBRULE1(this.arrayLiteral, { ARGS: [allowComma] }));
+      if (this.live && !this.canStartValue()) this.fail("ExpectedValueExpression", op.image, this.is(EOF) ? op : this.LA(1));
+      const operand = this.SUBRULE1(this.arrayLiteral, args);
+      (operators ??= []).push(op);
+      (operands ??= [first]).push(operand);
     });
-    return this.ACTION(() => operators.length ? this.fold(operands, operators) : operands[0]);
+    if (!this.live) return first;
+    return operators !== null ? this.fold(operands!, operators) : first;
   });
 
   /** Folds `a op b op c …` by precedence; operators of equal precedence associate left. */
@@ -80,138 +87,156 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   arrayLiteral = this.RULE("arrayLiteral", (allowComma: boolean): A.Expression => {
-    const elements: A.Expression[] = [this.SUBRULE(this.unary)];
+    const first = this.SUBRULE(this.unary);
+    let elements: A.Expression[] | null = null;
     this.MANY({
       GATE: () => allowComma,
       DEF: () => {
         this.CONSUME(T.Comma);
         this.nl();
-        this.ACTION(() => {
-          if (!this.canStartValue()) this.fail("MissingExpressionAfterComma", undefined, this.is(EOF) ? this.LA(0) : this.LA(1));
-        });
-        elements.push(this.SUBRULE1(this.unary));
+        if (this.live && !this.canStartValue()) this.fail("MissingExpressionAfterComma", undefined, this.is(EOF) ? this.LA(0) : this.LA(1));
+        const element = this.SUBRULE1(this.unary);
+        (elements ??= [first]).push(element);
       },
     });
-    return this.ACTION(() => elements.length > 1 ? this.b.arrayLiteral(elements) : elements[0]);
+    return elements !== null && this.live ? this.b.arrayLiteral(elements) : first;
   });
 
-  unary = this.RULE("unary", (): A.Expression => {
-    return this.OR([
-      {
-        GATE: () => !this.is(T.DashOperator) || /^-[ic]?(split|join)$/i.test(this.LA(1).image),
-        ALT: () => {
-          const op = this.OR1([
-            { ALT: () => this.CONSUME(T.Minus) },
-            { ALT: () => this.CONSUME(T.Plus) },
-            { ALT: () => this.CONSUME(T.Exclaim) },
-            { ALT: () => this.CONSUME(T.DashUnaryOperator) },
-            { ALT: () => this.CONSUME(T.DashOperator) },
-            { ALT: () => this.CONSUME(T.PlusPlus) },
-            { ALT: () => this.CONSUME(T.MinusMinus) },
-          ]);
-          this.nl();
-          this.ACTION(() => {
-            if (!this.canStartValue()) this.fail("MissingExpressionAfterOperator", op.image, this.is(EOF) ? op : this.LA(1));
-          });
-          const operand = this.SUBRULE(this.unary);
-          return this.ACTION(() => this.b.unary(op, operand));
-        },
+  #unaryOperators = [
+    { ALT: () => this.CONSUME(T.Minus) },
+    { ALT: () => this.CONSUME(T.Plus) },
+    { ALT: () => this.CONSUME(T.Exclaim) },
+    { ALT: () => this.CONSUME(T.DashUnaryOperator) },
+    { ALT: () => this.CONSUME(T.DashOperator) },
+    { ALT: () => this.CONSUME(T.PlusPlus) },
+    { ALT: () => this.CONSUME(T.MinusMinus) },
+  ];
+
+  #unaryAlternatives = [
+    {
+      GATE: () => !this.is(T.DashOperator) || /^-[ic]?(split|join)$/i.test(this.LA(1).image),
+      ALT: () => {
+        const op = this.OR1(this.#unaryOperators);
+        this.nl();
+        if (this.live && !this.canStartValue()) this.fail("MissingExpressionAfterOperator", op.image, this.is(EOF) ? op : this.LA(1));
+        const operand = this.SUBRULE(this.unary);
+        return this.live ? this.b.unary(op, operand) : operand;
       },
-      {
-        ALT: () => {
-          const comma = this.CONSUME(T.Comma);
-          this.nl();
-          this.ACTION(() => {
-            if (!this.canStartValue()) this.fail("MissingExpressionAfterComma", undefined, this.is(EOF) ? comma : this.LA(1));
-          });
-          const operand = this.SUBRULE1(this.unary);
-          return this.ACTION(() => this.b.arrayLiteral([operand], comma));
-        },
+    },
+    {
+      ALT: () => {
+        const comma = this.CONSUME(T.Comma);
+        this.nl();
+        if (this.live && !this.canStartValue()) this.fail("MissingExpressionAfterComma", undefined, this.is(EOF) ? comma : this.LA(1));
+        const operand = this.SUBRULE1(this.unary);
+        return this.live ? this.b.arrayLiteral([operand], comma) : operand;
       },
-      { ALT: () => this.SUBRULE(this.typeExpression) },
-      { ALT: () => this.SUBRULE(this.postfixExpression) },
-    ]);
-  });
+    },
+    { ALT: () => this.SUBRULE(this.typeExpression) },
+    { ALT: () => this.SUBRULE(this.postfixExpression) },
+  ];
+
+  unary = this.RULE("unary", (): A.Expression => this.OR(this.#unaryAlternatives));
+
+  /** The `[type` token of the typeExpression being parsed, read by its alternatives before they parse further. */
+  #typeOpen!: IToken;
+
+  #typeAlternatives = [
+    {
+      GATE: () => this.is(T.ColonColon) || this.is(T.MemberDot),
+      ALT: () => {
+        const literal = this.ACTION(() => this.b.typeLiteral(this.#typeOpen));
+        return this.SUBRULE(this.postfixOperators, { ARGS: [literal] });
+      },
+    },
+    {
+      GATE: () => this.canStartValue() && !this.is(T.Comma),
+      ALT: () => {
+        const open = this.#typeOpen;
+        const operand = this.SUBRULE(this.unary);
+        return this.live ? this.b.convert(open, operand) : operand;
+      },
+    },
+    { ALT: () => this.ACTION(() => this.b.typeLiteral(this.#typeOpen)) },
+  ];
 
   /** `[type]` then a cast operand, a static member, or nothing (a type literal). */
   typeExpression = this.RULE("typeExpression", (): A.Expression => {
     const open = this.CONSUME(T.TypeOpen);
     this.expect(T.RBracket, "EndSquareBracketExpectedAtEndOfAttribute");
     this.CONSUME(T.RBracket);
-    return this.OR([
-      {
-        GATE: () => this.is(T.ColonColon) || this.is(T.MemberDot),
-        ALT: () => {
-          const literal = this.ACTION(() => this.b.typeLiteral(open));
-          return this.SUBRULE(this.postfixOperators, { ARGS: [literal] });
-        },
-      },
-      {
-        GATE: () => this.canStartValue() && !this.is(T.Comma),
-        ALT: () => {
-          const operand = this.SUBRULE(this.unary);
-          return this.ACTION(() => this.b.convert(open, operand));
-        },
-      },
-      { ALT: () => this.ACTION(() => this.b.typeLiteral(open)) },
-    ]);
+    this.#typeOpen = open;
+    return this.OR(this.#typeAlternatives);
   });
 
   postfixExpression = this.RULE("postfixExpression", (): A.Expression => {
     const primary = this.SUBRULE(this.primary);
+    // Most values have no postfix operator: the rule is entered only when one follows.
+    if (this.live && !POSTFIX_START.has(this.LA(1).tokenType)) return primary;
     return this.SUBRULE(this.postfixOperators, { ARGS: [primary] });
   });
+
+  #memberOperators = [
+    { ALT: () => this.CONSUME(T.MemberDot) },
+    { ALT: () => this.CONSUME(T.ColonColon) },
+    { ALT: () => this.CONSUME(T.QuestionDot) },
+  ];
+  #memberNames = [
+    { ALT: () => { const t = this.CONSUME(T.Identifier); return this.live ? this.b.bareword(t) : undefined as never; } },
+    { ALT: () => this.SUBRULE(this.primary) },
+  ];
+  #indexOpeners = [{ ALT: () => this.CONSUME(T.LBracket) }, { ALT: () => this.CONSUME(T.QuestionBracket) }];
+  #postfixIncrements = [{ ALT: () => this.CONSUME(T.PlusPlus) }, { ALT: () => this.CONSUME(T.MinusMinus) }];
+  /** The value the next postfix operator applies to, read by each alternative before it parses further. */
+  #postfixTarget!: A.Expression;
+
+  #postfixAlternatives = [
+    {
+      ALT: () => {
+        const target = this.#postfixTarget;
+        const op = this.OR1(this.#memberOperators);
+        if (this.live) {
+          const t = this.LA(1).tokenType;
+          if (t !== T.Identifier && t !== T.Variable && t !== T.SingleQuoted && t !== T.DoubleQuoted && t !== T.LParen) {
+            this.fail("MissingPropertyName", undefined, op, this.LA(1));
+          }
+        }
+        const member = this.OR2(this.#memberNames);
+        let args: A.Expression[] | null = null;
+        this.OPTION({
+          GATE: () => this.is(T.LParen) && this.LA(1).startOffset === this.LA(0).endOffset! + 1,
+          DEF: () => (args = this.SUBRULE(this.methodArguments)),
+        });
+        return this.live ? this.b.member(target, op, member, args) : target;
+      },
+    },
+    {
+      ALT: () => {
+        const target = this.#postfixTarget;
+        const open = this.OR3(this.#indexOpeners);
+        this.nl();
+        if (this.live && !this.canStartValue()) this.fail("MissingArrayIndexExpression", undefined, this.is(EOF) ? open : this.LA(1));
+        const index = this.SUBRULE(this.expression, WITH_COMMA);
+        this.nl();
+        this.expect(T.RBracket, "MissingEndSquareBracket", undefined, this.LA(1));
+        this.CONSUME(T.RBracket);
+        return this.live ? this.b.index(target, index, open) : target;
+      },
+    },
+    {
+      ALT: () => {
+        const target = this.#postfixTarget;
+        const op = this.OR4(this.#postfixIncrements);
+        return this.live ? this.b.postfix(op, target) : target;
+      },
+    },
+  ];
 
   postfixOperators = this.RULE("postfixOperators", (target: A.Expression): A.Expression => {
     let result = target;
     this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const op = this.OR1([
-              { ALT: () => this.CONSUME(T.MemberDot) },
-              { ALT: () => this.CONSUME(T.ColonColon) },
-              { ALT: () => this.CONSUME(T.QuestionDot) },
-            ]);
-            this.ACTION(() => {
-              const t = this.LA(1).tokenType;
-              if (t !== T.Identifier && t !== T.Variable && t !== T.SingleQuoted && t !== T.DoubleQuoted && t !== T.LParen) {
-                this.fail("MissingPropertyName", undefined, op, this.LA(1));
-              }
-            });
-            const member = this.OR2([
-              { ALT: () => { const t = this.CONSUME(T.Identifier); return this.ACTION(() => this.b.bareword(t)); } },
-              { ALT: () => this.SUBRULE(this.primary) },
-            ]);
-            let args: A.Expression[] | null = null;
-            this.OPTION({
-              GATE: () => this.is(T.LParen) && this.LA(1).startOffset === this.LA(0).endOffset! + 1,
-              DEF: () => (args = this.SUBRULE(this.methodArguments)),
-            });
-            this.ACTION(() => (result = this.b.member(result, op, member, args)));
-          },
-        },
-        {
-          ALT: () => {
-            const open = this.OR3([{ ALT: () => this.CONSUME(T.LBracket) }, { ALT: () => this.CONSUME(T.QuestionBracket) }]);
-            this.nl();
-            this.ACTION(() => {
-              if (!this.canStartValue()) this.fail("MissingArrayIndexExpression", undefined, this.is(EOF) ? open : this.LA(1));
-            });
-            const index = this.SUBRULE(this.expression, { ARGS: [true] });
-            this.nl();
-            this.expect(T.RBracket, "MissingEndSquareBracket", undefined, this.LA(1));
-            this.CONSUME(T.RBracket);
-            this.ACTION(() => (result = this.b.index(result, index, open)));
-          },
-        },
-        {
-          ALT: () => {
-            const op = this.OR4([{ ALT: () => this.CONSUME(T.PlusPlus) }, { ALT: () => this.CONSUME(T.MinusMinus) }]);
-            this.ACTION(() => (result = this.b.postfix(op, result)));
-          },
-        },
-      ]);
+      this.#postfixTarget = result;
+      result = this.OR(this.#postfixAlternatives);
     });
     return result;
   });
@@ -221,12 +246,12 @@ export abstract class ExpressionParser extends ParserBase {
     const args: A.Expression[] = [];
     this.nl();
     this.OPTION(() => {
-      args.push(this.SUBRULE(this.expression, { ARGS: [false] }));
+      args.push(this.SUBRULE(this.expression, NO_COMMA));
       this.nl();
       this.MANY(() => {
         this.CONSUME(T.Comma);
         this.nl();
-        args.push(this.SUBRULE1(this.expression, { ARGS: [false] }));
+        args.push(this.SUBRULE1(this.expression, NO_COMMA));
         this.nl();
       });
     });
@@ -235,52 +260,54 @@ export abstract class ExpressionParser extends ParserBase {
     return args;
   });
 
-  primary = this.RULE("primary", (): A.Expression => {
-    return this.OR([
-      { ALT: () => { const t = this.CONSUME(T.NumberLiteral); return this.ACTION(() => this.b.number(t)); } },
-      { ALT: () => { const t = this.CONSUME(T.StringToken); return this.ACTION(() => this.b.string(t)); } },
-      { ALT: () => { const t = this.CONSUME(T.Variable); return this.ACTION(() => this.b.variable(t)); } },
-      {
-        ALT: () => {
-          const open = this.CONSUME(T.LParen);
-          this.nl();
-          this.ACTION(() => {
-            if (this.is(T.RParen)) this.fail("MissingExpression", undefined, open, this.LA(1));
-          });
-          const statement = this.SUBRULE(this.statement);
-          this.nl();
-          this.expect(T.RParen, "MissingEndParenthesisInExpression", undefined, this.is(EOF) ? open : this.LA(1));
-          this.CONSUME(T.RParen);
-          return this.ACTION(() => this.b.paren(statement, open));
-        },
+  #subExpressionOpeners = [{ ALT: () => this.CONSUME(T.DollarParen) }, { ALT: () => this.CONSUME(T.AtParen) }];
+
+  #primaryAlternatives = [
+    { ALT: () => { const t = this.CONSUME(T.NumberLiteral); return this.live ? this.b.number(t) : undefined as never; } },
+    { ALT: () => { const t = this.CONSUME(T.StringToken); return this.live ? this.b.string(t) : undefined as never; } },
+    { ALT: () => { const t = this.CONSUME(T.Variable); return this.live ? this.b.variable(t) : undefined as never; } },
+    {
+      ALT: () => {
+        const open = this.CONSUME(T.LParen);
+        this.nl();
+        this.ACTION(() => {
+          if (this.is(T.RParen)) this.fail("MissingExpression", undefined, open, this.LA(1));
+        });
+        const statement = this.SUBRULE(this.statement);
+        this.nl();
+        this.expect(T.RParen, "MissingEndParenthesisInExpression", undefined, this.is(EOF) ? open : this.LA(1));
+        this.CONSUME(T.RParen);
+        return this.ACTION(() => this.b.paren(statement, open));
       },
-      {
-        ALT: () => {
-          const open = this.OR1([{ ALT: () => this.CONSUME(T.DollarParen) }, { ALT: () => this.CONSUME(T.AtParen) }]);
-          const statements = this.SUBRULE(this.statementList);
-          this.expect(T.RParen, open.tokenType === T.AtParen ? "MissingEndParenthesisInArrayExpression" : "MissingEndParenthesisInSubexpression", undefined, open);
-          this.CONSUME1(T.RParen);
-          return this.ACTION(() => this.b.subExpression(open, statements));
-        },
+    },
+    {
+      ALT: () => {
+        const open = this.OR1(this.#subExpressionOpeners);
+        const statements = this.SUBRULE(this.statementList);
+        this.expect(T.RParen, open.tokenType === T.AtParen ? "MissingEndParenthesisInArrayExpression" : "MissingEndParenthesisInSubexpression", undefined, open);
+        this.CONSUME1(T.RParen);
+        return this.ACTION(() => this.b.subExpression(open, statements));
       },
-      { ALT: () => this.SUBRULE(this.hashtable) },
-      {
-        ALT: () => {
-          const open = this.CONSUME(T.LBrace);
-          const body = this.SUBRULE(this.scriptBlockBody, { ARGS: [open] });
-          this.expect(T.RBrace, "MissingEndCurlyBrace", undefined, open);
-          this.CONSUME(T.RBrace);
-          return this.ACTION(() => this.b.scriptBlockExpression(this.b.closeBlock(body, open), open));
-        },
+    },
+    { ALT: () => this.SUBRULE(this.hashtable) },
+    {
+      ALT: () => {
+        const open = this.CONSUME(T.LBrace);
+        const body = this.SUBRULE(this.scriptBlockBody, { ARGS: [open] });
+        this.expect(T.RBrace, "MissingEndCurlyBrace", undefined, open);
+        this.CONSUME(T.RBrace);
+        return this.ACTION(() => this.b.scriptBlockExpression(this.b.closeBlock(body, open), open));
       },
-      {
-        ALT: () => {
-          const token = this.CONSUME(T.Unterminated);
-          return this.ACTION(() => this.unterminated(token));
-        },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(T.Unterminated);
+        return this.ACTION(() => this.unterminated(token));
       },
-    ]);
-  });
+    },
+  ];
+
+  primary = this.RULE("primary", (): A.Expression => this.OR(this.#primaryAlternatives));
 
   hashtable = this.RULE("hashtable", (): A.Hashtable => {
     const open = this.CONSUME(T.AtBrace);
