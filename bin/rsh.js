@@ -7,7 +7,7 @@
 // (the id on the bundle's first line) and one Node version, and is written at exit when it is missing or belongs to
 // something else; V8 also refuses, and we then ignore, data made under other V8 flags.
 "use strict";
-const { readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { dirname, join } = require("node:path");
 const { Script } = require("node:vm");
@@ -35,12 +35,15 @@ const script = new Script(`(function (require, __filename, __dirname) {${source}
 if (cachedData === undefined) {
   // At exit the cache holds every function compiled so far: start-up's, not only the top level.
   process.once("exit", () => {
+    const temporary = `${cacheFile}.${process.pid}`;
     try {
-      const temporary = `${cacheFile}.${process.pid}`;
-      writeFileSync(temporary, Buffer.concat([Buffer.from(stamp, "latin1"), script.createCachedData()]));
+      const fd = openSync(temporary, "w"); // first: a read-only installation then skips making the data
+      writeSync(fd, Buffer.concat([Buffer.from(stamp, "latin1"), script.createCachedData()]));
+      closeSync(fd);
       renameSync(temporary, cacheFile);
     } catch {
-      // A read-only installation runs without the cache.
+      // Runs without the cache (the process is exiting: its descriptors close anyway).
+      rmSync(temporary, { force: true });
     }
   });
 }
