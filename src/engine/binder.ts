@@ -73,7 +73,7 @@ const UNCONVERTED = /^(object|scriptblock)$/i;
 /** Converts and validates one bound value. */
 export function coerce(spec: ParameterSpec, value: unknown): unknown {
   let result = value;
-  if (spec.type && !UNCONVERTED.test(spec.type)) {
+  if (spec.type && spec.type !== "object" && !UNCONVERTED.test(spec.type)) {
     try {
       result = convertTo(value, spec.type);
     } catch (e) {

@@ -30,6 +30,8 @@ export class Evaluator {
   readonly #errorSinks: ((record: ErrorRecord) => void)[] = [];
   /** Yields to the event loop now and then, and carries the stop signal. */
   readonly pacer = new Pacer();
+  /** The frame of the last dot-sourced script block call (see runScriptBlock). */
+  #dotSourced: Frame | null = null;
   /** How many try blocks are running (in this pipeline, in any caller). */
   #tryDepth = 0;
   constructor(
@@ -75,24 +77,25 @@ export class Evaluator {
       scope.set("args", args.slice(parameters.length));
       return this.#namedBlocks(block, this.frame(scope, block.source, block.trusted), emit);
     }
-    const frame = this.frame(caller, block.source, block.trusted);
+    // ForEach-Object runs one block in one scope for each object: the frame of the last such call serves again.
+    let frame = this.#dotSourced;
+    if (frame?.scope !== caller || frame.source !== block.source || frame.trusted !== block.trusted) {
+      frame = this.#dotSourced = this.frame(caller, block.source, block.trusted);
+    }
     if (item === undefined) return this.#namedBlocks(block, frame, emit);
-    const previous = caller.variables.get("_")?.value ?? null;
-    caller.set("_", item);
-    caller.set("PSItem", item);
-    const restore = () => {
-      caller.set("_", previous);
-      caller.set("PSItem", previous);
-    };
+    const underscore = caller.cell("_");
+    const psItem = caller.cell("PSItem");
+    const previous = underscore.value;
+    underscore.value = psItem.value = item;
     let ran: Maybe<void>;
     try {
       ran = this.#namedBlocks(block, frame, emit);
     } catch (error) {
-      restore();
+      underscore.value = psItem.value = previous;
       throw error;
     }
-    if (ran instanceof Promise) return ran.finally(restore);
-    restore();
+    if (ran instanceof Promise) return ran.finally(() => void (underscore.value = psItem.value = previous));
+    underscore.value = psItem.value = previous;
   }
 
   /** A script block's begin, process and end blocks in order; `return` ends them all, its value written first. */

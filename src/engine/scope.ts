@@ -103,6 +103,14 @@ export class Scope {
     return this.variables.get(name.toLowerCase()) ?? this.parent?.lookup(name);
   }
 
+  /** The variable `name` of this frame, made here (as $null) if this frame does not have it. */
+  cell(name: string): { name: string; value: unknown } {
+    const key = name.toLowerCase();
+    let cell = this.variables.get(key);
+    if (!cell) this.variables.set(key, cell = { name, value: null });
+    return cell;
+  }
+
   /** Sets the variable `name` in this frame (creating it here if this frame does not have it). */
   set(name: string, value: unknown): void {
     const key = name.toLowerCase();
