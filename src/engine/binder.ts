@@ -140,9 +140,9 @@ export function bindArguments(specs: ParameterSpec[], args: RawArgument[], stric
     values.set(spec.name, coerce(spec, next.value));
     i++;
   }
-  const order = positionalOrder(specs);
+  const { order, remainingSpec } = positionalOrder(specs);
   let next = 0;
-  const rest = specs.find((s) => s.remaining && !values.has(s.name));
+  const rest = remainingSpec && !values.has(remainingSpec.name) ? remainingSpec : undefined;
   for (let index = 0; index < positional.length; index++) {
     const value = positional[index];
     // The next positional parameter no named argument took.
@@ -162,16 +162,23 @@ export function bindArguments(specs: ParameterSpec[], args: RawArgument[], stric
   return { values, remaining };
 }
 
-const positionalOrders = new WeakMap<ParameterSpec[], ParameterSpec[]>();
+interface Positional {
+  /** The parameters that take positional arguments, in position order. */
+  order: ParameterSpec[];
+  /** The ValueFromRemainingArguments parameter, if any. */
+  remainingSpec: ParameterSpec | undefined;
+}
 
-/** The parameters that take positional arguments, in position order (worked out once per parameter table). */
-function positionalOrder(specs: ParameterSpec[]): ParameterSpec[] {
-  let order = positionalOrders.get(specs);
-  if (!order) {
-    order = specs.filter((s) => s.position !== undefined && s.type?.toLowerCase() !== "switch").sort((a, b) => a.position! - b.position!);
-    positionalOrders.set(specs, order);
+const positionalOrders = new WeakMap<ParameterSpec[], Positional>();
+
+/** How a parameter table takes positional arguments (worked out once per table). */
+function positionalOrder(specs: ParameterSpec[]): Positional {
+  let positional = positionalOrders.get(specs);
+  if (!positional) {
+    const order = specs.filter((s) => s.position !== undefined && s.type?.toLowerCase() !== "switch").sort((a, b) => a.position! - b.position!);
+    positionalOrders.set(specs, positional = { order, remainingSpec: specs.find((s) => s.remaining) });
   }
-  return order;
+  return positional;
 }
 
 /** Checks mandatory parameters once pipeline input had its chance. */

@@ -139,6 +139,12 @@ function compileCondition(statement: A.Statement): Condition {
 }
 
 function compileAssignment(node: A.Assignment): CompiledStatement {
+  const target = node.target;
+  if (node.operator === "=" && target.kind === "Variable" && target.qualifier === null && target.name.toLowerCase() === "null") {
+    // `$null = …` runs the statement for its effects and keeps nothing of its output (about_Automatic_Variables).
+    const statement = compiledStatement(node.value);
+    return (ev, frame) => statement(ev, frame, discard);
+  }
   const value = compileValue(node.value);
   const write = compileAssignTarget(node.target);
   if (node.operator === "=") {

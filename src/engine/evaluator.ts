@@ -449,7 +449,8 @@ export class Evaluator {
   #endPipeline(processors: Processor[], redirected: Redirected[], errorSink: ((record: ErrorRecord) => void) | null, frame: Frame, succeeded: boolean): void {
     if (errorSink) this.#errorSinks.splice(this.#errorSinks.lastIndexOf(errorSink), 1);
     for (const r of redirected) r.finish();
-    frame.scope.setStatus(succeeded && processors.every((p) => !p.hadError));
+    for (let i = 0; succeeded && i < processors.length; i++) succeeded = !processors[i].hadError;
+    frame.scope.setStatus(succeeded);
   }
 
 

@@ -11,7 +11,7 @@ import { ErrorRecord, RuntimeError, StopUpstreamSignal } from "./errors.ts";
 import { type Emit, type Evaluator, returned } from "./evaluator.ts";
 import { rangeOf } from "./compile.ts";
 import type { Pacer } from "./pacer.ts";
-import { evaluate, fail, type Frame, invokeMember, rethrowAt, ScriptBlockValue } from "./expressions.ts";
+import { compiled, evaluate, fail, type Frame, invokeMember, rethrowAt, ScriptBlockValue } from "./expressions.ts";
 import { getMember, VOID } from "./members.ts";
 import { applyPreferences, captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "./maybe.ts";
@@ -103,25 +103,49 @@ function deriveSpecs(parameters: A.Parameter[]): ParameterSpec[] {
   });
 }
 
+/** Adds one written argument (or a splat's several) to a command's raw arguments. */
+type ArgumentWriter = (frame: Frame, args: RawArgument[]) => Maybe<void>;
+
+const WRITERS = Symbol("rsh.argumentWriters");
+type WithWriters = A.CommandElement[] & { [WRITERS]?: ArgumentWriter[] };
+
 /** Evaluates a command's written arguments into raw arguments for the binder (splatting expands here). */
-export function evaluateArguments(frame: Frame, elements: A.CommandElement[]): Maybe<RawArgument[]> {
-  const args: RawArgument[] = [];
-  return then(eachInOrder(elements, (element) => {
-    if (element.kind === "CommandParameter") {
-      const hasValue = element.argument !== null;
-      return then(hasValue ? evaluate(frame, element.argument!) : undefined, (value) =>
-        void args.push({ kind: "parameter", name: element.name, hasValue, value, text: "-" + element.name }));
-    }
-    if (element.kind === "Variable" && element.splatted) {
-      // Compiled variable reads do not look at `splatted`: the node itself gives the variable's value.
-      return then(evaluate(frame, element), (value) => {
-        if (value instanceof PSHashtable) {
-          for (const [key, v] of value.entries()) args.push({ kind: "parameter", name: toStr(key), hasValue: true, value: v, text: "-" + toStr(key) });
-        } else for (const v of enumerate(value)) args.push({ kind: "value", value: v });
-      });
-    }
-    return then(evaluate(frame, element), (value) => void args.push({ kind: "value", value }));
-  }), () => args);
+export function evaluateArguments(frame: Frame, elements: A.CommandElement[], args: RawArgument[] = [], start = 0): Maybe<RawArgument[]> {
+  const writers = (elements as WithWriters)[WRITERS] ??= elements.map(argumentWriter);
+  for (let i = start; i < writers.length; i++) {
+    const written = writers[i](frame, args);
+    if (written instanceof Promise) return written.then(() => evaluateArguments(frame, elements, args, i + 1));
+  }
+  return args;
+}
+
+function argumentWriter(element: A.CommandElement): ArgumentWriter {
+  if (element.kind === "CommandParameter") {
+    const name = element.name;
+    const text = "-" + name;
+    if (element.argument === null) return (_frame, args) => void args.push({ kind: "parameter", name, hasValue: false, value: undefined, text });
+    const argument = compiled(element.argument);
+    const add = (args: RawArgument[], value: unknown) => void args.push({ kind: "parameter", name, hasValue: true, value, text });
+    return (frame, args) => {
+      const value = argument(frame);
+      return value instanceof Promise ? value.then((v) => add(args, v)) : add(args, value);
+    };
+  }
+  const value = compiled(element);
+  // Compiled variable reads do not look at `splatted`: the node itself gives the variable's value.
+  if (element.kind === "Variable" && element.splatted) return (frame, args) => then(value(frame), (v) => splat(args, v));
+  const add = (args: RawArgument[], v: unknown) => void args.push({ kind: "value", value: v });
+  return (frame, args) => {
+    const v = value(frame);
+    return v instanceof Promise ? v.then((resolved) => add(args, resolved)) : add(args, v);
+  };
+}
+
+/** `@hash` gives named arguments, `@array` positional ones (about_Splatting). */
+function splat(args: RawArgument[], value: unknown): void {
+  if (value instanceof PSHashtable) {
+    for (const [key, v] of value.entries()) args.push({ kind: "parameter", name: toStr(key), hasValue: true, value: v, text: "-" + toStr(key) });
+  } else for (const v of enumerate(value)) args.push({ kind: "value", value: v });
 }
 
 function bindingFailure(frame: Frame, node: { span: A.Span }, error: unknown): never {
@@ -144,6 +168,7 @@ export function scriptBlockProcessor(
   return new ScriptBlockProcessor(evaluator, block, source, declared(block, extraParameters), rawArgs, caller, node, emit, options);
 }
 
+const NO_COMMON: Common = Object.freeze({});
 const NOTHING_BOUND: Bound = { values: new Map(), remaining: [] };
 
 /** One call of a script block (a class: a function called 100,000 times makes 100,000 of these, and no closures). */
@@ -151,7 +176,7 @@ class ScriptBlockProcessor implements Processor {
   hadError = false;
   readonly #scope: Scope;
   readonly #frame: Frame;
-  readonly #common: Common = {};
+  readonly #common: Common = NO_COMMON;
   readonly #args: RawArgument[];
   readonly #captured: ReturnType<typeof captureVariables>;
   readonly #emit: Emit;
@@ -446,9 +471,12 @@ const categoryOf = (errorId: string) => CATEGORIES[errorId.split(",")[0]] ?? "No
 /** Makes the processor for one pipeline element. */
 export function makeProcessor(evaluator: Evaluator, element: A.PipelineElement, frame: Frame, emit: Emit, hasUpstream: boolean): Maybe<Processor> {
   if (element.kind === "CommandExpression") return expressionProcessor(evaluator, frame, element, emit);
-  return then(evaluateArguments(frame, element.elements), (args) =>
-    then(element.name.kind === "StringConstant" ? element.name.value : evaluate(frame, element.name), (nameValue) =>
-      commandProcessor(evaluator, element, nameValue, args, frame, emit, hasUpstream)));
+  const args = evaluateArguments(frame, element.elements);
+  const named = (written: RawArgument[]) => {
+    if (element.name.kind === "StringConstant") return commandProcessor(evaluator, element, element.name.value, written, frame, emit, hasUpstream);
+    return then(evaluate(frame, element.name), (nameValue) => commandProcessor(evaluator, element, nameValue, written, frame, emit, hasUpstream));
+  };
+  return args instanceof Promise ? args.then(named) : named(args);
 }
 
 function commandProcessor(

@@ -74,9 +74,13 @@ export class Scope {
   /** Set-StrictMode's version set in this frame (0: -Off); undefined: as the parent's. */
   strictMode: number | undefined = undefined;
 
+  /** `$?`'s cell, kept so that setting it after every statement costs one store; one for all frames of a global. */
+  readonly #status: { cell: { name: string; value: unknown } | null; removals: number };
+
   /** A new frame under `parent` (null: a global scope); `isScript` marks a script's own scope (`$script:`). */
   constructor(readonly parent: Scope | null, readonly isScript = false) {
     this.global = parent ? parent.global : this;
+    this.#status = parent ? parent.#status : { cell: null, removals: -1 };
   }
 
   /**
@@ -119,20 +123,16 @@ export class Scope {
     else this.variables.set(key, { name, value });
   }
 
-  /** `$?`'s cell in a global scope, kept so that setting it after every statement costs one store. */
-  #status: { name: string; value: unknown } | null = null;
-  #statusRemovals = -1;
-
   /** Sets `$?` (in the global scope), as every statement does when it ends. */
   setStatus(succeeded: boolean): void {
-    const global = this.global;
-    if (global.#status && global.#statusRemovals === Scope.removals) {
-      global.#status.value = succeeded;
+    const status = this.#status;
+    if (status.cell && status.removals === Scope.removals) {
+      status.cell.value = succeeded;
       return;
     }
-    global.set("?", succeeded);
-    global.#status = global.variables.get("?")!;
-    global.#statusRemovals = Scope.removals;
+    status.cell = this.global.cell("?");
+    status.cell.value = succeeded;
+    status.removals = Scope.removals;
   }
 
   /** Removes the variable `name` from this frame (Remove-Variable). */
