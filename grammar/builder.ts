@@ -92,10 +92,14 @@ export class Builder {
     return t.endPosition ??= this.position(token.endLine ?? 1, (token.endColumn ?? 0) + 1, (token.endOffset ?? token.startOffset) + 1);
   }
 
-  /** A span from `start` (a token or a node) to the last consumed token. */
-  span(start: IToken | { span: A.Span }, end: IToken = this.last()): A.Span {
-    const from = "span" in start ? start.span.start : this.startOf(start);
-    return { file: this.file, start: from, end: this.endOf(end) };
+  /** A span from the token `start` to the last consumed token. */
+  span(start: IToken, end: IToken = this.last()): A.Span {
+    return { file: this.file, start: this.startOf(start), end: this.endOf(end) };
+  }
+
+  /** A span from the start of `node` to the last consumed token. */
+  spanFrom(node: { span: A.Span }): A.Span {
+    return { file: this.file, start: node.span.start, end: this.endOf(this.last()) };
   }
 
   /** A span from one node to another. */
@@ -429,7 +433,7 @@ export class Builder {
   }
 
   postfix(op: IToken, operand: A.Expression): A.Unary {
-    return { kind: "Unary", operator: op.image, operand, postfix: true, span: this.span(operand) };
+    return { kind: "Unary", operator: op.image, operand, postfix: true, span: this.spanFrom(operand) };
   }
 
   ternary(condition: A.Expression, ifTrue: A.Expression, ifFalse: A.Expression): A.Ternary {
@@ -447,7 +451,7 @@ export class Builder {
   member(target: A.Expression, op: IToken, member: A.Expression, args: A.Expression[] | null): A.Member | A.InvokeMember {
     const isStatic = op.image === "::";
     const nullConditional = op.image === "?.";
-    const span = this.span(target);
+    const span = this.spanFrom(target);
     // Literals with every key written out (no spread): V8 builds them without an intermediate object.
     return args
       ? { kind: "InvokeMember", target, member, static: isStatic, nullConditional, span, arguments: args }
@@ -455,6 +459,6 @@ export class Builder {
   }
 
   index(target: A.Expression, index: A.Expression, open: IToken): A.Index {
-    return { kind: "Index", target, index, nullConditional: open.image === "?[", span: this.span(target) };
+    return { kind: "Index", target, index, nullConditional: open.image === "?[", span: this.spanFrom(target) };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The chevrotain parser: tokens → rsh's AST (ast.ts). Actions build nodes directly (an embedded-actions parser, no
- * CST) because a parse of a 5 MB script must stay fast; every action is wrapped in ACTION so chevrotain's grammar
- * recording never runs it. Newlines are real tokens (they end statements); where PowerShell lets a construct continue
+ * CST) because a parse of a 5 MB script must stay fast; chevrotain's grammar recording never runs an action: each is
+ * wrapped in ACTION, or in the hottest rules guarded by `live` (see parser_base.ts). Newlines are real tokens (they end statements); where PowerShell lets a construct continue
  * on the next line, `nl()` skips them. This file holds script blocks and statements; expressions and commands are in
  * parser_expressions.ts and parser_commands.ts.
  */
@@ -10,6 +10,8 @@ import type * as A from "./ast.ts";
 import * as T from "./tokens.ts";
 import type { ParserErrorId } from "./errors.ts";
 import { CommandParser } from "./parser_commands.ts";
+
+type NamedBlocks = Record<A.NamedBlock["name"], A.NamedBlock | null>;
 
 export class RshParser extends CommandParser {
   constructor() {
@@ -29,62 +31,74 @@ export class RshParser extends CommandParser {
     return block;
   });
 
+  #paramBlockOption = {
+    GATE: () => this.is(T.Param) || (this.is(T.TypeOpen) && this.is(T.LParen, 2)),
+    DEF: () => {
+      const paramBlock = this.SUBRULE(this.paramBlock);
+      this.separators();
+      return paramBlock;
+    },
+  };
+  #namedBlockKeywords = [
+    { ALT: () => this.CONSUME(T.Begin) },
+    { ALT: () => this.CONSUME(T.Process) },
+    { ALT: () => this.CONSUME(T.End) },
+  ];
+  /** Named blocks (a record of them) or plain statements (an array). */
+  #scriptBlockContents = [
+    {
+      GATE: () => this.is(T.Begin) || this.is(T.Process) || this.is(T.End),
+      ALT: (): NamedBlocks | A.Statement[] => {
+        const blocks: NamedBlocks = { begin: null, process: null, end: null };
+        this.MANY(() => {
+          const keyword = this.OR1(this.#namedBlockKeywords);
+          this.nl();
+          const body = this.SUBRULE(this.statementBlock, { ARGS: ["MissingStatementBlock", "'" + keyword?.image + "'"] });
+          this.ACTION(() => {
+            const name = keyword.image.toLowerCase() as A.NamedBlock["name"];
+            blocks[name] = this.b.namedBlock(name, body.statements, body.traps, keyword);
+          });
+          this.separators();
+        });
+        return blocks;
+      },
+    },
+    { ALT: (): NamedBlocks | A.Statement[] => this.SUBRULE(this.statementList) },
+  ];
+
   /** The inside of a script or `{ }`: attributes, `param()`, then named blocks or plain statements. */
   scriptBlockBody = this.RULE("scriptBlockBody", (start: IToken): A.ScriptBlock => {
     this.separators();
-    let paramBlock: A.ParamBlock | null = null;
-    this.OPTION({
-      GATE: () => this.is(T.Param) || (this.is(T.TypeOpen) && this.is(T.LParen, 2)),
-      DEF: () => {
-        paramBlock = this.SUBRULE(this.paramBlock);
-        this.separators();
-      },
-    });
-    const blocks: Record<string, A.NamedBlock | null> = { begin: null, process: null, end: null };
-    let unnamed: A.Statement[] | null = null;
-    this.OR([
-      {
-        GATE: () => this.is(T.Begin) || this.is(T.Process) || this.is(T.End),
-        ALT: () => {
-          this.MANY(() => {
-            const keyword = this.OR1([
-              { ALT: () => this.CONSUME(T.Begin) },
-              { ALT: () => this.CONSUME(T.Process) },
-              { ALT: () => this.CONSUME(T.End) },
-            ]);
-            this.nl();
-            const body = this.SUBRULE(this.statementBlock, { ARGS: ["MissingStatementBlock", "'" + keyword?.image + "'"] });
-            this.ACTION(() => {
-              const name = keyword.image.toLowerCase() as A.NamedBlock["name"];
-              blocks[name] = this.b.namedBlock(name, body.statements, body.traps, keyword);
-            });
-            this.separators();
-          });
-        },
-      },
-      { ALT: () => (unnamed = this.SUBRULE(this.statementList)) },
-    ]);
+    const paramBlock = this.OPTION(this.#paramBlockOption) ?? null;
+    const contents = this.OR(this.#scriptBlockContents);
     return this.ACTION(() => {
-      let end = blocks.end;
-      if (unnamed !== null) {
-        const list = unnamed as A.Statement[];
-        end = this.b.namedBlock("end", list.filter((s) => s.kind !== "Trap"), list.filter((s) => s.kind === "Trap") as A.Trap[], start);
-      }
-      return this.b.scriptBlock(paramBlock, blocks.begin, blocks.process, end, unnamed !== null, start);
+      if (!Array.isArray(contents)) return this.b.scriptBlock(paramBlock, contents.begin, contents.process, contents.end, false, start);
+      const end = this.b.namedBlock("end", contents.filter((s) => s.kind !== "Trap"), contents.filter((s) => s.kind === "Trap") as A.Trap[], start);
+      return this.b.scriptBlock(paramBlock, null, null, end, true, start);
     });
   });
+
+  /** The statements of the innermost statementList being parsed (a stack: statements nest through blocks). */
+  #statementLists: A.Statement[][] = [];
+  #moreStatements = {
+    GATE: () => !this.is(T.RBrace) && !this.is(T.RParen) && !this.is(EOF),
+    DEF: () => {
+      const statement = this.SUBRULE(this.statement);
+      if (this.live) this.#statementLists[this.#statementLists.length - 1].push(statement);
+      this.endOfStatement();
+      this.separators();
+    },
+  };
 
   statementList = this.RULE("statementList", (): A.Statement[] => {
     const statements: A.Statement[] = [];
     this.separators();
-    this.MANY({
-      GATE: () => !this.is(T.RBrace) && !this.is(T.RParen) && !this.is(EOF),
-      DEF: () => {
-        statements.push(this.SUBRULE(this.statement));
-        this.endOfStatement();
-        this.separators();
-      },
-    });
+    this.#statementLists.push(statements);
+    try {
+      this.MANY(this.#moreStatements);
+    } finally {
+      this.#statementLists.pop();
+    }
     return statements;
   });
 
