@@ -7,6 +7,7 @@ import { canonicalType, ConversionError, convertTo, enumerate, toBool, toNumber,
 import { baseOf, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { DotNetError } from "./dotnet.ts";
+import { PropertyCollection } from "./psobject.ts";
 import { getMember, invokeMethod, MemberError, setMember, staticMember, VOID } from "./members.ts";
 import { binary, OperatorError, TypeValue, unary } from "./operators.ts";
 import { eachInOrder, mapInOrder, type Maybe, then } from "./maybe.ts";
@@ -124,6 +125,8 @@ function index(frame: Frame, node: A.Index, target: unknown, key: unknown): unkn
     return Array.isArray(key) ? key.map((k) => target.get(k)) : target.get(key);
   }
   if (target instanceof PSCustomObject) return target.get(toStr(key));
+  // `.PSObject.Properties['Name']`: the property of that name.
+  if (target instanceof PropertyCollection && typeof key === "string") return target.named(key);
   const base = baseOf(target);
   const list = typeof base === "string" ? [...base] : Array.isArray(target) ? target : [target];
   const at = (k: unknown) => {

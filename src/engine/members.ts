@@ -8,6 +8,7 @@ import { makeCredential, SecureString } from "../values/credentials.ts";
 import { NotedScalar, PSCustomObject, PSHashtable, PSList, timeSpan, timeSpanMs } from "../values/objects.ts";
 import { dotnetStatic, encodingMethod, listMethod, TextEncodingValue, VOID } from "./dotnet.ts";
 import { ErrorRecord } from "./errors.ts";
+import { PropertyCollection, psObjectOf, PSObjectView } from "./psobject.ts";
 import { format, TypeValue } from "./operators.ts";
 
 export class MemberError extends Error {}
@@ -73,6 +74,8 @@ function dateMethod(date: Date, name: string, args: unknown[]): unknown {
 
 /** Reads `target.name`; undefined when the member does not exist (PowerShell then yields $null). */
 export function getMember(target: unknown, name: string): unknown {
+  // Every value has the intrinsic `.PSObject` (about_Intrinsic_Members); a hashtable's own key of that name wins.
+  if (name.length === 8 && name.toLowerCase() === "psobject" && !(target instanceof PSHashtable && target.has(name))) return psObjectOf(target);
   if (target instanceof NotedScalar) return target.notes.has(name) ? target.notes.get(name) : getMember(target.base, name);
   const lower = name.toLowerCase();
   if (target instanceof PSHashtable) {
@@ -167,6 +170,11 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
   if (target instanceof NotedScalar) return invokeMethod(target.base, name, args);
   const lower = name.toLowerCase();
   if (lower === "gettype") return typeInfo(target);
+  if (target instanceof PSObjectView && lower === "copy") return target.copy();
+  if (target instanceof PropertyCollection && lower === "remove") {
+    target.remove(toStr(args[0]));
+    return VOID;
+  }
   if (typeof target === "string") {
     const result = stringMethod(target, lower, args);
     if (result !== undefined) return result;

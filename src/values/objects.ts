@@ -100,6 +100,11 @@ export class PSCustomObject {
     for (const p of this.#properties.values()) if (!p.hidden) names.push(p.name);
     return names;
   }
+
+  /** Removes a property (`.PSObject.Properties.Remove('Name')`). */
+  remove(name: string): void {
+    this.#properties.delete(name.toLowerCase());
+  }
 }
 
 /**
@@ -200,7 +205,7 @@ export abstract class LiveObject extends PSCustomObject {
     return this.has(name) ? this.read(name.toLowerCase()) ?? null : null;
   }
 
-  override set(): void {}
+  override set(_name: string, _value: unknown): void {}
 
   override names(): string[] {
     return [...this.propertyNames];
