@@ -88,16 +88,15 @@ export abstract class ExpressionParser extends ParserBase {
 
   arrayLiteral = this.RULE("arrayLiteral", (allowComma: boolean): A.Expression => {
     const first = this.SUBRULE(this.unary);
+    // Not a GATE: chevrotain makes a closure per gated MANY, and this rule runs for every operand.
+    if (!allowComma && this.live) return first;
     let elements: A.Expression[] | null = null;
-    this.MANY({
-      GATE: () => allowComma,
-      DEF: () => {
-        this.CONSUME(T.Comma);
-        this.nl();
-        if (this.live && !this.canStartValue()) this.fail("MissingExpressionAfterComma", undefined, this.is(EOF) ? this.LA(0) : this.LA(1));
-        const element = this.SUBRULE1(this.unary);
-        (elements ??= [first]).push(element);
-      },
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.nl();
+      if (this.live && !this.canStartValue()) this.fail("MissingExpressionAfterComma", undefined, this.is(EOF) ? this.LA(0) : this.LA(1));
+      const element = this.SUBRULE1(this.unary);
+      (elements ??= [first]).push(element);
     });
     return elements !== null && this.live ? this.b.arrayLiteral(elements) : first;
   });
@@ -114,8 +113,12 @@ export abstract class ExpressionParser extends ParserBase {
 
   #unaryAlternatives = [
     {
-      GATE: () => !this.is(T.DashOperator) || /^-[ic]?(split|join)$/i.test(this.LA(1).image),
+      // No GATE (a gated alternative would make every unary decision test each alternative's tokens in turn): a
+      // binary-only dash operator here is the same "Unexpected token" chevrotain reports when no alternative fits.
       ALT: () => {
+        if (this.live && this.is(T.DashOperator) && !/^-[ic]?(split|join)$/i.test(this.LA(1).image)) {
+          this.fail("UnexpectedToken", this.LA(1).image);
+        }
         const op = this.OR1(this.#unaryOperators);
         this.nl();
         if (this.live && !this.canStartValue()) this.fail("MissingExpressionAfterOperator", op.image, this.is(EOF) ? op : this.LA(1));
