@@ -144,22 +144,23 @@ export abstract class CommandParser extends ExpressionParser {
   ];
 
   /** One element after the command name: a parameter, an argument, a redirection, or `--` (null). */
+  /** `-Name:value`: the argument after a parameter that ends in a colon (the parameter is the last token consumed). */
+  #parameterArgument = {
+    GATE: () => this.LA(0).image.endsWith(":"),
+    DEF: () => {
+      const parameter = this.LA(0);
+      if (this.live && !this.is(T.GenericArgument) && !this.canStartValue() && !this.is(T.NumberLiteral) && !this.is(T.SplatVariable)) {
+        this.fail("MissingArgument", parameter.image.slice(1, -1), parameter, this.LA(1));
+      }
+      return this.SUBRULE(this.commandArgument);
+    },
+  };
+
   #commandElements = [
     {
       ALT: (): A.CommandElement => {
         const parameter = this.CONSUME(T.Parameter);
-        let argument: A.Expression | null = null;
-        this.OPTION({
-          GATE: () => parameter.image.endsWith(":"),
-          DEF: () => {
-            this.ACTION(() => {
-              if (!this.is(T.GenericArgument) && !this.canStartValue() && !this.is(T.NumberLiteral) && !this.is(T.SplatVariable)) {
-                this.fail("MissingArgument", parameter.image.slice(1, -1), parameter, this.LA(1));
-              }
-            });
-            argument = this.SUBRULE(this.commandArgument);
-          },
-        });
+        const argument = this.OPTION(this.#parameterArgument) ?? null;
         return this.live ? this.b.commandParameter(parameter, argument) : undefined as never;
       },
     },

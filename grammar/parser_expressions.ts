@@ -312,6 +312,11 @@ export abstract class ExpressionParser extends ParserBase {
 
   primary = this.RULE("primary", (): A.Expression => this.OR(this.#primaryAlternatives));
 
+  #hashKeys = [
+    { ALT: () => { const t = this.CONSUME(T.Identifier); return this.live ? this.b.bareword(t) : undefined as never; } },
+    { ALT: () => this.SUBRULE(this.unary) },
+  ];
+
   hashtable = this.RULE("hashtable", (): A.Hashtable => {
     const open = this.CONSUME(T.AtBrace);
     const entries: A.HashtableEntry[] = [];
@@ -319,10 +324,7 @@ export abstract class ExpressionParser extends ParserBase {
     this.MANY({
       GATE: () => !this.is(T.RBrace) && !this.is(EOF),
       DEF: () => {
-        const key = this.OR([
-          { ALT: () => { const t = this.CONSUME(T.Identifier); return this.ACTION(() => this.b.bareword(t)); } },
-          { ALT: () => this.SUBRULE(this.unary) },
-        ]);
+        const key = this.OR(this.#hashKeys);
         this.expect(T.Equals, "MissingEqualsInHashLiteral");
         const equals = this.CONSUME(T.Equals);
         this.nl();
