@@ -183,10 +183,11 @@ function positionalOrder(specs: ParameterSpec[]): Positional {
 
 /** Checks mandatory parameters once pipeline input had its chance. */
 export function checkMandatory(specs: ParameterSpec[], values: Map<string, unknown>, pipelineBound: boolean): void {
-  const missing = specs.filter((s) => s.mandatory && !values.has(s.name) && !(s.pipeline && pipelineBound));
-  if (missing.length) {
-    throw new BindingError(`Cannot process command because of one or more missing mandatory parameters: ${missing.map((s) => s.name).join(" ")}.`, "MissingMandatoryParameter");
-  }
+  const unbound = (s: ParameterSpec) => s.mandatory && !values.has(s.name) && !(s.pipeline && pipelineBound);
+  // Most tables have no mandatory parameter left unbound: found without making a list.
+  if (!specs.some(unbound)) return;
+  const missing = specs.filter(unbound).map((s) => s.name).join(" ");
+  throw new BindingError(`Cannot process command because of one or more missing mandatory parameters: ${missing}.`, "MissingMandatoryParameter");
 }
 
 function systemType(type: string | undefined): string {
