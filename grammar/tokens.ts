@@ -232,21 +232,30 @@ export const DASH_OPERATORS: ReadonlySet<string> = new Set([
 ]);
 const DASH_WORD = /-[A-Za-z]+(?![\w-])/y;
 
-function dashOperator(text: string, offset: number, matched: IToken[]): string | null {
+/** The dash operator at an offset (image and lower-cased name), found once: both dash operator rules ask for it. */
+const dashMemo = { offset: -1, image: null as string | null, name: "" };
+
+function dashOperator(text: string, offset: number, matched: IToken[]): typeof dashMemo | null {
   const mode = tracker.sync(matched);
   if (isCommandMode(mode) || mode === Mode.SwitchKeyword || mode === Mode.Member) return null;
-  const image = stick(DASH_WORD, text, offset);
-  return image !== null && DASH_OPERATORS.has(image.slice(1).toLowerCase()) ? image : null;
+  if (dashMemo.offset !== offset) {
+    const image = stick(DASH_WORD, text, offset);
+    const name = image === null ? "" : image.slice(1).toLowerCase();
+    dashMemo.offset = offset;
+    dashMemo.image = image !== null && DASH_OPERATORS.has(name) ? image : null;
+    dashMemo.name = name;
+  }
+  return dashMemo.image === null ? null : dashMemo;
 }
 
 export const DashUnaryOperator = token("DashUnaryOperator", (text, offset, matched) => {
-  const image = dashOperator(text, offset, matched);
-  return image !== null && UNARY_ONLY.has(image.slice(1).toLowerCase()) ? image : null;
+  const found = dashOperator(text, offset, matched);
+  return found !== null && UNARY_ONLY.has(found.name) ? found.image : null;
 }, { hint: ["-"], categories: [Operator] });
 
 export const DashOperator = token("DashOperator", (text, offset, matched) => {
-  const image = dashOperator(text, offset, matched);
-  return image !== null && !UNARY_ONLY.has(image.slice(1).toLowerCase()) ? image : null;
+  const found = dashOperator(text, offset, matched);
+  return found !== null && !UNARY_ONLY.has(found.name) ? found.image : null;
 }, { hint: ["-"], categories: [Operator, BinaryOperator] });
 
 export const EndOfParameters = token("EndOfParameters", (text, offset, matched) => {
@@ -487,5 +496,6 @@ export const lexer = new RshLexer(allTokens.flatMap((type) => rules.get(type) ??
 export function tokenize(text: string) {
   tracker.reset();
   wordMemo.offset = -1;
+  dashMemo.offset = -1;
   return lexer.tokenize(text);
 }
