@@ -46,6 +46,11 @@ interface Declared {
   strictNames: boolean;
   pipelineSpec: ParameterSpec | undefined;
   byName: ParameterSpec[];
+  /**
+   * Every parameter is a plain `$name` (no type, attribute or default): positional values then bind in declaration
+   * order with nothing to convert or check — the binder's own result for such a list, without its tables.
+   */
+  plain: boolean;
 }
 
 const declaredCache = new WeakMap<A.Parameter[], Declared>();
@@ -68,6 +73,7 @@ function declared(block: A.ScriptBlock, extraParameters: A.Parameter[] | null): 
     strictNames: advanced || declaresParameterAttribute(parameters),
     pipelineSpec: specs.find((s) => s.pipeline),
     byName: specs.filter((s) => s.pipelineByName),
+    plain: !advanced && parameters.every((p) => p.attributes.length === 0 && p.defaultValue === null),
   };
   declaredCache.set(parameters, found);
   return found;
@@ -273,8 +279,9 @@ class ScriptBlockProcessor implements Processor {
   }
 
   #bindParameters(): Maybe<void> {
-    const { specs, parameters, advanced, strictNames, pipelineSpec } = this.declared;
+    const { specs, parameters, advanced, strictNames, pipelineSpec, plain } = this.declared;
     const args = this.#args;
+    if (plain && args.every((a) => a.kind === "value")) return this.#bindPositionally(args as { value: unknown }[]);
     try {
       if (specs.length === 0) {
         this.#bound = { values: new Map(), remaining: args.map((a) => (a.kind === "value" ? a.value : a.hasValue ? a.value : a.text)) };
@@ -299,6 +306,16 @@ class ScriptBlockProcessor implements Processor {
       else if (parameters[i].defaultValue) return this.#bindDefaults(i);
       else scope.set(spec.name, spec.type?.toLowerCase() === "switch" ? false : null);
     }
+  }
+
+  /** `Add 1 2` to `function Add($a, $b)`: each value to the next parameter, the rest in `$args`, unset ones $null. */
+  #bindPositionally(args: { value: unknown }[]): void {
+    const scope = this.#scope;
+    const parameters = this.declared.parameters;
+    const remaining: unknown[] = [];
+    for (let i = parameters.length; i < args.length; i++) remaining.push(args[i].value);
+    scope.set("args", remaining);
+    for (let i = 0; i < parameters.length; i++) scope.set(parameters[i].name, i < args.length ? args[i].value : null);
   }
 
   /** From the first parameter left to its default on: defaults are evaluated in order (one may use another). */

@@ -84,4 +84,9 @@ compiled("Measure-Object -Property measures that property of each object; empty 
   assert.equal(out, ["5", "n", "0", "False"]);
 });
 
+compiled("plain parameters bind positionally, extra values land in $args, missing ones are $null (about_Functions)", async () => {
+  const out = await run("function f($a, $b) { \"$a|$($null -eq $b)|$($args -join ',')\" }; f 1; f 1 2 3 4; f -b 2 1 5; function g { $args.Count }; g x y");
+  assert.equal(out, ["1|True|", "1|False|3,4", "1|False|5", "2"]);
+});
+
 compiled.run();
