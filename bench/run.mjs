@@ -1,13 +1,17 @@
 // `npm run bench`: rsh's figures beside baselines measured in the same run (on a noisy machine the ratio is what
 // carries over). Nothing here asserts; results go to bench/RESULTS.md by hand, with the date and the machine.
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { createToken, Lexer } from "chevrotain";
+import { build } from "esbuild";
 import { parse } from "../dist/mod.mjs";
 
 const MB = 1e6;
-const COLD_RUNS = 11;
+const COLD_RUNS = 21;
 const PARSE_RUNS = 3;
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const fmt = (x, digits = 2) => x.toFixed(digits);
@@ -100,6 +104,7 @@ function coldStart(commands, runs) {
 // ---------------------------------------------------------------- cold start (first: nothing else in the heap)
 
 const deno = new URL("../node_modules/.bin/deno", import.meta.url).pathname;
+// The first run also writes dist/rsh.cjs.cache (bin/rsh.js's V8 code cache) if the build did not.
 const said = execFileSync("node", ["bin/rsh.js", "-c", "1"], { encoding: "utf8" }).trim();
 if (said !== "1") console.log(`warning: 'node bin/rsh.js -c 1' printed ${JSON.stringify(said)}, not 1`);
 const [nodeBase, nodeRsh, denoBase, denoRsh] = coldStart([
@@ -142,11 +147,37 @@ const floorLexer = new Lexer([
 ], { positionTracking: "full" });
 const floor = throughput("chevrotain floor", (text) => floorLexer.tokenize(text), script, { warm: 1, runs: PARSE_RUNS });
 
+// rsh's tokenizer alone, and what building the parser costs a fresh process (chevrotain's grammar recording; the
+// tokenizer's tables are made when its module loads): the grammar bundled on its own, as the CLI's bundle holds it.
+const grammarDir = mkdtempSync(join(tmpdir(), "rsh-bench-grammar-"));
+const grammarBundle = join(grammarDir, "grammar.mjs");
+await build({
+  stdin: {
+    contents: 'export { tokenize } from "./grammar/tokens.ts"; export { RshParser } from "./grammar/parser.ts";',
+    resolveDir: new URL("..", import.meta.url).pathname,
+    loader: "ts",
+  },
+  bundle: true, platform: "node", format: "esm", outfile: grammarBundle, logLevel: "warning",
+});
+const grammar = await import(grammarBundle);
+const lexer = throughput("rsh tokenizer", (text) => grammar.tokenize(text), script, { warm: 1, runs: PARSE_RUNS });
+const CONSTRUCT_RUNS = 7;
+const construction = { load: [], parser: [] };
+for (let i = 0; i < CONSTRUCT_RUNS; i++) {
+  const probe = `const t0 = performance.now(); const g = await import(${JSON.stringify(grammarBundle)}); const t1 = performance.now();
+    new g.RshParser(); console.log(JSON.stringify([t1 - t0, performance.now() - t1]));`;
+  const [load, parser] = JSON.parse(execFileSync("node", ["--input-type=module", "-e", probe], { encoding: "utf8" }));
+  construction.load.push(load);
+  construction.parser.push(parser);
+}
+rmSync(grammarDir, { recursive: true });
+
 console.log(`\nParse throughput (${fmt(script.length / MB, 1)} MB script, ${fmt(jsonText.length / MB, 1)} MB JSON; per measured run: CPU and minor page faults)`);
 console.log("  what               best MB/s  median MB/s   user ms    sys ms   page faults");
-for (const r of [rsh, floor, json]) {
+for (const r of [rsh, lexer, floor, json]) {
   console.log(`  ${r.label.padEnd(17)} ${fmt(r.best).padStart(10)} ${fmt(r.median).padStart(12)} ${fmt(r.user, 0).padStart(9)} ${fmt(r.system, 0).padStart(9)} ${fmt(r.faults, 0).padStart(13)}`);
 }
 console.log(`  rsh / JSON.parse (best): ${fmt(rsh.best / json.best, 4)}   rsh / chevrotain floor (best): ${fmt(rsh.best / floor.best)}`);
 console.log(`  goal rsh >= 10 MB/s: ${rsh.best >= 10 ? "met" : "NOT met"}`);
 console.log(`  heap a parse result keeps alive: ${fmt(retained / MB, 0)} MB (${fmt(retained / script.length, 0)} bytes per byte of script)`);
+console.log(`  in a fresh process (median of ${CONSTRUCT_RUNS}): loading the grammar bundle ${fmt(median(construction.load), 1)} ms, new RshParser() ${fmt(median(construction.parser), 1)} ms`);
