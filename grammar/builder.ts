@@ -14,6 +14,14 @@ export interface PendingSubExpression {
   end: number;
 }
 
+/**
+ * A list without spare capacity: an array grown by push keeps up to 16 spare slots, and a script's AST holds ~100,000
+ * lists per MB of source, most of one or two elements.
+ */
+function fit<T>(list: T[]): T[] {
+  return list.length === 0 ? list : list.slice();
+}
+
 function variableNode(image: string, splatted: boolean, span: A.Span): A.Variable {
   const { qualifier, name } = variableName(image);
   return { kind: "Variable", qualifier, name, splatted, span };
@@ -141,19 +149,19 @@ export class Builder {
   }
 
   namedBlock(name: A.NamedBlock["name"], statements: A.Statement[], traps: A.Trap[], start: IToken): A.NamedBlock {
-    return { kind: "NamedBlock", name, statements, traps, span: this.span(start) };
+    return { kind: "NamedBlock", name, statements: fit(statements), traps: fit(traps), span: this.span(start) };
   }
 
   statementBlock(statements: A.Statement[], open: IToken): A.StatementBlock {
     const traps = statements.filter((s): s is A.Trap => s.kind === "Trap");
     return {
-      kind: "StatementBlock", statements: traps.length ? statements.filter((s) => s.kind !== "Trap") : statements, traps,
+      kind: "StatementBlock", statements: traps.length ? statements.filter((s) => s.kind !== "Trap") : fit(statements), traps,
       span: this.span(open),
     };
   }
 
   paramBlock(attributes: A.Attribute[], parameters: A.Parameter[], start: IToken): A.ParamBlock {
-    return { kind: "ParamBlock", attributes, parameters, span: this.span(start) };
+    return { kind: "ParamBlock", attributes: fit(attributes), parameters: fit(parameters), span: this.span(start) };
   }
 
   parameter(
@@ -162,7 +170,7 @@ export class Builder {
     defaultValue: A.Expression | null,
     start: IToken,
   ): A.Parameter {
-    return { kind: "Parameter", attributes, name: variableName(variable.image).name, defaultValue, span: this.span(start) };
+    return { kind: "Parameter", attributes: fit(attributes), name: variableName(variable.image).name, defaultValue, span: this.span(start) };
   }
 
   typeName(open: IToken): A.TypeName {
@@ -172,7 +180,7 @@ export class Builder {
 
   attribute(open: IToken, args: { positional: A.Expression[]; named: A.NamedAttributeArgument[] }): A.Attribute {
     return {
-      kind: "Attribute", typeName: this.typeName(open), positionalArguments: args.positional, namedArguments: args.named,
+      kind: "Attribute", typeName: this.typeName(open), positionalArguments: fit(args.positional), namedArguments: fit(args.named),
       span: this.span(open),
     };
   }
@@ -190,7 +198,7 @@ export class Builder {
   }
 
   ifStatement(clauses: A.IfClause[], elseBody: A.StatementBlock | null, keyword: IToken): A.If {
-    return { kind: "If", clauses, elseBody, span: this.span(keyword) };
+    return { kind: "If", clauses: fit(clauses), elseBody, span: this.span(keyword) };
   }
 
   switchClause(pattern: A.Expression, body: A.StatementBlock, start: IToken): A.SwitchClause {
@@ -205,7 +213,7 @@ export class Builder {
     defaultBody: A.StatementBlock | null,
     keyword: IToken,
   ): A.Switch {
-    return { kind: "Switch", label, flags, subject, clauses, defaultBody, span: this.span(keyword) };
+    return { kind: "Switch", label, flags, subject, clauses: fit(clauses), defaultBody, span: this.span(keyword) };
   }
 
   foreachStatement(label: string | null, variable: A.Variable, iterable: A.Statement, body: A.StatementBlock, keyword: IToken): A.Foreach {
@@ -240,16 +248,16 @@ export class Builder {
   ): A.FunctionDefinition {
     return {
       kind: "FunctionDefinition", name: unescapeBackticks(name.image), isFilter: keyword.image.toLowerCase() === "filter",
-      parameters, body, span: this.span(start),
+      parameters: parameters && fit(parameters), body, span: this.span(start),
     };
   }
 
   catchClause(types: A.TypeName[], body: A.StatementBlock, keyword: IToken): A.CatchClause {
-    return { kind: "CatchClause", types, body, span: this.span(keyword) };
+    return { kind: "CatchClause", types: fit(types), body, span: this.span(keyword) };
   }
 
   tryStatement(body: A.StatementBlock, catches: A.CatchClause[], finallyBody: A.StatementBlock | null, keyword: IToken): A.Try {
-    return { kind: "Try", body, catches, finallyBody, span: this.span(keyword) };
+    return { kind: "Try", body, catches: fit(catches), finallyBody, span: this.span(keyword) };
   }
 
   trap(type: A.TypeName | null, body: A.StatementBlock, keyword: IToken): A.Trap {
@@ -284,12 +292,12 @@ export class Builder {
     const end = this.endOf(this.last());
     // Most pipelines are one element ending where the pipeline ends: they share its span.
     const span = first.end === end ? first : { file: this.file, start: first.start, end };
-    return { kind: "Pipeline", elements, background, span };
+    return { kind: "Pipeline", elements: fit(elements), background, span };
   }
 
   commandExpression(expression: A.Expression, redirections: A.Redirection[]): A.CommandExpression {
     const span = redirections.length ? this.between(expression, redirections[redirections.length - 1]) : expression.span;
-    return { kind: "CommandExpression", expression, redirections, span };
+    return { kind: "CommandExpression", expression, redirections: fit(redirections), span };
   }
 
   redirection(op: IToken, target: A.Expression | null): A.Redirection {
@@ -308,7 +316,8 @@ export class Builder {
     start: IToken,
   ): A.Command {
     return {
-      kind: "Command", invocation: invocation ? invocation.image as "&" | "." : null, name, elements, redirections,
+      kind: "Command", invocation: invocation ? invocation.image as "&" | "." : null, name, elements: fit(elements),
+      redirections: fit(redirections),
       span: this.span(start),
     };
   }
@@ -404,7 +413,7 @@ export class Builder {
   }
 
   subExpression(open: IToken, statements: A.Statement[]): A.SubExpression | A.ArrayExpression {
-    return { kind: open.image === "@(" ? "ArrayExpression" : "SubExpression", statements, span: this.span(open) };
+    return { kind: open.image === "@(" ? "ArrayExpression" : "SubExpression", statements: fit(statements), span: this.span(open) };
   }
 
   hashtableEntry(key: A.Expression, value: A.Statement): A.HashtableEntry {
@@ -412,7 +421,7 @@ export class Builder {
   }
 
   hashtable(entries: A.HashtableEntry[], open: IToken): A.Hashtable {
-    return { kind: "Hashtable", entries, span: this.span(open) };
+    return { kind: "Hashtable", entries: fit(entries), span: this.span(open) };
   }
 
   scriptBlockExpression(scriptBlock: A.ScriptBlock, open: IToken): A.ScriptBlockExpression {
@@ -421,7 +430,7 @@ export class Builder {
 
   arrayLiteral(elements: A.Expression[], comma?: IToken): A.ArrayLiteral {
     const span = comma ? this.span(comma) : this.between(elements[0], elements[elements.length - 1]);
-    return { kind: "ArrayLiteral", elements, span };
+    return { kind: "ArrayLiteral", elements: fit(elements), span };
   }
 
   binary(operator: string, left: A.Expression, right: A.Expression): A.Binary {
@@ -454,7 +463,7 @@ export class Builder {
     const span = this.spanFrom(target);
     // Literals with every key written out (no spread): V8 builds them without an intermediate object.
     return args
-      ? { kind: "InvokeMember", target, member, static: isStatic, nullConditional, span, arguments: args }
+      ? { kind: "InvokeMember", target, member, static: isStatic, nullConditional, span, arguments: fit(args) }
       : { kind: "Member", target, member, static: isStatic, nullConditional, span };
   }
 
