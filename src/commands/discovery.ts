@@ -11,7 +11,7 @@ import { wildcardToRegExp } from "../engine/operators.ts";
 import type { FunctionEntry } from "../engine/scope.ts";
 import { findExecutable } from "../platform.ts";
 import { enumerate, toStr, typeNameOf } from "../values/convert.ts";
-import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { type MemberKind, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
 // ---------------------------------------------------------------- Get-Command
 
@@ -121,7 +121,7 @@ export const getCommand: BuiltinCommand = {
 
 interface Member {
   name: string;
-  type: "Method" | "NoteProperty" | "Property";
+  type: "Method" | "Property" | MemberKind;
   definition: string;
 }
 
@@ -198,8 +198,13 @@ function membersOf(value: unknown): { typeName: string; members: Member[] } {
     return { typeName, members: [...HASHTABLE_MEMBERS, ...keys].sort(byKind) };
   }
   if (value instanceof PSCustomObject) {
-    const notes = value.names().map((name) => noteProperty(name, value.get(name)));
-    return { typeName: value.typeNames?.[0] ?? typeName, members: [...OBJECT_METHODS, ...notes] };
+    // As pwsh orders them: by member type (AliasProperty, Method, NoteProperty, ScriptMethod, ScriptProperty).
+    const members = [...value.names(), ...value.methodNames()].map((name): Member => {
+      const kind = value.kindOf(name)!;
+      return kind === "NoteProperty" ? noteProperty(name, value.get(name)) : { name, type: kind, definition: value.definitionOf(name) ?? name };
+    });
+    const ofType = (type: string) => members.filter((m) => m.type === type);
+    return { typeName: value.typeNames?.[0] ?? typeName, members: [...ofType("AliasProperty"), ...OBJECT_METHODS, ...ofType("NoteProperty"), ...ofType("ScriptMethod"), ...ofType("ScriptProperty")] };
   }
   if (value instanceof Date) return { typeName, members: DATE_MEMBERS };
   if (Array.isArray(value)) {

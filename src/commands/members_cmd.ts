@@ -1,45 +1,110 @@
-/** Objects and their members: Add-Member (note properties) and New-Object (the types rsh has values for). */
-import type { BuiltinCommand } from "../engine/command_types.ts";
+/**
+ * Objects and their members: Add-Member (note, script and alias properties, script methods — about_Intrinsic_Members)
+ * and New-Object (the types rsh has values for).
+ */
+import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import { ScriptBlockValue, unwrap } from "../engine/expressions.ts";
+import type { Maybe } from "../engine/maybe.ts";
+import { getMember, setMember } from "../engine/members.ts";
+import { ScriptMethod } from "../engine/psobject.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { constructList } from "../engine/dotnet.ts";
 import { isCoreType } from "../engine/language_mode.ts";
 import { canonicalType, enumerate, toNumber, toStr } from "../values/convert.ts";
-import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { type MemberKind, NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
 function terminate(command: string, message: string, id: string, category: string, target: unknown = null): never {
   const type = `Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`;
   throw new RuntimeError(new ErrorRecord(message, `${id},${type}`, category, null, null, target, command));
 }
 
-/** PSMemberTypes names Add-Member accepts; rsh's objects hold note properties only, so the others are refused. */
+/** PSMemberTypes names Add-Member knows; it makes notes, script properties and methods, and aliases (MEMBER_KINDS). */
 const MEMBER_TYPES = [
   "AliasProperty", "CodeProperty", "Property", "NoteProperty", "ScriptProperty", "Properties", "PropertySet", "Method",
   "CodeMethod", "ScriptMethod", "Methods", "ParameterizedProperty", "MemberSet", "Event", "Dynamic", "All",
 ];
 
-/** The note properties one Add-Member call adds, whichever of its forms (parameter sets) was used. */
-function notesOf(params: Map<string, unknown>): [string, unknown][] {
-  if (params.has("NotePropertyMembers")) return dictionaryPairs(params.get("NotePropertyMembers"));
-  if (params.has("NotePropertyName")) return [[toStr(params.get("NotePropertyName")), params.get("NotePropertyValue") ?? null]];
+/** The member types Add-Member makes here. */
+const MEMBER_KINDS: readonly MemberKind[] = ["NoteProperty", "ScriptProperty", "AliasProperty", "ScriptMethod"];
+
+/** A member one Add-Member call adds: its name and how it goes onto the object (`self`: what `$this` is). */
+interface NewMember {
+  name: string;
+  add(object: PSCustomObject, self: unknown): void;
+}
+
+const note = (name: string, value: unknown): NewMember => ({ name, add: (object) => object.set(name, value) });
+
+/** The members one Add-Member call adds, whichever of its forms (parameter sets) was used. */
+function membersOf(ctx: CommandContext, params: Map<string, unknown>): NewMember[] {
+  if (params.has("NotePropertyMembers")) return dictionaryNotes(params.get("NotePropertyMembers"));
+  if (params.has("NotePropertyName")) return [note(toStr(params.get("NotePropertyName")), params.get("NotePropertyValue") ?? null)];
   const first = params.get("MemberType");
   // `Add-Member @{ A = 1 }` and `Add-Member A 1`: the first positional argument is not a member type, so PowerShell
   // binds it (and the next) to the NotePropertyMembers or NotePropertyName/NotePropertyValue sets.
-  if (first instanceof PSHashtable) return dictionaryPairs(first);
+  if (first instanceof PSHashtable) return dictionaryNotes(first);
   const type = MEMBER_TYPES.find((t) => t.toLowerCase() === toStr(first).toLowerCase());
-  if (first !== undefined && !type) return [[toStr(first), params.get("Name") ?? null]];
+  if (first !== undefined && !type) return [note(toStr(first), params.get("Name") ?? null)];
   if (type === undefined) terminate("Add-Member", "Cannot process command because of one or more missing mandatory parameters: MemberType.", "MissingMandatoryParameter", "InvalidArgument");
-  if (type !== "NoteProperty") {
-    terminate("Add-Member", `The member type '${type}' is not supported; rsh objects hold note properties only (NoteProperty).`, "NotSupported", "NotImplemented", type);
+  const kind = MEMBER_KINDS.find((k) => k === type);
+  if (!kind) {
+    terminate("Add-Member", `The member type '${type}' is not supported; rsh objects take ${MEMBER_KINDS.join(", ")}.`, "NotSupported", "NotImplemented", type);
   }
   if (!params.has("Name")) terminate("Add-Member", "Cannot process command because of one or more missing mandatory parameters: Name.", "MissingMandatoryParameter", "InvalidArgument");
-  return [[toStr(params.get("Name")), params.get("Value") ?? null]];
+  const name = toStr(params.get("Name"));
+  const value = params.get("Value") ?? null;
+  switch (kind) {
+    case "NoteProperty":
+      return [note(name, value)];
+    case "AliasProperty": {
+      const target = toStr(value);
+      const definition = `${name} = ${target}`;
+      return [{ name, add: (object, self) => object.define(name, kind, { read: () => getMember(self, target), write: (v) => setMember(self, target, v), definition }) }];
+    }
+    case "ScriptProperty": {
+      const getter = scriptBlock(value, "Value");
+      const setter = params.has("SecondValue") ? scriptBlock(params.get("SecondValue"), "SecondValue") : null;
+      const definition = `System.Object ${name} {get=${getter};${setter ? `set=${setter};` : ""}}`;
+      return [{
+        name,
+        add: (object, self) =>
+          object.define(name, kind, {
+            read: () => unwrap(synchronously(ctx.invoke(getter, null, [], { this: self }), name)),
+            write: setter && ((v) => void synchronously(ctx.invoke(setter, null, [v], { this: self }), name)),
+            definition,
+          }),
+      }];
+    }
+    case "ScriptMethod": {
+      const body = scriptBlock(value, "Value");
+      const method = (self: unknown, args: unknown[]) => ctx.invoke(body, null, args, { this: self });
+      return [{ name, add: (object) => object.define(name, kind, { value: new ScriptMethod(name, method), definition: `System.Object ${name}();` }) }];
+    }
+  }
 }
 
-function dictionaryPairs(value: unknown): [string, unknown][] {
+function scriptBlock(value: unknown, parameter: string): ScriptBlockValue {
+  if (value instanceof ScriptBlockValue) return value;
+  terminate("Add-Member", `Cannot bind parameter '${parameter}': a script member needs a script block, not "${toStr(value)}".`, "CannotConvertArgument", "InvalidArgument", value);
+}
+
+/**
+ * A script property is read where a value is needed at once (display, conversion, member access): its accessor must
+ * finish without waiting. One that waits (Start-Sleep, a job, a remote call) is an error here, written down.
+ */
+function synchronously(result: Maybe<unknown[]>, name: string): unknown[] {
+  if (result instanceof Promise) {
+    result.catch(() => {});
+    terminate("Add-Member", `The accessor of script property '${name}' waited (a sleep, job or remote call); rsh runs property accessors without waiting.`, "ScriptPropertyWaited", "NotImplemented", name);
+  }
+  return result;
+}
+
+function dictionaryNotes(value: unknown): NewMember[] {
   if (!(value instanceof PSHashtable)) {
     terminate("Add-Member", `Cannot bind parameter 'NotePropertyMembers'. Cannot convert the "${toStr(value)}" value to type "System.Collections.IDictionary".`, "CannotConvertArgument", "InvalidArgument", value);
   }
-  return value.entries().map(([k, v]) => [toStr(k), v]);
+  return value.entries().map(([k, v]) => note(toStr(k), v));
 }
 
 export const addMember: BuiltinCommand = {
@@ -59,7 +124,7 @@ export const addMember: BuiltinCommand = {
   ],
   process(ctx, params, input) {
     const target = input === undefined ? params.get("InputObject") : input;
-    const notes = params.has("TypeName") && !params.has("MemberType") && !params.has("NotePropertyName") && !params.has("NotePropertyMembers") ? [] : notesOf(params);
+    const members = params.has("TypeName") && !params.has("MemberType") && !params.has("NotePropertyName") && !params.has("NotePropertyMembers") ? [] : membersOf(ctx, params);
     // A scalar is wrapped (PowerShell's PSObject): the notes reach the caller only through -PassThru, as in pwsh.
     const base = target instanceof NotedScalar ? target.base : target;
     const scalar = typeof base === "string" || typeof base === "number" || typeof base === "boolean" || base instanceof Date;
@@ -68,15 +133,18 @@ export const addMember: BuiltinCommand = {
       terminate("Add-Member", `Members can be added to objects and scalars here; a ${target instanceof PSHashtable ? "hashtable" : "collection"} holds keys or elements instead.`, "NotSupported", "NotImplemented", target);
     }
     // A member already there is a non-terminating error, and that member is skipped (AddMemberToTarget).
-    const added = notes.filter(([name, value]) => {
+    const added = members.filter((member) => {
+      const name = member.name;
       if (object.has(name) && !params.get("Force")) {
         ctx.writeError(`Cannot add a member with the name "${name}" because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command.`, "MemberAlreadyExists,Microsoft.PowerShell.Commands.AddMemberCommand", "Add-Member");
         return false;
       }
-      object.set(name, value);
+      // A computed member gives way to a note by removal (setting it would call its setter); the rest replace in place.
+      if (object.kindOf(name) !== undefined && object.kindOf(name) !== "NoteProperty") object.remove(name);
+      member.add(object, target);
       return true;
     });
-    if (notes.length > 0 && added.length === 0) return;
+    if (members.length > 0 && added.length === 0) return;
     if (params.has("TypeName")) object.typeNames = [toStr(params.get("TypeName")), ...(object.typeNames ?? ["System.Management.Automation.PSCustomObject", "System.Object"])];
     if (!params.get("PassThru")) return;
     return ctx.emit(target instanceof NotedScalar || !scalar ? target : new NotedScalar(base as string | number | boolean | Date, object));

@@ -266,8 +266,11 @@ export interface CommandContext {
    * output as it is written (ForEach-Object: `1..1e6 | % { $_ } | select -First 1` stops after one).
    */
   runInScope(block: unknown, item: unknown): Maybe<void>;
-  /** Runs a script block with `$_` set to `item` (and `args`), returning what it wrote. */
-  invoke(block: unknown, item: unknown, args?: unknown[]): Maybe<unknown[]>;
+  /**
+   * Runs a script block with `$_` set to `item` (and `args`), returning what it wrote. `variables` are set in a scope
+   * between the caller's and the block's (Add-Member's script members see the object as `$this`).
+   */
+  invoke(block: unknown, item: unknown, args?: unknown[], variables?: Record<string, unknown>): Maybe<unknown[]>;
 }
 
 /**

@@ -4,10 +4,10 @@
  */
 import type * as A from "../../grammar/ast.ts";
 import { canonicalType, ConversionError, convertTo, enumerate, toBool, toNumber, toStr } from "../values/convert.ts";
-import { baseOf, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { baseOf, NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { DotNetError } from "./dotnet.ts";
-import { PropertyCollection } from "./psobject.ts";
+import { PropertyCollection, ScriptMethod } from "./psobject.ts";
 import { getMember, invokeMethod, MemberError, setMember, staticMember, VOID } from "./members.ts";
 import { binary, OperatorError, TypeValue, unary } from "./operators.ts";
 import { eachInOrder, mapInOrder, type Maybe, then } from "./maybe.ts";
@@ -386,6 +386,11 @@ function invoke(frame: Frame, node: A.InvokeMember, target: unknown, name: strin
   if (target === null) {
     if (node.nullConditional) return null;
     fail(frame, node, "You cannot call a method on a null-valued expression.", "InvokeMethodOnNull");
+  }
+  // A method Add-Member gave the object (about_Intrinsic_Members: ScriptMethod), with `$this` the object.
+  if (target instanceof PSCustomObject || target instanceof NotedScalar) {
+    const method = getMember(target, name);
+    if (method instanceof ScriptMethod) return then(method.call(target, args), unwrap);
   }
   const lower = name.toLowerCase();
   if (target instanceof ScriptBlockValue && lower === "invoke") return then(frame.callBlock(target, null, args, frame), unwrap);

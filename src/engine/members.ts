@@ -121,6 +121,7 @@ export function setMember(target: unknown, name: string, value: unknown): void {
   if (target instanceof PSHashtable) return target.set(name, value);
   if (target instanceof PSCustomObject) {
     if (!target.has(name)) throw new MemberError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`);
+    if (!target.settable(name)) throw new MemberError(`Set accessor for property "${name}" is unavailable.`);
     return target.set(name, value);
   }
   throw new MemberError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`);

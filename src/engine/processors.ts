@@ -422,9 +422,14 @@ function builtinProcessor(
       processor.hadError = true;
       evaluator.writeError(record, caller, action);
     },
-    invoke(block, item, extra = []) {
+    invoke(block, item, extra = [], variables) {
       if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");
-      return evaluator.callScriptBlock(block, item, extra, caller.scope);
+      let scope = caller.scope;
+      if (variables) {
+        scope = new Scope(scope);
+        for (const [name, value] of Object.entries(variables)) scope.set(name, value);
+      }
+      return evaluator.callScriptBlock(block, item, extra, scope);
     },
     stopUpstream() {
       throw new StopUpstreamSignal(processor);

@@ -6,11 +6,23 @@
  * the .NET properties rsh answers for them (Count, Keys, Values; Length).
  */
 import { typeNameOf } from "../values/convert.ts";
-import { LiveObject, NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { LiveObject, type MemberKind, NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import type { Maybe } from "./maybe.ts";
+
+/**
+ * A method Add-Member gave an object (`-MemberType ScriptMethod`): `call` runs its script block with `$this` and the
+ * arguments. Kept as the object's hidden member of that name, so display and enumeration skip it, as pwsh's do.
+ */
+export class ScriptMethod {
+  constructor(readonly name: string, readonly call: (self: unknown, args: unknown[]) => Maybe<unknown[]>) {}
+  toString(): string {
+    return `System.Object ${this.name}();`;
+  }
+}
 
 /** One property as `.PSObject.Properties` lists it (PSNoteProperty / PSProperty); setting `Value` writes through. */
 class PropertyView extends LiveObject {
-  constructor(readonly owner: unknown, readonly name: string, readonly memberType: "NoteProperty" | "Property") {
+  constructor(readonly owner: unknown, readonly name: string, readonly memberType: MemberKind | "Property") {
     super(["Value", "MemberType", "IsSettable", "IsGettable", "TypeNameOfValue", "Name", "IsInstance"]);
     this.typeNames = [`System.Management.Automation.PS${memberType}`, "System.Management.Automation.PSPropertyInfo", "System.Object"];
   }
@@ -29,7 +41,7 @@ class PropertyView extends LiveObject {
     switch (name) {
       case "value": return this.#value();
       case "membertype": return this.memberType;
-      case "issettable": return this.memberType === "NoteProperty";
+      case "issettable": return this.owner instanceof PSCustomObject && this.owner.settable(this.name);
       case "isgettable": return true;
       case "typenameofvalue": return typeNameOf(this.#value());
       case "name": return this.name;
@@ -38,7 +50,7 @@ class PropertyView extends LiveObject {
   }
 
   override set(name: string, value: unknown): void {
-    if (name.toLowerCase() === "value" && this.memberType === "NoteProperty") (this.owner as PSCustomObject).set(this.name, value);
+    if (name.toLowerCase() === "value" && this.owner instanceof PSCustomObject) this.owner.set(this.name, value);
   }
 }
 
@@ -61,7 +73,7 @@ function propertiesOf(value: unknown): PropertyCollection {
   const owner = value instanceof NotedScalar ? value.notes : value;
   const list = new PropertyCollection();
   list.owner = owner;
-  if (owner instanceof PSCustomObject) for (const name of owner.names()) list.push(new PropertyView(owner, name, "NoteProperty"));
+  if (owner instanceof PSCustomObject) for (const name of owner.names()) list.push(new PropertyView(owner, name, owner.kindOf(name)!));
   else if (owner instanceof PSHashtable) for (const name of ["Count", "Keys", "Values"]) list.push(new PropertyView(owner, name, "Property"));
   else if (typeof owner === "string") list.push(new PropertyView(owner, "Length", "Property"));
   return list;

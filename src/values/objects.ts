@@ -61,9 +61,25 @@ export class PSHashtable {
   }
 }
 
+/** The kinds of member an object holds (PowerShell's PSMemberTypes that Add-Member makes here). */
+export type MemberKind = "NoteProperty" | "ScriptProperty" | "AliasProperty" | "ScriptMethod";
+
+interface Property {
+  name: string;
+  value: unknown;
+  hidden?: boolean;
+  kind?: MemberKind;
+  /** A computed property's getter (ScriptProperty, AliasProperty): read each time the property is. */
+  read?: () => unknown;
+  /** Its setter; null when it has none (setting it is then an error: see settable). */
+  write?: ((value: unknown) => void) | null;
+  /** What Get-Member shows as the member's definition (`Name = Target`, `System.Object Name {get=…;}`). */
+  definition?: string;
+}
+
 /** `[pscustomobject]@{ … }`: an object with case-insensitive note properties in order. */
 export class PSCustomObject {
-  #properties = new Map<string, { name: string; value: unknown; hidden?: boolean }>();
+  #properties = new Map<string, Property>();
   /**
    * PowerShell's PSTypeNames, most derived first, when they are not the default — e.g. an object that came over the
    * wire carries `Deserialized.System.Management.Automation.PSRemotingJob`, …; unset for an ordinary object.
@@ -81,12 +97,15 @@ export class PSCustomObject {
   }
 
   get(name: string): unknown {
-    return this.#properties.get(name.toLowerCase())?.value ?? null;
+    const property = this.#properties.get(name.toLowerCase());
+    if (!property) return null;
+    return property.read ? property.read() ?? null : property.value ?? null;
   }
 
   set(name: string, value: unknown): void {
     const existing = this.#properties.get(name.toLowerCase());
-    if (existing) existing.value = value;
+    if (existing?.read) existing.write?.(value);
+    else if (existing) existing.value = value;
     else this.#properties.set(name.toLowerCase(), { name, value });
   }
 
@@ -98,6 +117,39 @@ export class PSCustomObject {
   names(): string[] {
     const names: string[] = [];
     for (const p of this.#properties.values()) if (!p.hidden) names.push(p.name);
+    return names;
+  }
+
+  /**
+   * Adds (or replaces) a member that is not a plain note: a computed property (`read`, and `write` unless it is
+   * read-only) or a method, which display and enumeration skip as PowerShell's do (its value is the method).
+   */
+  define(name: string, kind: MemberKind, member: Partial<Pick<Property, "read" | "write" | "value" | "definition">>): void {
+    const { read, write = null, value = null, definition } = member;
+    this.#properties.set(name.toLowerCase(), { name, value, kind, read, write, definition, hidden: kind === "ScriptMethod" });
+  }
+
+  /** The definition Get-Member shows for a member Add-Member defined (undefined for a note property). */
+  definitionOf(name: string): string | undefined {
+    return this.#properties.get(name.toLowerCase())?.definition;
+  }
+
+  /** The kind of the member `name` (a note property unless Add-Member said otherwise); undefined when there is none. */
+  kindOf(name: string): MemberKind | undefined {
+    const property = this.#properties.get(name.toLowerCase());
+    return property ? property.kind ?? "NoteProperty" : undefined;
+  }
+
+  /** False for a computed property without a setter. */
+  settable(name: string): boolean {
+    const property = this.#properties.get(name.toLowerCase());
+    return !property?.read || !!property.write;
+  }
+
+  /** The methods Add-Member added (hidden from display, listed by Get-Member). */
+  methodNames(): string[] {
+    const names: string[] = [];
+    for (const p of this.#properties.values()) if (p.kind === "ScriptMethod") names.push(p.name);
     return names;
   }
 

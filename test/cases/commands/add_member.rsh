@@ -18,4 +18,4 @@ $s.Tag
 $s.Length
 $t = [pscustomobject]@{ V = 1 } | Add-Member -TypeName My.Thing -PassThru
 $t.V
-try { $o | Add-Member -MemberType ScriptProperty -Name Z -Value { 1 } } catch { $_.Exception.Message }
+try { $o | Add-Member -MemberType CodeProperty -Name Z -Value 1 } catch { $_.Exception.Message }
