@@ -127,6 +127,19 @@ export function setMember(target: unknown, name: string, value: unknown): void {
   throw new MemberError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`);
 }
 
+/**
+ * A System.Collections.DictionaryEntry (`$h.GetEnumerator()`): Name and Value as pwsh displays it, and Key — the
+ * same as Name — readable too (`$_.Key`), hidden from display as DictionaryEntry's format leaves it out.
+ */
+function dictionaryEntry(key: unknown, value: unknown): PSCustomObject {
+  const entry = new PSCustomObject();
+  entry.typeNames = ["System.Collections.DictionaryEntry", "System.ValueType", "System.Object"];
+  entry.set("Name", key);
+  entry.set("Value", value);
+  entry.setHidden("Key", key);
+  return entry;
+}
+
 function typeInfo(value: unknown): PSCustomObject {
   const info = new PSCustomObject();
   const full = typeNameOf(value);
@@ -154,7 +167,7 @@ function stringMethod(s: string, name: string, args: unknown[]): unknown {
     case "padleft": return s.padStart(toNumber(args[0]), a[1] ?? " ");
     case "padright": return s.padEnd(toNumber(args[0]), a[1] ?? " ");
     case "tostring": return s;
-    case "tochararray": return [...s];
+    case "tochararray": case "getenumerator": return [...s];
     case "insert": return s.slice(0, toNumber(args[0])) + a[1] + s.slice(toNumber(args[0]));
     case "remove": return s.slice(0, toNumber(args[0])) + (args.length > 1 ? s.slice(toNumber(args[0]) + toNumber(args[1])) : "");
     case "equals": return s === a[0];
@@ -197,11 +210,14 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
       case "clear": target.length = 0; return VOID;
       case "indexof": return target.findIndex((x) => toStr(x) === toStr(args[0]));
       case "tostring": return "System.Object[]";
+      // An enumerator written to the pipeline (or looped over) is enumerated: the elements themselves serve.
+      case "getenumerator": return [...target];
     }
   } else if (target instanceof PSHashtable) {
     switch (lower) {
       case "containskey": return target.has(args[0]);
       case "containsvalue": return target.values().some((v) => toStr(v) === toStr(args[0]));
+      case "getenumerator": return target.entries().map(([key, value]) => dictionaryEntry(key, value));
       case "add":
         if (!target.add(args[0], args[1])) {
           throw new MemberError(`Exception calling "Add" with "2" argument(s): "Item has already been added. Key in dictionary: '${toStr(args[0])}'  Key being added: '${toStr(args[0])}'"`);
