@@ -3,7 +3,7 @@
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { discoverTestFiles } from "../test/support/discover.js";
@@ -53,7 +53,9 @@ async function buildCli() {
   for (const file of outputFiles) {
     let text = file.text;
     if (file.path.endsWith(".cjs")) text = text.replace(placeholder, createHash("sha256").update(text).digest("hex").slice(0, placeholder.length));
-    writeFileSync(file.path, text);
+    // Renamed into place: an `rsh` started meanwhile (tests run while others build) reads the old file or the new one.
+    writeFileSync(`${file.path}.${process.pid}`, text);
+    renameSync(`${file.path}.${process.pid}`, file.path);
   }
   // The code cache, made now so that the first `rsh` after `npm install` starts fast too (bin/rsh.js writes it at
   // exit when it is missing). Only a warning when this fails (say, a broken config in HOME): rsh runs without it.
