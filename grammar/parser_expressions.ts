@@ -28,10 +28,25 @@ function precedence(op: string): number {
 export abstract class ExpressionParser extends ParserBase {
   // ---------------------------------------------------------------- expressions
 
-  /** A full expression: binary operators, then an optional ternary. `allowComma` is off in method arguments. */
+  /**
+   * A full expression: operands joined by binary operators (folded by precedence), then an optional ternary.
+   * `allowComma` is off in method arguments. (One rule, not an expression rule over a binary-expression rule: every
+   * operand would pay one more rule call.)
+   */
   expression = this.RULE("expression", (allowComma: boolean): A.Expression => {
     const args = allowComma ? WITH_COMMA : NO_COMMA;
-    const condition = this.SUBRULE(this.binaryExpression, args);
+    const first = this.SUBRULE(this.arrayLiteral, args);
+    let operands: A.Expression[] | null = null;
+    let operators: IToken[] | null = null;
+    this.MANY(() => {
+      const op = this.CONSUME(T.BinaryOperator);
+      this.nl();
+      if (this.live && !this.canStartValue()) this.fail("ExpectedValueExpression", op.image, this.is(EOF) ? op : this.LA(1));
+      const operand = this.SUBRULE1(this.arrayLiteral, args);
+      (operators ??= []).push(op);
+      (operands ??= [first]).push(operand);
+    });
+    const condition = operators !== null && this.live ? this.fold(operands!, operators) : first;
     let result = condition;
     this.OPTION(() => {
       const question = this.CONSUME(T.Question);
@@ -48,23 +63,6 @@ export abstract class ExpressionParser extends ParserBase {
       this.ACTION(() => (result = this.b.ternary(condition, ifTrue, ifFalse)));
     });
     return result;
-  });
-
-  binaryExpression = this.RULE("binaryExpression", (allowComma: boolean): A.Expression => {
-    const args = allowComma ? WITH_COMMA : NO_COMMA;
-    const first = this.SUBRULE(this.arrayLiteral, args);
-    let operands: A.Expression[] | null = null;
-    let operators: IToken[] | null = null;
-    this.MANY(() => {
-      const op = this.CONSUME(T.BinaryOperator);
-      this.nl();
-      if (this.live && !this.canStartValue()) this.fail("ExpectedValueExpression", op.image, this.is(EOF) ? op : this.LA(1));
-      const operand = this.SUBRULE1(this.arrayLiteral, args);
-      (operators ??= []).push(op);
-      (operands ??= [first]).push(operand);
-    });
-    if (!this.live) return first;
-    return operators !== null ? this.fold(operands!, operators) : first;
   });
 
   /** Folds `a op b op c …` by precedence; operators of equal precedence associate left. */
@@ -136,7 +134,8 @@ export abstract class ExpressionParser extends ParserBase {
       },
     },
     { ALT: () => this.SUBRULE(this.typeExpression) },
-    { ALT: () => this.SUBRULE(this.postfixExpression) },
+    // postfixExpression's body, not the rule: one rule call fewer for every operand.
+    { ALT: () => this.primaryAndPostfix() },
   ];
 
   unary = this.RULE("unary", (): A.Expression => this.OR(this.#unaryAlternatives));
@@ -172,12 +171,15 @@ export abstract class ExpressionParser extends ParserBase {
     return this.OR(this.#typeAlternatives);
   });
 
-  postfixExpression = this.RULE("postfixExpression", (): A.Expression => {
+  /** A primary value and its postfix operators (grammar called from two rules: postfixExpression and unary). */
+  primaryAndPostfix(): A.Expression {
     const primary = this.SUBRULE(this.primary);
     // Most values have no postfix operator: the rule is entered only when one follows.
     if (this.live && !POSTFIX_START.has(this.LA(1).tokenType)) return primary;
     return this.SUBRULE(this.postfixOperators, { ARGS: [primary] });
-  });
+  }
+
+  postfixExpression = this.RULE("postfixExpression", (): A.Expression => this.primaryAndPostfix());
 
   #memberOperators = [
     { ALT: () => this.CONSUME(T.MemberDot) },
