@@ -51,7 +51,8 @@ export abstract class CommandParser extends ExpressionParser {
     {
       ALT: (): A.PipelineElement => {
         const expression = this.#pipelineHead;
-        const redirections = this.SUBRULE(this.redirections);
+        // Most expression statements have no redirection: the rule is entered only when one follows.
+        const redirections = this.live && !this.is(T.Redirection) ? [] : this.SUBRULE(this.redirections);
         return this.live ? this.b.commandExpression(expression, redirections) : undefined as never;
       },
     },
