@@ -8,7 +8,7 @@ import type { Maybe } from "../engine/maybe.ts";
 import { getMember, setMember } from "../engine/members.ts";
 import { ScriptMethod } from "../engine/psobject.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
-import { constructList } from "../engine/dotnet.ts";
+import { construct } from "../engine/dotnet.ts";
 import { isCoreType } from "../engine/language_mode.ts";
 import { canonicalType, enumerate, toNumber, toStr } from "../values/convert.ts";
 import { type MemberKind, NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
@@ -166,7 +166,7 @@ export function resolveNewObjectType(name: string): ((args: unknown[]) => unknow
       return table;
     };
   }
-  if (constructList(name, []) !== null) return (args) => constructList(name, args);
+  if (construct(name, []) !== null) return (args) => construct(name, args);
   if (type === "datetime") {
     return (args) => {
       const [y = 1, mo = 1, d = 1, h = 0, mi = 0, s = 0] = args.map((a) => toNumber(a));

@@ -4,9 +4,9 @@
  * `[regex]`, `[guid]` and `[datetime]::Parse`. Paths follow Linux/macOS rules (`/`), as pwsh does there. Anything else
  * is left to members.ts, which reports PowerShell's "does not contain a method named" error.
  */
-import { canonicalType, enumerate, roundHalfEven, toNumber, toStr } from "../values/convert.ts";
+import { canonicalType, DOTNET_TYPE, enumerate, isListType, roundHalfEven, toNumber, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject, PSList } from "../values/objects.ts";
-import { jsReplacement, toRegExp } from "./operators.ts";
+import { format, jsReplacement, toRegExp } from "./operators.ts";
 
 /** What a void method returns (List.Add, Hashtable.Remove…): a statement of it writes nothing; as a value it is $null. */
 export const VOID: unique symbol = Symbol("void");
@@ -19,16 +19,68 @@ const calling = (method: string, args: unknown[], message: string) =>
 
 // ------------------------------------------------------------------------------------------------ lists
 
-const isListType = (type: string) => type === "collections.arraylist" || /^(collections\.generic\.)?list\[.+\]$/.test(type);
-
-/** `[List[T]]::new()`, `[ArrayList]::new()`, New-Object of either: empty, or filled from a collection argument. */
-export function constructList(typeName: string, args: unknown[]): PSList | null {
+/**
+ * `[List[T]]::new()`, `[ArrayList]::new()`, `[Text.StringBuilder]::new()` and New-Object of those: a list empty or
+ * filled from a collection argument, a builder empty or holding its string argument. Null for another type.
+ */
+export function construct(typeName: string, args: unknown[]): PSList | StringBuilderValue | null {
   const type = canonicalType(typeName);
+  if (type === "text.stringbuilder") return new StringBuilderValue(typeof args[0] === "string" ? args[0] : "");
   if (!isListType(type)) return null;
   const list = new PSList(type === "collections.arraylist");
   // A number is .NET's initial capacity, which sizes nothing here; a collection fills the list.
   if (args.length && typeof args[0] !== "number") list.push(...enumerate(args[0]));
   return list;
+}
+
+// ------------------------------------------------------------------------------------------------ StringBuilder
+
+/** System.Text.StringBuilder: appends in place; Append and friends return the builder, so calls chain. */
+export class StringBuilderValue {
+  constructor(public text: string) {}
+  get [DOTNET_TYPE](): string {
+    return "System.Text.StringBuilder";
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** A StringBuilder's properties (Length, Capacity, MaxCapacity); undefined for another name. */
+export function stringBuilderMember(builder: StringBuilderValue, name: string): unknown {
+  if (name === "length") return builder.text.length;
+  if (name === "capacity") return Math.max(16, builder.text.length);
+  if (name === "maxcapacity") return 2147483647;
+  return undefined;
+}
+
+/** A StringBuilder's methods; undefined for a name it does not have. */
+export function stringBuilderMethod(builder: StringBuilderValue, name: string, args: unknown[]): unknown {
+  const at = (i: unknown) => {
+    const n = toNumber(i);
+    if (!Number.isInteger(n) || n < 0 || n > builder.text.length) throw calling(name, args, "Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter 'index')");
+    return n;
+  };
+  switch (name) {
+    // Append(value) and Append(char, repeatCount).
+    case "append": builder.text += args.length === 2 && typeof args[1] === "number" ? toStr(args[0]).repeat(args[1]) : toStr(args[0]); return builder;
+    case "appendline": builder.text += toStr(args[0] ?? "") + "\n"; return builder;
+    case "appendformat": builder.text += format(toStr(args[0]), args.slice(1)); return builder;
+    case "insert": {
+      const i = at(args[0]);
+      builder.text = builder.text.slice(0, i) + toStr(args[1]) + builder.text.slice(i);
+      return builder;
+    }
+    case "remove": {
+      const i = at(args[0]);
+      builder.text = builder.text.slice(0, i) + builder.text.slice(i + toNumber(args[1]));
+      return builder;
+    }
+    case "replace": builder.text = builder.text.split(toStr(args[0])).join(toStr(args[1] ?? "")); return builder;
+    case "clear": builder.text = ""; return builder;
+    case "tostring": return args.length === 2 ? builder.text.substr(toNumber(args[0]), toNumber(args[1])) : builder.text;
+    default: return undefined;
+  }
 }
 
 /** The methods of a List/ArrayList; undefined for a name it does not have. */
@@ -281,6 +333,6 @@ export function dotnetStatic(typeName: string, name: string, args: unknown[] | n
     }
     return undefined;
   }
-  if (name === "new") return constructList(typeName, args) ?? undefined;
+  if (name === "new") return construct(typeName, args) ?? undefined;
   return METHODS[type]?.[name]?.(args);
 }

@@ -6,7 +6,7 @@
 import { canonicalType, enumerate, formatNumber, roundHalfEven, toNumber, toStr, typeNameOf } from "../values/convert.ts";
 import { makeCredential, SecureString } from "../values/credentials.ts";
 import { NotedScalar, PSCustomObject, PSHashtable, PSList, timeSpan, timeSpanMs } from "../values/objects.ts";
-import { dotnetStatic, encodingMethod, listMethod, TextEncodingValue, VOID } from "./dotnet.ts";
+import { dotnetStatic, encodingMethod, listMethod, StringBuilderValue, stringBuilderMember, stringBuilderMethod, TextEncodingValue, VOID } from "./dotnet.ts";
 import { ErrorRecord } from "./errors.ts";
 import { PropertyCollection, psObjectOf, PSObjectView } from "./psobject.ts";
 import { format, TypeValue } from "./operators.ts";
@@ -106,6 +106,7 @@ export function getMember(target: unknown, name: string): unknown {
     return values.length === 0 ? undefined : values.length === 1 ? values[0] : values.flat();
   }
   if (target instanceof Date) return dateMember(target, lower);
+  if (target instanceof StringBuilderValue) return stringBuilderMember(target, lower);
   if (target instanceof TypeValue) {
     if (lower === "name") return canonicalType(target.name);
     if (lower === "fullname") return target.name;
@@ -197,6 +198,9 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
     if (result !== undefined) return result;
   } else if (target instanceof TextEncodingValue) {
     const result = encodingMethod(target, lower, args);
+    if (result !== undefined) return result;
+  } else if (target instanceof StringBuilderValue) {
+    const result = stringBuilderMethod(target, lower, args);
     if (result !== undefined) return result;
   } else if (Array.isArray(target)) {
     const result = target instanceof PSList ? listMethod(target, lower, args) : undefined;

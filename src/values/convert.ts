@@ -94,6 +94,9 @@ export function enumerate(value: Value): Value[] {
   return [value];
 }
 
+/** Whether a canonical type name is a growable list (`collections.arraylist`, `collections.generic.list[string]`). */
+export const isListType = (type: string): boolean => type === "collections.arraylist" || /^(collections\.generic\.)?list\[.+\]$/.test(type);
+
 /** The canonical lower-case name of a type literal (`[System.Int32]` → `int`). */
 export function canonicalType(name: string): string {
   const lower = name.toLowerCase().replace(/^system\./, "");
@@ -172,6 +175,12 @@ export function convertTo(value: Value, typeName: string): Value {
       // `[void]$list.Add(1)`: the value is thrown away (a statement of it writes nothing: see the expression processor).
       return null;
     default:
+      // `[System.Collections.ArrayList]@()`, `[List[string]]$names`: a new list of the value's elements.
+      if (isListType(type)) {
+        const list = new PSList(type === "collections.arraylist");
+        if (value !== null) list.push(...enumerate(value));
+        return list;
+      }
       throw new ConversionError(`Unable to find type [${typeName}].`);
   }
 }
