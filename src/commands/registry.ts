@@ -5,6 +5,7 @@ import { tabExpansion2 } from "./completion.ts";
 import { compareObject, teeObject } from "./compare.ts";
 import { clearContent } from "./content.ts";
 import { convertFromCsv, convertToCsv, exportCsv, importCsv } from "./csv.ts";
+import { getDate } from "./date.ts";
 import { getCommand, getHelp, getMember } from "./discovery.ts";
 import { addContent, getChildItem, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
 import { copyItem, getItem, moveItem, newItem, popLocation, pushLocation, removeItem, renameItem, resolvePathCommand } from "./items.ts";
@@ -17,7 +18,7 @@ import { addMember, newObject } from "./members_cmd.ts";
 import { clearHost, getHost, getRandom, measureCommand, newGuid, newTimeSpan } from "./misc.ts";
 import { getExecutionPolicy, getRshSignature, setExecutionPolicy, unblockFile } from "./policy.ts";
 import { joinString, selectString } from "./text.ts";
-import { convertFromJson, convertToJson, getDate, invokeExpression, startSleep } from "./utility.ts";
+import { convertFromJson, convertToJson, invokeExpression, startSleep } from "./utility.ts";
 import { clearVariable, getVariable, newVariable, removeVariable, setStrictMode, setVariable } from "./variables.ts";
 import { writeDebug, writeError, writeHost, writeInformation, writeOutput, writeProgress, writeVerbose, writeWarning } from "./write.ts";
 

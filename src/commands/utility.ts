@@ -1,24 +1,8 @@
-/** Utility commands: Get-Date, Start-Sleep, Invoke-Expression, JSON conversion. */
+/** Utility commands: Start-Sleep, Invoke-Expression, JSON conversion. */
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { then } from "../engine/maybe.ts";
 import { enumerate, toNumber, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
-
-export const getDate: BuiltinCommand = {
-  name: "Get-Date",
-  parameters: [{ name: "Date", position: 0, type: "datetime" }, { name: "Format", type: "string" }, { name: "UFormat", type: "string" }],
-  process(ctx, params) {
-    const date = (params.get("Date") as Date | undefined) ?? new Date();
-    if (!params.has("Format") && !params.has("UFormat")) return ctx.emit(date);
-    const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-    const parts: Record<string, string> = {
-      yyyy: String(date.getFullYear()), MM: pad(date.getMonth() + 1), dd: pad(date.getDate()),
-      HH: pad(date.getHours()), mm: pad(date.getMinutes()), ss: pad(date.getSeconds()),
-    };
-    const format = toStr(params.get("Format") ?? "yyyy-MM-dd");
-    return ctx.emit(format.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => parts[token]));
-  },
-};
 
 export const startSleep: BuiltinCommand = {
   name: "Start-Sleep",
