@@ -6,7 +6,6 @@
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import { Deno } from "../platform.ts";
 import { enumerate, toStr } from "../values/convert.ts";
-import { wildcardToRegExp } from "../engine/operators.ts";
 import { formatValue } from "../values/format.ts";
 import { PSCustomObject } from "../values/objects.ts";
 
@@ -120,39 +119,6 @@ export function fileInfo(path: string, name = path === "/" ? "/" : path.slice(pa
   item.set("FullName", path);
   return item;
 }
-
-export const getChildItem: BuiltinCommand = {
-  name: "Get-ChildItem",
-  // No `ls` alias on Linux and macOS (the native `ls`), as in PowerShell there.
-  aliases: ["gci", "dir"],
-  parameters: [{ name: "Path", position: 0, type: "string", pipeline: true }, { name: "Name", type: "switch" }],
-  process(ctx, params) {
-    const requested = toStr(params.get("Path") ?? ".");
-    // The env: drive lists the session's own environment (its copy, not the process's).
-    const env = /^env:[\/]?(.*)$/i.exec(requested);
-    if (env) {
-      const pattern = wildcardToRegExp(env[1] || "*", false);
-      const entries = [...ctx.session.environment()].filter(([name]) => pattern.test(name)).sort(([a], [b]) => a.localeCompare(b));
-      return ctx.emitAll(entries.map(([name, value]) => {
-        if (params.get("Name")) return name;
-        const entry = new PSCustomObject();
-        entry.set("Name", name);
-        entry.set("Value", value);
-        return entry;
-      }));
-    }
-    const path = resolvePath(ctx, requested);
-    const kind = exists(path);
-    if (kind === null) {
-      ctx.writeError(`Cannot find path '${path}' because it does not exist.`, "PathNotFound,Microsoft.PowerShell.Commands.GetChildItemCommand", "Get-ChildItem");
-      return;
-    }
-    const names = kind === "directory" ? [...Deno.readDirSync(path)].map((e) => e.name).sort() : [path.slice(path.lastIndexOf("/") + 1)];
-    const full = (name: string) => (kind === "directory" ? `${path === "/" ? "" : path}/${name}` : path);
-    if (params.get("Name")) return ctx.emitAll(names);
-    return ctx.emitAll(names.map((name) => fileInfo(full(name), name)).filter((item) => item !== null));
-  },
-};
 
 /** Set-Content, Add-Content and Out-File share one shape: collect the input, write it at the end. */
 function writer(name: string, aliases: string[], append: boolean, format: (value: unknown) => string): BuiltinCommand {

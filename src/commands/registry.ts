@@ -1,13 +1,14 @@
 /** The built-in command table: one literal list, frozen; sessions add functions over it, never to it. */
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { getAlias, newAlias, setAlias } from "./aliases.ts";
+import { getChildItem } from "./childitem.ts";
 import { tabExpansion2 } from "./completion.ts";
 import { compareObject, teeObject } from "./compare.ts";
 import { clearContent } from "./content.ts";
 import { convertFromCsv, convertToCsv, exportCsv, importCsv } from "./csv.ts";
 import { getDate } from "./date.ts";
 import { getCommand, getHelp, getMember } from "./discovery.ts";
-import { addContent, getChildItem, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
+import { addContent, getContent, getLocation, joinPath, outFile, setContent, setLocation, splitPath, testPath } from "./files.ts";
 import { copyItem, getItem, moveItem, newItem, popLocation, pushLocation, removeItem, renameItem, resolvePathCommand } from "./items.ts";
 import { formatList, formatTable, outHost, outString } from "./format.ts";
 import { getUnique, groupObject } from "./group.ts";

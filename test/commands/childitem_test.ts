@@ -1,0 +1,90 @@
+/**
+ * Get-ChildItem (src/commands/childitem.ts) over a temporary directory, following PowerShell 7's FileSystem provider
+ * on Linux (microsoft.powershell.management/get-childitem): -Filter (position 1), -Include, -Exclude, -Recurse,
+ * -Depth, -File, -Directory, -Hidden, -Force, -Name, -LiteralPath. The session's location is the directory.
+ */
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { Deno } from "../../src/platform.ts";
+import { LocalRunspace } from "../../src/runspace/local_runspace.ts";
+
+async function inTree(fn: (dir: string, run: (script: string) => ReturnType<LocalRunspace["invoke"]>) => Promise<void>) {
+  const dir = Deno.makeTempDirSync({ prefix: "rsh-gci-" });
+  try {
+    for (const d of ["sub/deep", ".hid"]) Deno.mkdirSync(`${dir}/${d}`, { recursive: true });
+    for (const f of ["a.txt", "b.log", "sub/c.txt", "sub/deep/d.txt", ".hidden", ".hid/e.txt"]) Deno.writeTextFileSync(`${dir}/${f}`, f);
+    const runspace = new LocalRunspace({ location: dir, env: { HOME: dir } });
+    await fn(dir, (script) => runspace.invoke(script));
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+}
+
+const gci = suite("Get-ChildItem");
+
+gci("a name starting with '.' is hidden on Linux: listed only with -Force; -Hidden lists only hidden items", async () => {
+  await inTree(async (_dir, run) => {
+    assert.equal((await run("Get-ChildItem -Name")).output, ["a.txt", "b.log", "sub"]);
+    assert.equal((await run("Get-ChildItem -Name -Force")).output, [".hid", ".hidden", "a.txt", "b.log", "sub"]);
+    assert.equal((await run("Get-ChildItem -Name -Hidden")).output, [".hid", ".hidden"]);
+  });
+});
+
+gci("-Recurse lists a directory's children before descending; -Name writes paths relative to the listed directory", async () => {
+  await inTree(async (_dir, run) => {
+    assert.equal((await run("Get-ChildItem -Recurse -Name")).output, ["a.txt", "b.log", "sub", "sub/c.txt", "sub/deep", "sub/deep/d.txt"]);
+    // Hidden directories are not descended into without -Force.
+    assert.equal((await run("(Get-ChildItem -Recurse -Force -Name) -join ','")).output, [".hid,.hidden,a.txt,b.log,sub,.hid/e.txt,sub/c.txt,sub/deep,sub/deep/d.txt"]);
+  });
+});
+
+gci("-Depth limits the levels (and implies -Recurse): 0 is the children only", async () => {
+  await inTree(async (_dir, run) => {
+    assert.equal((await run("Get-ChildItem -Depth 0 -Name")).output, ["a.txt", "b.log", "sub"]);
+    assert.equal((await run("Get-ChildItem -Depth 1 -Name")).output, ["a.txt", "b.log", "sub", "sub/c.txt", "sub/deep"]);
+  });
+});
+
+gci("-Filter matches names (positional after -Path) and recursion still walks every directory", async () => {
+  await inTree(async (_dir, run) => {
+    assert.equal((await run("Get-ChildItem -Recurse -Filter *.txt -Name")).output, ["a.txt", "sub/c.txt", "sub/deep/d.txt"]);
+    assert.equal((await run("Get-ChildItem . *.log -Name")).output, ["b.log"]);
+  });
+});
+
+gci("-File and -Directory (aliases -af, -ad) keep one kind", async () => {
+  await inTree(async (_dir, run) => {
+    assert.equal((await run("Get-ChildItem -Recurse -File -Name")).output, ["a.txt", "b.log", "sub/c.txt", "sub/deep/d.txt"]);
+    assert.equal((await run("Get-ChildItem -r -ad -Name")).output, ["sub", "sub/deep"]);
+  });
+});
+
+gci("-Include and -Exclude take several wildcards", async () => {
+  await inTree(async (_dir, run) => {
+    assert.equal((await run("Get-ChildItem -Include *.txt, *.log -Name")).output, ["a.txt", "b.log"]);
+    assert.equal((await run("Get-ChildItem -Exclude *.txt -Name")).output, ["b.log", "sub"]);
+    assert.equal((await run("Get-ChildItem -Recurse -Include *.txt -Exclude c* -Name")).output, ["a.txt", "sub/deep/d.txt"]);
+  });
+});
+
+gci("a file path gives the file; a wildcard path lists a matched directory's children; objects carry FullName", async () => {
+  await inTree(async (dir, run) => {
+    assert.equal((await run("(Get-ChildItem a.txt).FullName")).output, [`${dir}/a.txt`]);
+    assert.equal((await run("Get-ChildItem su* -Name")).output, ["c.txt", "deep"]);
+    assert.equal((await run("Get-ChildItem -Recurse -Filter d.txt | ForEach-Object FullName")).output, [`${dir}/sub/deep/d.txt`]);
+    assert.equal((await run("Get-ChildItem a.txt, b.log -Name")).output, ["a.txt", "b.log"]);
+  });
+});
+
+gci("-LiteralPath takes wildcard characters as they are; a missing path writes PathNotFound", async () => {
+  await inTree(async (dir, run) => {
+    Deno.mkdirSync(`${dir}/x[1]`);
+    Deno.writeTextFileSync(`${dir}/x[1]/f`, "");
+    assert.equal((await run("Get-ChildItem -LiteralPath 'x[1]' -Name")).output, ["f"]);
+    const r = await run("Get-ChildItem nope");
+    assert.equal(r.errors.map((e) => (e as { fullyQualifiedErrorId?: string }).fullyQualifiedErrorId), ["PathNotFound,Microsoft.PowerShell.Commands.GetChildItemCommand"]);
+    assert.is(r.errors[0].message, `Cannot find path '${dir}/nope' because it does not exist.`);
+  });
+});
+
+gci.run();
