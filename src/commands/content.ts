@@ -1,21 +1,129 @@
 /**
- * Clear-Content: empties files without removing them (the FileSystem provider's ClearContent). Paths resolve against
- * the session's location; wildcards in the last segment expand.
+ * The content family over the FileSystem provider: Get-Content, Set-Content, Add-Content, Clear-Content and Out-File
+ * (microsoft.powershell.management/get-content … and microsoft.powershell.utility/out-file). Paths resolve against the
+ * session's location; wildcards in the last segment expand. Text is UTF-8 without a byte order mark unless -Encoding
+ * says otherwise (PowerShell 7's default); reading honours a byte order mark before -Encoding.
  */
-import type { BuiltinCommand } from "../engine/command_types.ts";
+import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { Deno } from "../platform.ts";
-import { enumerate, toStr } from "../values/convert.ts";
+import { enumerate, toNumber, toStr } from "../values/convert.ts";
+import { DEFAULT_WIDTH, OutputFormatter } from "../values/format.ts";
+import { PSCustomObject } from "../values/objects.ts";
 import { resolvePath } from "./files.ts";
 import { matches } from "./items.ts";
 
-const CLEAR_CONTENT = "Microsoft.PowerShell.Commands.ClearContentCommand";
+const NS = "Microsoft.PowerShell.Commands";
+const commandId = (command: string) => `${NS}.${command.replace("-", "")}Command`;
+
+/** -Encoding's names (FileSystemProvider's, case-insensitive) and the bytes of their byte order marks. */
+const ENCODINGS: Record<string, number[]> = {
+  utf8: [], utf8nobom: [], utf8bom: [0xef, 0xbb, 0xbf], ascii: [], ansi: [], oem: [], default: [], latin1: [],
+  unicode: [0xff, 0xfe], bigendianunicode: [0xfe, 0xff], utf32: [0xff, 0xfe, 0, 0], bigendianutf32: [0, 0, 0xfe, 0xff],
+};
+
+function encodingOf(params: Map<string, unknown>, command: string): string {
+  if (!params.has("Encoding")) return "utf8";
+  const name = toStr(params.get("Encoding"));
+  if (name.toLowerCase() in ENCODINGS) return name.toLowerCase();
+  const message = `Cannot process argument transformation on parameter 'Encoding'. '${name}' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')`;
+  throw new RuntimeError(new ErrorRecord(message, `ParameterArgumentTransformationError,${commandId(command)}`, "InvalidData", null, null, name, command));
+}
+
+/** Text as bytes in `encoding`; `bom` says whether its byte order mark leads (not when appending to a file). */
+function encode(text: string, encoding: string, bom: boolean): Uint8Array {
+  const codes = [...text].map((ch) => ch.codePointAt(0)!);
+  let body: number[];
+  switch (encoding) {
+    case "ascii":
+      body = codes.map((c) => (c < 0x80 ? c : 0x3f));
+      break;
+    case "latin1":
+      body = codes.map((c) => (c < 0x100 ? c : 0x3f));
+      break;
+    case "unicode":
+    case "bigendianunicode": {
+      body = [];
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        body.push(...(encoding === "unicode" ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff]));
+      }
+      break;
+    }
+    case "utf32":
+    case "bigendianutf32":
+      body = codes.flatMap((c) => {
+        const le = [c & 0xff, (c >> 8) & 0xff, (c >> 16) & 0xff, c >>> 24];
+        return encoding === "utf32" ? le : le.reverse();
+      });
+      break;
+    default:
+      body = [...new TextEncoder().encode(text)];
+  }
+  return new Uint8Array([...(bom ? ENCODINGS[encoding] : []), ...body]);
+}
+
+/** Bytes as text: a byte order mark chooses the encoding (StreamReader's detection), else `encoding`. */
+function decode(bytes: Uint8Array, encoding: string): string {
+  const starts = (mark: number[]) => mark.every((b, i) => bytes[i] === b);
+  for (const name of ["utf32", "bigendianutf32", "utf8bom", "unicode", "bigendianunicode"]) {
+    if (starts(ENCODINGS[name])) return decodeBody(bytes.subarray(ENCODINGS[name].length), name);
+  }
+  return decodeBody(bytes, encoding);
+}
+
+function decodeBody(bytes: Uint8Array, encoding: string): string {
+  switch (encoding) {
+    case "ascii":
+      return String.fromCharCode(...[...bytes].map((b) => (b < 0x80 ? b : 0x3f)));
+    case "latin1":
+      return [...bytes].map((b) => String.fromCharCode(b)).join("");
+    case "unicode":
+      return new TextDecoder("utf-16le").decode(bytes);
+    case "bigendianunicode":
+      return new TextDecoder("utf-16be").decode(bytes);
+    case "utf32":
+    case "bigendianutf32": {
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      let text = "";
+      for (let i = 0; i + 4 <= bytes.length; i += 4) text += String.fromCodePoint(view.getUint32(i, encoding === "utf32"));
+      return text;
+    }
+    default:
+      return new TextDecoder().decode(bytes);
+  }
+}
 
 /** -Path or -LiteralPath is mandatory (one in each parameter set); with neither, PowerShell names -Path. */
 export function requirePath(params: Map<string, unknown>, command: string): void {
   if (params.has("Path") || params.has("LiteralPath")) return;
   const message = "Cannot process command because of one or more missing mandatory parameters: Path.";
-  throw new RuntimeError(new ErrorRecord(message, `MissingMandatoryParameter,Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`, "InvalidArgument", null, null, null, command));
+  throw new RuntimeError(new ErrorRecord(message, `MissingMandatoryParameter,${commandId(command)}`, "InvalidArgument", null, null, null, command));
+}
+
+/** A Get-ChildItem / Get-Item object piped in names its file (PowerShell binds its PSPath to -LiteralPath). */
+const fileObjectPath = (value: unknown) => (value instanceof PSCustomObject && value.has("FullName") && value.has("Mode") ? toStr(value.get("FullName")) : null);
+
+/** The files one invocation names: -LiteralPath as written, -Path with its wildcards expanded, or the piped items. */
+function targets(ctx: CommandContext, params: Map<string, unknown>, input: unknown, command: string, mustExist: boolean): string[] {
+  const piped = input === undefined ? null : fileObjectPath(input);
+  if (piped !== null) return [piped];
+  if (input === undefined) requirePath(params, command);
+  const literal = params.has("LiteralPath");
+  const requested = enumerate(input !== undefined ? input : params.get(literal ? "LiteralPath" : "Path")).map(toStr);
+  return requested.flatMap((r) => {
+    if (literal || !/[*?[]/.test(r.slice(r.lastIndexOf("/") + 1))) return [resolvePath(ctx, r)];
+    const found = matches(ctx, r, command);
+    return found.length || mustExist ? found : [resolvePath(ctx, r)];
+  });
+}
+
+function kindOf(path: string): "file" | "directory" | null {
+  try {
+    return Deno.statSync(path).isDirectory ? "directory" : "file";
+  } catch {
+    return null;
+  }
 }
 
 export const clearContent: BuiltinCommand = {
@@ -27,23 +135,185 @@ export const clearContent: BuiltinCommand = {
     { name: "Force", type: "switch" },
   ],
   process(ctx, params, input) {
-    if (input === undefined) requirePath(params, "Clear-Content");
-    const literal = params.has("LiteralPath");
-    const requested = enumerate(input !== undefined ? input : params.get(literal ? "LiteralPath" : "Path")).map(toStr);
-    for (const path of requested.flatMap((r) => (literal ? [resolvePath(ctx, r)] : matches(ctx, r, "Clear-Content")))) {
-      let directory: boolean;
-      try {
-        directory = Deno.statSync(path).isDirectory;
-      } catch {
-        ctx.writeError(`Cannot find path '${path}' because it does not exist.`, `PathNotFound,${CLEAR_CONTENT}`, "Clear-Content");
+    for (const path of targets(ctx, params, input, "Clear-Content", true)) {
+      const kind = kindOf(path);
+      if (kind === null) {
+        ctx.writeError(`Cannot find path '${path}' because it does not exist.`, `PathNotFound,${commandId("Clear-Content")}`, "Clear-Content");
         continue;
       }
       // A directory has no content to clear: the provider refuses it as an unauthorized operation.
-      if (directory) {
-        ctx.writeError(`Access to the path '${path}' is denied.`, `ClearContentUnauthorizedAccessError,${CLEAR_CONTENT}`, "Clear-Content");
+      if (kind === "directory") {
+        ctx.writeError(`Access to the path '${path}' is denied.`, `ClearContentUnauthorizedAccessError,${commandId("Clear-Content")}`, "Clear-Content");
         continue;
       }
       Deno.writeTextFileSync(path, "");
     }
+  },
+};
+
+/** Get-Content's pieces of one file's text: lines (the line end dropped), or -Delimiter's sections (it kept). */
+function pieces(text: string, delimiter: string | null): string[] {
+  if (delimiter !== null && delimiter !== "") {
+    const parts: string[] = [];
+    let start = 0;
+    for (let at = text.indexOf(delimiter); at !== -1; at = text.indexOf(delimiter, start)) {
+      parts.push(text.slice(start, at + delimiter.length));
+      start = at + delimiter.length;
+    }
+    if (start < text.length) parts.push(text.slice(start));
+    return parts;
+  }
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+export const getContent: BuiltinCommand = {
+  name: "Get-Content",
+  // No `cat` alias: as PowerShell on Linux and macOS, rsh leaves the native `cat` alone.
+  aliases: ["gc", "type"],
+  parameters: [
+    { name: "Path", position: 0, type: "string[]", pipeline: true },
+    { name: "LiteralPath", aliases: ["PSPath", "LP"], type: "string[]" },
+    { name: "Raw", type: "switch" },
+    { name: "TotalCount", aliases: ["First", "Head"], type: "long" },
+    { name: "Tail", aliases: ["Last"], type: "int" },
+    { name: "ReadCount", type: "long" },
+    { name: "Delimiter", type: "string" },
+    { name: "Encoding", type: "string" },
+    { name: "Force", type: "switch" },
+  ],
+  process(ctx, params, input) {
+    const encoding = encodingOf(params, "Get-Content");
+    const out: unknown[] = [];
+    for (const path of targets(ctx, params, input, "Get-Content", true)) {
+      const kind = kindOf(path);
+      if (kind !== "file") {
+        if (kind === null) ctx.writeError(`Cannot find path '${path}' because it does not exist.`, `PathNotFound,${commandId("Get-Content")}`, "Get-Content");
+        else ctx.writeError(`Unable to get content because it is a directory: '${path}'. Please use 'Get-ChildItem' instead.`, `GetContentReaderUnauthorizedAccessError,${commandId("Get-Content")}`, "Get-Content");
+        continue;
+      }
+      const text = decode(Deno.readFileSync(path), encoding);
+      if (params.get("Raw")) {
+        out.push(text);
+        continue;
+      }
+      let parts = pieces(text, params.has("Delimiter") ? toStr(params.get("Delimiter")) : null);
+      // A negative -TotalCount is no limit; -TotalCount 0 reads nothing.
+      const total = params.has("TotalCount") ? toNumber(params.get("TotalCount")) : -1;
+      if (total >= 0) parts = parts.slice(0, total);
+      if (params.has("Tail")) {
+        const tail = toNumber(params.get("Tail"));
+        if (tail >= 0) parts = tail === 0 ? [] : parts.slice(-tail);
+      }
+      // -ReadCount sends that many lines at a time as one array; 0 sends them all as one.
+      const readCount = params.has("ReadCount") ? toNumber(params.get("ReadCount")) : 1;
+      if (readCount === 1 || readCount < 0) out.push(...parts);
+      else if (parts.length) {
+        const size = readCount === 0 ? parts.length : readCount;
+        for (let i = 0; i < parts.length; i += size) out.push(parts.slice(i, i + size));
+      }
+    }
+    return ctx.emitAll(out);
+  },
+};
+
+/** Writes `text` to `path` in `encoding`, appending or replacing; false (with PowerShell's error) when it cannot. */
+function writeFile(ctx: CommandContext, command: string, path: string, text: string, encoding: string, append: boolean): boolean {
+  if (kindOf(path) === "directory") {
+    ctx.writeError(`Access to the path '${path}' is denied.`, `GetContentWriterUnauthorizedAccessError,${commandId(command)}`, command);
+    return false;
+  }
+  try {
+    // A byte order mark starts a file, never the middle of one.
+    const bom = !(append && kindOf(path) === "file" && Deno.statSync(path).size > 0);
+    Deno.writeFileSync(path, encode(text, encoding, bom), { append });
+    return true;
+  } catch {
+    ctx.writeError(`Could not find a part of the path '${path}'.`, `GetContentWriterDirectoryNotFoundError,${commandId(command)}`, command);
+    return false;
+  }
+}
+
+interface Collected {
+  items: unknown[];
+}
+
+/** Set-Content and Add-Content: each value's string on its own line (-NoNewline: run together), written at the end. */
+function contentWriter(name: string, aliases: string[], append: boolean): BuiltinCommand {
+  return {
+    name,
+    aliases,
+    parameters: [
+      { name: "Path", position: 0, type: "string[]" },
+      { name: "LiteralPath", aliases: ["PSPath", "LP"], type: "string[]" },
+      { name: "Value", position: 1, pipeline: true, type: "object" },
+      { name: "Encoding", type: "string" },
+      { name: "NoNewline", type: "switch" },
+      { name: "PassThru", type: "switch" },
+      { name: "Force", type: "switch" },
+    ],
+    begin: (_ctx, params) => {
+      requirePath(params, name);
+      encodingOf(params, name);
+      return { items: [] } as Collected;
+    },
+    process(_ctx, params, input, state) {
+      const value = input === undefined ? params.get("Value") : input;
+      if (value !== undefined && value !== null) (state as Collected).items.push(...enumerate(value));
+    },
+    end(ctx, params, state) {
+      const { items } = state as Collected;
+      const texts = items.map(toStr);
+      const text = params.get("NoNewline") ? texts.join("") : texts.map((line) => line + "\n").join("");
+      for (const path of targets(ctx, params, undefined, name, false)) writeFile(ctx, name, path, text, encodingOf(params, name), append);
+      if (params.get("PassThru")) return ctx.emitAll(items);
+    },
+  };
+}
+
+export const setContent = contentWriter("Set-Content", ["sc"], false);
+// No `ac` alias on Linux and macOS (a native accounting command there), as in PowerShell.
+export const addContent = contentWriter("Add-Content", [], true);
+
+/** Out-File: what the console would show for the input (tables sized by all rows), written to the file. */
+export const outFile: BuiltinCommand = {
+  name: "Out-File",
+  parameters: [
+    { name: "FilePath", aliases: ["Path"], position: 0, type: "string" },
+    { name: "LiteralPath", aliases: ["PSPath", "LP"], type: "string" },
+    { name: "Encoding", position: 1, type: "string" },
+    { name: "InputObject", pipeline: true, type: "object" },
+    { name: "Append", type: "switch" },
+    { name: "NoClobber", aliases: ["NoOverwrite"], type: "switch" },
+    { name: "NoNewline", type: "switch" },
+    { name: "Width", type: "int", validateRange: [2, 2147483647] },
+    { name: "Force", type: "switch" },
+  ],
+  begin(_ctx, params) {
+    if (!params.has("FilePath") && !params.has("LiteralPath")) {
+      const message = "Cannot process command because of one or more missing mandatory parameters: FilePath.";
+      throw new RuntimeError(new ErrorRecord(message, `MissingMandatoryParameter,${commandId("Out-File")}`, "InvalidArgument", null, null, null, "Out-File"));
+    }
+    encodingOf(params, "Out-File");
+    return { items: [] } as Collected;
+  },
+  process(_ctx, params, input, state) {
+    const value = input === undefined ? params.get("InputObject") : input;
+    if (value !== undefined) (state as Collected).items.push(value);
+  },
+  end(ctx, params, state) {
+    const literal = params.has("LiteralPath");
+    const path = resolvePath(ctx, toStr(params.get(literal ? "LiteralPath" : "FilePath")));
+    const append = params.get("Append") === true;
+    if (params.get("NoClobber") && !append && kindOf(path) !== null) {
+      ctx.writeError(`The file '${path}' already exists.`, `NoClobber,${commandId("Out-File")}`, "Out-File");
+      return;
+    }
+    const formatter = new OutputFormatter({ width: params.has("Width") ? toNumber(params.get("Width")) : DEFAULT_WIDTH, collectMs: Infinity });
+    const formatted = (state as Collected).items.map((item) => formatter.write(item)).join("") + formatter.flush();
+    // -NoNewline leaves out every line end, the ones between the lines too.
+    const text = params.get("NoNewline") ? formatted.replace(/\n/g, "") : formatted;
+    writeFile(ctx, "Out-File", path, text, encodingOf(params, "Out-File"), append);
   },
 };

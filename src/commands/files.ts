@@ -1,12 +1,11 @@
 /**
  * The location and file family: Get-Location/Set-Location (each runspace has its own location, `$PWD`),
- * Test-Path, Join-Path, Split-Path, Get-Content, Set-Content, Add-Content, Out-File. Relative paths resolve against
- * the runspace's location, not the process's.
+ * Test-Path, Join-Path, Split-Path, and the file objects the item commands write. Relative paths resolve against the
+ * runspace's location, not the process's.
  */
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import { Deno } from "../platform.ts";
-import { enumerate, toStr } from "../values/convert.ts";
-import { formatValue } from "../values/format.ts";
+import { toStr } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
 
 function location(ctx: CommandContext): string {
@@ -82,27 +81,6 @@ export const splitPath: BuiltinCommand = {
   },
 };
 
-export const getContent: BuiltinCommand = {
-  name: "Get-Content",
-  // No `cat` alias: as PowerShell on Linux and macOS, rsh leaves the native `cat` alone.
-  aliases: ["gc", "type"],
-  parameters: [{ name: "Path", position: 0, type: "string", mandatory: true, pipeline: true }, { name: "Raw", type: "switch" }],
-  process(ctx, params) {
-    const path = resolvePath(ctx, toStr(params.get("Path")));
-    let text: string;
-    try {
-      text = Deno.readTextFileSync(path);
-    } catch {
-      ctx.writeError(`Cannot find path '${path}' because it does not exist.`, "PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand", "Get-Content");
-      return;
-    }
-    if (params.get("Raw")) return ctx.emit(text);
-    const lines = text.split(/\r?\n/);
-    if (lines[lines.length - 1] === "") lines.pop();
-    return ctx.emitAll(lines);
-  },
-};
-
 /** A file system entry as Get-ChildItem writes it (Name, FullName, Length, LastWriteTime, Mode); null when missing. */
 export function fileInfo(path: string, name = path === "/" ? "/" : path.slice(path.lastIndexOf("/") + 1)): PSCustomObject | null {
   let info;
@@ -119,31 +97,3 @@ export function fileInfo(path: string, name = path === "/" ? "/" : path.slice(pa
   item.set("FullName", path);
   return item;
 }
-
-/** Set-Content, Add-Content and Out-File share one shape: collect the input, write it at the end. */
-function writer(name: string, aliases: string[], append: boolean, format: (value: unknown) => string): BuiltinCommand {
-  return {
-    name,
-    aliases,
-    parameters: [
-      { name: name === "Out-File" ? "FilePath" : "Path", aliases: ["Path"], position: 0, type: "string", mandatory: true },
-      { name: name === "Out-File" ? "InputObject" : "Value", position: 1, pipeline: true, type: "object" },
-      ...(name === "Out-File" ? [{ name: "Append", type: "switch" }] : []),
-    ],
-    begin: () => [] as string[],
-    process(_ctx, params, input, state) {
-      const value = input === undefined ? params.get(name === "Out-File" ? "InputObject" : "Value") : input;
-      if (value !== undefined && value !== null) for (const item of enumerate(value)) (state as string[]).push(format(item));
-    },
-    end(ctx, params, state) {
-      const path = resolvePath(ctx, toStr(params.get(name === "Out-File" ? "FilePath" : "Path")));
-      const text = (state as string[]).map((line) => line + "\n").join("");
-      Deno.writeTextFileSync(path, text, { append: append || params.get("Append") === true });
-    },
-  };
-}
-
-export const setContent = writer("Set-Content", ["sc"], false, toStr);
-// No `ac` alias on Linux and macOS (a native accounting command there), as in PowerShell.
-export const addContent = writer("Add-Content", [], true, toStr);
-export const outFile = writer("Out-File", [], false, formatValue);
