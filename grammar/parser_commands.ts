@@ -73,6 +73,20 @@ export abstract class CommandParser extends ExpressionParser {
     const first = this.OR(this.#pipelineStart);
     if (this.live && first.kind === "Assignment") return first as A.Assignment;
     const elements: A.PipelineElement[] = [first as A.PipelineElement];
+    // Most statements are one element: the gated loop (chevrotain makes a closure for its gate) only runs before a `|`.
+    if (!this.live || this.peekPastNewlines().tokenType === T.Pipe) this.#moreElements(elements);
+    const background = this.OPTION(this.#background) ?? false;
+    return this.live ? this.b.pipeline(elements, background) : undefined as never;
+  });
+
+  /** A trailing `&` runs the pipeline as a background job. */
+  #background = () => {
+    this.CONSUME(T.Ampersand);
+    return true;
+  };
+
+  /** `| command` after the first element of a pipeline, also after newlines. */
+  #moreElements(elements: A.PipelineElement[]): void {
     this.MANY({
       GATE: () => this.peekPastNewlines().tokenType === T.Pipe,
       DEF: () => {
@@ -87,13 +101,7 @@ export abstract class CommandParser extends ExpressionParser {
         elements.push(this.SUBRULE1(this.command));
       },
     });
-    let background = false;
-    this.OPTION(() => {
-      this.CONSUME(T.Ampersand);
-      background = true;
-    });
-    return this.live ? this.b.pipeline(elements, background) : undefined as never;
-  });
+  }
 
   redirections = this.RULE("redirections", (): A.Redirection[] => {
     const list: A.Redirection[] = [];
