@@ -41,6 +41,7 @@ export type { ParseResult } from "../grammar/mod.ts";
  * ```
  */
 export { ErrorRecord, formatValue, LocalRunspace, OutputFormatter } from "./runspace/local_runspace.ts";
+export { ExceptionValue } from "./engine/exceptions.ts";
 export type { Host, LocalRunspaceOptions, RunOptions, RunResult } from "./runspace/local_runspace.ts";
 export type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, RunspaceState, StreamRecord } from "./runspace/runspace.ts";
 /**

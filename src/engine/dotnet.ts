@@ -7,6 +7,7 @@
 import { canonicalType, DOTNET_TYPE, enumerate, isListType, roundHalfEven, toNumber, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject, PSList } from "../values/objects.ts";
 import { format, jsReplacement, toRegExp } from "./operators.ts";
+import { constructException, type ExceptionValue } from "./exceptions.ts";
 
 /** What a void method returns (List.Add, Hashtable.Remove…): a statement of it writes nothing; as a value it is $null. */
 export const VOID: unique symbol = Symbol("void");
@@ -20,11 +21,13 @@ const calling = (method: string, args: unknown[], message: string) =>
 // ------------------------------------------------------------------------------------------------ lists
 
 /**
- * `[List[T]]::new()`, `[ArrayList]::new()`, `[Text.StringBuilder]::new()` and New-Object of those: a list empty or
+ * `[List[T]]::new()`, `[ArrayList]::new()`, `[Text.StringBuilder]::new()`, `[SomeException]::new(msg)` and New-Object of those: a list empty or
  * filled from a collection argument, a builder empty or holding its string argument. Null for another type.
  */
-export function construct(typeName: string, args: unknown[]): PSList | StringBuilderValue | null {
+export function construct(typeName: string, args: unknown[]): PSList | StringBuilderValue | ExceptionValue | null {
   const type = canonicalType(typeName);
+  const exception = constructException(typeName, args);
+  if (exception) return exception;
   if (type === "text.stringbuilder") return new StringBuilderValue(typeof args[0] === "string" ? args[0] : "");
   if (!isListType(type)) return null;
   const list = new PSList(type === "collections.arraylist");

@@ -4,6 +4,7 @@
  */
 import type { Span } from "../../grammar/ast.ts";
 import { DOTNET_TYPE } from "../values/convert.ts";
+import { exceptionForError, type ExceptionValue } from "./exceptions.ts";
 
 /**
  * An error as a value (PowerShell's ErrorRecord): the message, the error id and category, and where in which script
@@ -41,6 +42,25 @@ export class ErrorRecord {
 
   /** The computer a remote command's error came from (PowerShell's PSComputerName on remote errors). */
   computerName: string | null = null;
+
+  #exception: ExceptionValue | null = null;
+  #thrown = false;
+
+  /** `$_.Exception`: the exception a script threw, else the one PowerShell would report for this error. */
+  get exception(): ExceptionValue {
+    return this.#exception ??= exceptionForError(this.fullyQualifiedErrorId, this.message);
+  }
+
+  /** The exception a script threw (`throw [ArgumentException]::new('bad')`): `catch` then goes by its type alone. */
+  set exception(value: ExceptionValue) {
+    this.#exception = value;
+    this.#thrown = true;
+  }
+
+  /** Whether a script threw this error's exception itself (else it is one of rsh's own errors). */
+  get thrownException(): boolean {
+    return this.#thrown;
+  }
 
   /** `$_ -is [System.Management.Automation.ErrorRecord]`, `.GetType().Name`. */
   get [DOTNET_TYPE](): string {

@@ -9,6 +9,7 @@ import { structuredCopy } from "../values/objects.ts";
 import type { CommandTable } from "./commands.ts";
 import type { EngineHost, SessionPort } from "./command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError, StopUpstreamSignal } from "./errors.ts";
+import { exceptionIs, ExceptionValue } from "./exceptions.ts";
 import { evaluate, type Frame, ScriptBlockValue, unwrap } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch, tryFinally } from "./maybe.ts";
 import { compiledBlock, compiledStatement, loopGoesOn } from "./compile.ts";
@@ -263,6 +264,11 @@ export class Evaluator {
       if (node.keyword === "exit") throw new ExitSignal(value.length ? Number(unwrap(value)) || 0 : 0);
       const thrown = unwrap(value);
       if (thrown instanceof ErrorRecord) throw new RuntimeError(thrown, true);
+      if (thrown instanceof ExceptionValue) {
+        const record = new ErrorRecord(thrown.message, thrown.message, "NotSpecified", node.span, frame.source, thrown);
+        record.exception = thrown;
+        throw new RuntimeError(record, true);
+      }
       const message = thrown === null ? "ScriptHalted" : toStr(thrown);
       throw new RuntimeError(new ErrorRecord(message, thrown === null ? "ScriptHalted" : message, "OperationStopped", node.span, frame.source, thrown), true);
     });
@@ -502,15 +508,13 @@ class EvaluatorFrame implements Frame {
   }
 }
 
-/** Whether a `catch [Type]` clause takes an error (all rsh errors are RuntimeExceptions). */
+/**
+ * Whether a `catch [Type]` clause takes an error: its exception is of that type or derives from it. rsh's own errors
+ * reach scripts as RuntimeExceptions (as pwsh wraps what fails inside it), so `[RuntimeException]` takes them all.
+ */
 function catches(typeName: string, record: ErrorRecord): boolean {
-  const name = typeName.toLowerCase().replace(/^system\./, "").replace(/^management\.automation\./, "");
-  if (name === "exception" || name === "runtimeexception") return true;
-  const id = record.fullyQualifiedErrorId.toLowerCase();
-  if (name === "dividebyzeroexception" || name === "arithmeticexception") return record.message.includes("divide by zero");
-  if (name.includes("parameterbinding")) return id.includes("parameter") || id.includes("argument");
-  if (name === "commandnotfoundexception") return id.startsWith("commandnotfound");
-  return false;
+  if (!record.thrownException && /(^|\.)runtimeexception$/i.test(typeName)) return true;
+  return exceptionIs(record.exception, typeName);
 }
 
 

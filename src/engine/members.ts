@@ -8,6 +8,7 @@ import { makeCredential, SecureString } from "../values/credentials.ts";
 import { NotedScalar, PSCustomObject, PSHashtable, PSList, timeSpan, timeSpanMs } from "../values/objects.ts";
 import { dotnetStatic, encodingMethod, listMethod, StringBuilderValue, stringBuilderMember, stringBuilderMethod, TextEncodingValue, VOID } from "./dotnet.ts";
 import { ErrorRecord } from "./errors.ts";
+import { ExceptionValue } from "./exceptions.ts";
 import { PropertyCollection, psObjectOf, PSObjectView } from "./psobject.ts";
 import { format, TypeValue } from "./operators.ts";
 
@@ -15,11 +16,6 @@ export class MemberError extends Error {}
 
 export { VOID };
 
-function exceptionOf(record: ErrorRecord): PSCustomObject {
-  const exception = new PSCustomObject();
-  exception.set("Message", record.message);
-  return exception;
-}
 
 function dateMember(date: Date, name: string): unknown {
   switch (name) {
@@ -90,7 +86,7 @@ export function getMember(target: unknown, name: string): unknown {
     return lower === "count" || lower === "length" ? 1 : undefined;
   }
   if (target instanceof ErrorRecord) {
-    if (lower === "exception") return exceptionOf(target);
+    if (lower === "exception") return target.exception;
     if (lower === "fullyqualifiederrorid") return target.fullyQualifiedErrorId;
     if (lower === "pscomputername") return target.computerName;
     if (lower === "targetobject") return target.targetObject;
@@ -106,6 +102,11 @@ export function getMember(target: unknown, name: string): unknown {
     return values.length === 0 ? undefined : values.length === 1 ? values[0] : values.flat();
   }
   if (target instanceof Date) return dateMember(target, lower);
+  if (target instanceof ExceptionValue) {
+    if (lower === "message") return target.message;
+    if (lower === "innerexception") return target.innerException;
+    return undefined;
+  }
   if (target instanceof StringBuilderValue) return stringBuilderMember(target, lower);
   if (target instanceof TypeValue) {
     if (lower === "name") return canonicalType(target.name);
