@@ -47,23 +47,30 @@ export abstract class ExpressionParser extends ParserBase {
       (operands ??= [first]).push(operand);
     });
     const condition = operators !== null && this.live ? this.fold(operands!, operators) : first;
-    let result = condition;
-    this.OPTION(() => {
-      const question = this.CONSUME(T.Question);
-      this.nl();
-      const ifTrue = this.SUBRULE(this.expression, args);
-      this.nl();
-      this.expect(T.Colon, "MissingTernaryColon", undefined, question);
-      this.CONSUME(T.Colon);
-      this.nl();
-      this.ACTION(() => {
-        if (!this.canStartValue()) this.fail("MissingTernaryFalseExpression", undefined, this.is(EOF) ? this.peek(0) : this.LA(1));
-      });
-      const ifFalse = this.SUBRULE1(this.expression, args);
-      this.ACTION(() => (result = this.b.ternary(condition, ifTrue, ifFalse)));
-    });
-    return result;
+    this.#ternaryCondition = condition;
+    this.#ternaryArgs = args;
+    return this.OPTION(this.#ternary) ?? condition;
   });
+
+  /** The condition and rule arguments of the expression whose ternary follows, read before it parses further. */
+  #ternaryCondition!: A.Expression;
+  #ternaryArgs = WITH_COMMA;
+
+  /** `? ifTrue : ifFalse` after a condition. */
+  #ternary = (): A.Expression => {
+    const condition = this.#ternaryCondition;
+    const args = this.#ternaryArgs;
+    const question = this.CONSUME(T.Question);
+    this.nl();
+    const ifTrue = this.SUBRULE(this.expression, args);
+    this.nl();
+    this.expect(T.Colon, "MissingTernaryColon", undefined, question);
+    this.CONSUME(T.Colon);
+    this.nl();
+    if (this.live && !this.canStartValue()) this.fail("MissingTernaryFalseExpression", undefined, this.is(EOF) ? this.peek(0) : this.LA(1));
+    const ifFalse = this.SUBRULE1(this.expression, args);
+    return this.live ? this.b.ternary(condition, ifTrue, ifFalse) : condition;
+  };
 
   /** Folds `a op b op c …` by precedence; operators of equal precedence associate left. */
   fold(operands: A.Expression[], operators: IToken[]): A.Expression {
