@@ -1,6 +1,6 @@
 /**
  * The location and file family: Get-Location/Set-Location (each runspace has its own location, `$PWD`),
- * Test-Path, Join-Path, Split-Path, and the file objects the item commands write. Relative paths resolve against the
+ * path resolution and the file objects the item commands write. Relative paths resolve against the
  * runspace's location, not the process's.
  */
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
@@ -41,43 +41,49 @@ export const getLocation: BuiltinCommand = {
   process: (ctx) => ctx.emit(location(ctx)),
 };
 
+const HISTORY_KEY = "files.locationHistory";
+
+/** `cd -` and `cd +` walk the locations Set-Location left (PowerShell 6.2+ keeps the last 20 each way). */
+function history(ctx: CommandContext): { back: string[]; forward: string[] } {
+  let found = ctx.session.extensions.get(HISTORY_KEY) as { back: string[]; forward: string[] } | undefined;
+  if (!found) ctx.session.extensions.set(HISTORY_KEY, found = { back: [], forward: [] });
+  return found;
+}
+
 export const setLocation: BuiltinCommand = {
   name: "Set-Location",
   aliases: ["cd", "sl", "chdir"],
-  parameters: [{ name: "Path", position: 0, type: "string" }],
-  process(ctx, params) {
-    const target = resolvePath(ctx, toStr(params.get("Path") ?? "~"));
+  parameters: [
+    { name: "Path", position: 0, type: "string", pipeline: true },
+    { name: "LiteralPath", aliases: ["PSPath", "LP"], type: "string" },
+    { name: "PassThru", type: "switch" },
+  ],
+  process(ctx, params, input) {
+    const literal = input === undefined && params.has("LiteralPath");
+    const written = toStr(input !== undefined ? input : params.get(literal ? "LiteralPath" : "Path") ?? "~");
+    const walk = literal ? null : written === "-" ? "back" : written === "+" ? "forward" : null;
+    const past = history(ctx);
+    if (walk !== null && past[walk].length === 0) {
+      const message = `There is no location history left to navigate ${walk === "back" ? "backwards" : "forwards"}.`;
+      ctx.writeError(message, "InvalidOperation,Microsoft.PowerShell.Commands.SetLocationCommand", "Set-Location");
+      return;
+    }
+    const target = walk !== null ? past[walk].at(-1)! : resolvePath(ctx, written);
     if (exists(target) !== "directory") {
       ctx.writeError(`Cannot find path '${target}' because it does not exist.`, "PathNotFound,Microsoft.PowerShell.Commands.SetLocationCommand", "Set-Location");
       return;
     }
+    const here = location(ctx);
+    if (walk === null) {
+      past.back.push(here);
+      past.forward.length = 0;
+    } else {
+      past[walk].pop();
+      past[walk === "back" ? "forward" : "back"].push(here);
+    }
+    if (past.back.length > 20) past.back.shift();
     ctx.scope.global.set("PWD", target);
-  },
-};
-
-export const testPath: BuiltinCommand = {
-  name: "Test-Path",
-  parameters: [{ name: "Path", position: 0, type: "string", mandatory: true, pipeline: true }, { name: "PathType", type: "string" }],
-  process(ctx, params) {
-    const kind = exists(resolvePath(ctx, toStr(params.get("Path"))));
-    const wanted = toStr(params.get("PathType") ?? "Any").toLowerCase();
-    return ctx.emit(wanted === "leaf" ? kind === "file" : wanted === "container" ? kind === "directory" : kind !== null);
-  },
-};
-
-export const joinPath: BuiltinCommand = {
-  name: "Join-Path",
-  parameters: [{ name: "Path", position: 0, type: "string", mandatory: true }, { name: "ChildPath", position: 1, type: "string", mandatory: true }],
-  process: (ctx, params) => ctx.emit(`${toStr(params.get("Path")).replace(/\/+$/, "")}/${toStr(params.get("ChildPath")).replace(/^\/+/, "")}`),
-};
-
-export const splitPath: BuiltinCommand = {
-  name: "Split-Path",
-  parameters: [{ name: "Path", position: 0, type: "string", mandatory: true, pipeline: true }, { name: "Leaf", type: "switch" }, { name: "Parent", type: "switch" }],
-  process(ctx, params) {
-    const path = toStr(params.get("Path")).replace(/\/+$/, "");
-    const slash = path.lastIndexOf("/");
-    return ctx.emit(params.get("Leaf") ? path.slice(slash + 1) : slash <= 0 ? (slash === 0 ? "/" : "") : path.slice(0, slash));
+    if (params.get("PassThru")) return ctx.emit(target);
   },
 };
 

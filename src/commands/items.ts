@@ -29,7 +29,7 @@ const join = (dir: string, name: string) => `${dir === "/" ? "" : dir}/${name}`;
 const hasWildcard = (path: string) => /[*?\[]/.test(path);
 
 /** Expands wildcards in the last path segment (PowerShell expands them in every segment; rsh only in the leaf). */
-function expand(ctx: CommandContext, requested: string): string[] {
+export function expand(ctx: CommandContext, requested: string): string[] {
   const path = resolvePath(ctx, requested);
   if (!hasWildcard(leaf(path))) return kindOf(path) ? [path] : [];
   const dir = parent(path);

@@ -8,7 +8,7 @@ import { addContent, clearContent, getContent, outFile, setContent } from "./con
 import { convertFromCsv, convertToCsv, exportCsv, importCsv } from "./csv.ts";
 import { getDate } from "./date.ts";
 import { getCommand, getHelp, getMember } from "./discovery.ts";
-import { getLocation, joinPath, setLocation, splitPath, testPath } from "./files.ts";
+import { getLocation, setLocation } from "./files.ts";
 import { copyItem, getItem, moveItem, newItem, popLocation, pushLocation, removeItem, renameItem, resolvePathCommand } from "./items.ts";
 import { formatList, formatTable, outHost, outString } from "./format.ts";
 import { getUnique, groupObject } from "./group.ts";
@@ -17,6 +17,7 @@ import { getJob, receiveJob, removeJob, startJob, stopJob, waitJob } from "./job
 import { forEachObject, measureObject, outNull, selectObject, sortObject, whereObject } from "./objects.ts";
 import { addMember, newObject } from "./members_cmd.ts";
 import { clearHost, getHost, getRandom, measureCommand, newGuid, newTimeSpan } from "./misc.ts";
+import { joinPath, splitPath, testPath } from "./paths.ts";
 import { getExecutionPolicy, getRshSignature, setExecutionPolicy, unblockFile } from "./policy.ts";
 import { joinString, selectString } from "./text.ts";
 import { convertFromJson, convertToJson, invokeExpression, startSleep } from "./utility.ts";
