@@ -328,6 +328,8 @@ export function dotnetStatic(typeName: string, name: string, args: unknown[] | n
     if (type === "io.path" && (name === "directoryseparatorchar" || name === "altdirectoryseparatorchar")) return "/";
     if (type === "io.path" && name === "pathseparator") return ":";
     if (type === "guid" && name === "empty") return guidValue(EMPTY_GUID);
+    // An enum value is its name, which the methods taking it (String.Split) read.
+    if (type === "stringsplitoptions") return ({ none: "None", removeemptyentries: "RemoveEmptyEntries", trimentries: "TrimEntries" } as Record<string, string>)[name];
     if (type === "datetime" && name === "utcnow") return new Date();
     if (type === "datetime" && name === "today") {
       const today = new Date();

@@ -90,7 +90,7 @@ export function getMember(target: unknown, name: string): unknown {
     if (lower === "fullyqualifiederrorid") return target.fullyQualifiedErrorId;
     if (lower === "pscomputername") return target.computerName;
     if (lower === "targetobject") return target.targetObject;
-    if (lower === "categoryinfo") return target.category;
+    if (lower === "categoryinfo") return categoryInfo(target);
     return undefined;
   }
   if (typeof target === "string") return lower === "length" ? target.length : lower === "count" ? 1 : undefined;
@@ -142,6 +142,21 @@ function dictionaryEntry(key: unknown, value: unknown): PSCustomObject {
   return entry;
 }
 
+/**
+ * `$_.CategoryInfo`: the category as text (what `"$($_.CategoryInfo)"` shows here) with ErrorCategoryInfo's parts to
+ * read — Category, Activity (the command), Reason (the exception's type), TargetName and TargetType.
+ */
+function categoryInfo(record: ErrorRecord): NotedScalar {
+  const parts = new PSCustomObject();
+  const target = record.targetObject;
+  parts.set("Category", record.category);
+  parts.set("Activity", record.commandName ?? "");
+  parts.set("Reason", record.exception.typeName.slice(record.exception.typeName.lastIndexOf(".") + 1));
+  parts.set("TargetName", target === null ? "" : toStr(target));
+  parts.set("TargetType", target === null ? "" : typeNameOf(target).slice(typeNameOf(target).lastIndexOf(".") + 1));
+  return new NotedScalar(record.category, parts);
+}
+
 function typeInfo(value: unknown): PSCustomObject {
   const info = new PSCustomObject();
   const full = typeNameOf(value);
@@ -158,7 +173,7 @@ function stringMethod(s: string, name: string, args: unknown[]): unknown {
     case "trim": return a.length ? s.replace(new RegExp(`^[${escapeClass(a.join(""))}]+|[${escapeClass(a.join(""))}]+$`, "g"), "") : s.trim();
     case "trimstart": return a.length ? s.replace(new RegExp(`^[${escapeClass(a.join(""))}]+`), "") : s.trimStart();
     case "trimend": return a.length ? s.replace(new RegExp(`[${escapeClass(a.join(""))}]+$`), "") : s.trimEnd();
-    case "split": return a.length ? s.split(new RegExp(`[${escapeClass(enumerate(args[0]).map(toStr).join(""))}]`)) : s.split(/\s/);
+    case "split": return splitString(s, args);
     case "replace": return s.split(a[0]).join(a[1] ?? "");
     case "contains": return s.includes(a[0]);
     case "startswith": return s.startsWith(a[0]);
@@ -175,6 +190,31 @@ function stringMethod(s: string, name: string, args: unknown[]): unknown {
     case "equals": return s === a[0];
     default: return undefined;
   }
+}
+
+/**
+ * String.Split: on any of the separator characters (or on a separator string, when given a string and options), at
+ * most `count` parts (a number argument: the last part is the rest, unsplit), with StringSplitOptions
+ * (`[StringSplitOptions]::RemoveEmptyEntries`, `'TrimEntries'`, or both comma-separated).
+ */
+function splitString(s: string, args: unknown[]): string[] {
+  if (args.length === 0) return s.split(/\s/);
+  const count = args.slice(1).find((a): a is number => typeof a === "number");
+  const options = args.slice(1).filter((a) => typeof a !== "number").map(toStr).join(",");
+  const separators = enumerate(args[0]).map(toStr);
+  // Split(string separator, options) takes the whole string; Split(char[] …) any of its characters.
+  const byString = separators.length === 1 && separators[0].length > 1 && options !== "";
+  const separator = byString ? new RegExp(separators[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g") : new RegExp(`[${escapeClass(separators.join(""))}]`, "g");
+  let parts: string[] = [];
+  let last = 0;
+  for (let m = separator.exec(s); m && (count === undefined || parts.length < count - 1); m = separator.exec(s)) {
+    parts.push(s.slice(last, m.index));
+    last = m.index + m[0].length;
+  }
+  parts.push(s.slice(last));
+  if (/trimentries/i.test(options)) parts = parts.map((p) => p.trim());
+  if (/removeemptyentries/i.test(options)) parts = parts.filter((p) => p !== "");
+  return parts;
 }
 
 function escapeClass(chars: string): string {

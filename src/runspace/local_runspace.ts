@@ -15,7 +15,7 @@ import { StoppedSignal } from "../engine/pacer.ts";
 import { parseErrorRecord, scriptBlockProcessor } from "../engine/processors.ts";
 import { Scope } from "../engine/scope.ts";
 import { Deno } from "../platform.ts";
-import { PSHashtable } from "../values/objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { approximateSize } from "../values/size.ts";
 import { checkLanguage, executionContext, type LanguageMode } from "../engine/language_mode.ts";
 import { ExecutionPolicy } from "./execution_policy.ts";
@@ -162,6 +162,13 @@ export interface LocalRunspaceOptions {
 }
 
 /** Turns command-line words into binder arguments: `-Name`, `-Name:value`, or values. */
+/** `$PSVersionTable.PSVersion`: "7.4.0" as a string, with Major, Minor and Patch (a SemanticVersion's parts) to read. */
+function psVersion(): NotedScalar {
+  const parts = new PSCustomObject();
+  for (const [name, value] of [["Major", 7], ["Minor", 4], ["Patch", 0], ["PreReleaseLabel", null], ["BuildLabel", null]] as const) parts.set(name, value);
+  return new NotedScalar("7.4.0", parts);
+}
+
 function cliArguments(words: string[]): RawArgument[] {
   return words.map((word) => {
     const m = /^-([A-Za-z_?][\w-]*)(:(.*))?$/s.exec(word);
@@ -249,7 +256,7 @@ export class LocalRunspace implements Runspace {
       showsNativeStderr: this.#host?.showsNativeStderr === true,
     }, commandTable(options.commands), env, this.#sessionPort());
     const version = new PSHashtable();
-    version.set("PSVersion", "7.4.0");
+    version.set("PSVersion", psVersion());
     version.set("PSEdition", "Core");
     const home = env.get("HOME") ?? null;
     const globals: Record<string, unknown> = {

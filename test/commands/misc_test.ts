@@ -24,7 +24,9 @@ misc("Get-Host: Name, the session's PSVersion, one InstanceId per session, en-US
   const r = await session.invoke("$h = Get-Host; $h; \"$($h.InstanceId)\" -eq \"$((Get-Host).InstanceId)\"");
   const host = r.output[0] as PSCustomObject;
   assert.equal(host.names(), ["Name", "Version", "InstanceId", "CurrentCulture", "CurrentUICulture", "IsRunspacePushed"]);
-  assert.equal([host.get("Name"), host.get("Version"), host.get("CurrentCulture"), host.get("IsRunspacePushed")], ["rsh", "7.4.0", "en-US", false]);
+  // The version is "7.4.0" with Major/Minor/Patch to read (a NotedScalar: its base is the text).
+  assert.equal([host.get("Name"), String(host.get("Version")), host.get("CurrentCulture"), host.get("IsRunspacePushed")], ["rsh", "7.4.0", "en-US", false]);
+  assert.equal((await session.invoke("(Get-Host).Version.Major; $PSVersionTable.PSVersion.Minor")).output, [7, 4]);
   assert.is(r.output[1], true);
   const other = await new LocalRunspace().invoke("\"$((Get-Host).InstanceId)\"");
   assert.is.not(other.output[0], String(host.get("InstanceId")));
