@@ -1,15 +1,33 @@
 /** Utility commands: Start-Sleep, Invoke-Expression, JSON conversion. */
 import type { BuiltinCommand } from "../engine/command_types.ts";
+import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { then } from "../engine/maybe.ts";
 import { enumerate, toNumber, toStr } from "../values/convert.ts";
-import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable, timeSpanMs } from "../values/objects.ts";
+
+/** -Duration's milliseconds: a TimeSpan, or TimeSpan text (`[d.]hh:mm[:ss[.fff]]`) as [timespan] converts it. */
+function durationMs(value: unknown): number {
+  const span = timeSpanMs(value);
+  if (span !== null) return span;
+  const m = /^\s*(?:(\d+)\.)?(\d+):(\d+)(?::(\d+(?:\.\d+)?))?\s*$/.exec(toStr(value));
+  if (m) return (((Number(m[1] ?? 0) * 24 + Number(m[2])) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000;
+  const message = `Cannot process argument transformation on parameter 'Duration'. Cannot convert value "${toStr(value)}" to type "System.TimeSpan". Error: "String '${toStr(value)}' was not recognized as a valid TimeSpan."`;
+  throw new RuntimeError(new ErrorRecord(message, "ParameterArgumentTransformationError,Microsoft.PowerShell.Commands.StartSleepCommand", "InvalidData", null, null, value, "Start-Sleep"));
+}
 
 export const startSleep: BuiltinCommand = {
   name: "Start-Sleep",
   // No `sleep` alias on Linux and macOS (the native `sleep`), as in PowerShell there.
-  parameters: [{ name: "Seconds", position: 0, type: "double" }, { name: "Milliseconds", type: "int" }],
-  process(ctx, params) {
-    const ms = params.has("Milliseconds") ? toNumber(params.get("Milliseconds")) : toNumber(params.get("Seconds") ?? 0) * 1000;
+  parameters: [
+    { name: "Seconds", aliases: ["s"], position: 0, pipeline: true, type: "double" },
+    { name: "Milliseconds", aliases: ["ms"], type: "int" },
+    // PowerShell 7.3+: a TimeSpan (or anything that converts to one).
+    { name: "Duration", aliases: ["ts"], type: "object" },
+  ],
+  process(ctx, params, input) {
+    const duration = params.has("Duration") ? durationMs(params.get("Duration")) : null;
+    const seconds = input !== undefined ? toNumber(input) : toNumber(params.get("Seconds") ?? 0);
+    const ms = duration !== null ? duration : params.has("Milliseconds") ? toNumber(params.get("Milliseconds")) : seconds * 1000;
     // The event loop stays free while a pipeline sleeps, and a stop request ends the sleep at once.
     if (ms > 0) return ctx.pacer.sleep(ms);
   },
@@ -54,8 +72,9 @@ export const convertToJson: BuiltinCommand = {
   name: "ConvertTo-Json",
   parameters: [
     { name: "InputObject", position: 0, pipeline: true, type: "object" },
-    { name: "Depth", type: "int" },
+    { name: "Depth", type: "int", validateRange: [0, 100] },
     { name: "Compress", type: "switch" },
+    { name: "AsArray", type: "switch" },
   ],
   begin: () => [] as unknown[],
   process(_ctx, params, input, state) {
@@ -64,16 +83,41 @@ export const convertToJson: BuiltinCommand = {
   },
   end(ctx, params, state) {
     const items = state as unknown[];
-    const value = items.length === 1 ? items[0] : items;
-    return ctx.emit(toJson(value, toNumber(params.get("Depth") ?? 2), "", params.get("Compress") === true));
+    // -AsArray writes an array even for one object (or none).
+    const value = items.length === 1 && !params.get("AsArray") ? items[0] : items;
+    const depth = toNumber(params.get("Depth") ?? 2);
+    if (deeper(value, depth)) ctx.host.warning(`Resulting JSON is truncated as serialization has exceeded the set depth of ${depth}.`);
+    return ctx.emit(toJson(value, depth, "", params.get("Compress") === true));
   },
 };
 
-function fromJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromJson);
+/** Whether `value` has objects or arrays nested more than `depth` levels (toJson then writes their strings). */
+function deeper(value: unknown, depth: number): boolean {
+  const children = value instanceof NotedScalar
+    ? null
+    : value instanceof PSHashtable
+    ? value.entries().map(([, v]) => v)
+    : value instanceof PSCustomObject
+    ? value.names().map((n) => value.get(n))
+    : Array.isArray(value)
+    ? value
+    : null;
+  if (children === null) return false;
+  return depth < 0 || children.some((child) => deeper(child, depth - 1));
+}
+
+/** Parsed JSON as PowerShell objects: PSCustomObjects, or ordered hashtables with -AsHashtable (PowerShell 7.3+). */
+function fromJson(value: unknown, asHashtable: boolean): unknown {
+  if (Array.isArray(value)) return value.map((v) => fromJson(v, asHashtable));
   if (value !== null && typeof value === "object") {
+    if (asHashtable) {
+      const table = new PSHashtable();
+      table.ordered = true;
+      for (const [k, v] of Object.entries(value)) table.set(k, fromJson(v, true));
+      return table;
+    }
     const object = new PSCustomObject();
-    for (const [k, v] of Object.entries(value)) object.set(k, fromJson(v));
+    for (const [k, v] of Object.entries(value)) object.set(k, fromJson(v, false));
     return object;
   }
   return value;
@@ -81,12 +125,16 @@ function fromJson(value: unknown): unknown {
 
 export const convertFromJson: BuiltinCommand = {
   name: "ConvertFrom-Json",
-  parameters: [{ name: "InputObject", position: 0, pipeline: true, type: "string", mandatory: true }],
+  parameters: [
+    { name: "InputObject", position: 0, pipeline: true, type: "string", mandatory: true },
+    { name: "AsHashtable", type: "switch" },
+    { name: "NoEnumerate", type: "switch" },
+  ],
   begin: () => [] as string[],
   process(_ctx, params, input, state) {
     (state as string[]).push(toStr(input === undefined ? params.get("InputObject") : input));
   },
-  end(ctx, _params, state) {
+  end(ctx, params, state) {
     const text = (state as string[]).join("\n");
     let parsed: unknown;
     try {
@@ -95,6 +143,8 @@ export const convertFromJson: BuiltinCommand = {
       ctx.writeError(`Conversion from JSON failed with error: ${(e as Error).message}`, "System.ArgumentException,Microsoft.PowerShell.Commands.ConvertFromJsonCommand", "ConvertFrom-Json");
       return;
     }
-    return ctx.emitAll(enumerate(fromJson(parsed)));
+    const value = fromJson(parsed, params.get("AsHashtable") === true);
+    // -NoEnumerate writes a JSON array as one object, not its elements.
+    return params.get("NoEnumerate") ? ctx.emit(value) : ctx.emitAll(enumerate(value));
   },
 };
