@@ -9,9 +9,8 @@ import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { Deno } from "../platform.ts";
 import { enumerate, toNumber, toStr } from "../values/convert.ts";
 import { DEFAULT_WIDTH, OutputFormatter } from "../values/format.ts";
-import { PSCustomObject } from "../values/objects.ts";
 import { resolvePath } from "./files.ts";
-import { matches } from "./items.ts";
+import { fileObjectPath, matches, requirePath } from "./items.ts";
 
 const NS = "Microsoft.PowerShell.Commands";
 const commandId = (command: string) => `${NS}.${command.replace("-", "")}Command`;
@@ -93,16 +92,6 @@ function decodeBody(bytes: Uint8Array, encoding: string): string {
       return new TextDecoder().decode(bytes);
   }
 }
-
-/** -Path or -LiteralPath is mandatory (one in each parameter set); with neither, PowerShell names -Path. */
-export function requirePath(params: Map<string, unknown>, command: string): void {
-  if (params.has("Path") || params.has("LiteralPath")) return;
-  const message = "Cannot process command because of one or more missing mandatory parameters: Path.";
-  throw new RuntimeError(new ErrorRecord(message, `MissingMandatoryParameter,${commandId(command)}`, "InvalidArgument", null, null, null, command));
-}
-
-/** A Get-ChildItem / Get-Item object piped in names its file (PowerShell binds its PSPath to -LiteralPath). */
-const fileObjectPath = (value: unknown) => (value instanceof PSCustomObject && value.has("FullName") && value.has("Mode") ? toStr(value.get("FullName")) : null);
 
 /** The files one invocation names: -LiteralPath as written, -Path with its wildcards expanded, or the piped items. */
 function targets(ctx: CommandContext, params: Map<string, unknown>, input: unknown, command: string, mustExist: boolean): string[] {

@@ -9,7 +9,7 @@ import type { ParameterSpec } from "../engine/binder.ts";
 import { Deno } from "../platform.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
-import { requirePath } from "./content.ts";
+import { requirePath } from "./items.ts";
 import { resolvePath } from "./files.ts";
 
 function csvError(command: string, message: string, id: string, category: string, target: unknown = null): never {

@@ -6,8 +6,10 @@
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import type { Maybe } from "../engine/maybe.ts";
 import { Deno } from "../platform.ts";
+import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { toStr } from "../values/convert.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
+import { PSCustomObject } from "../values/objects.ts";
 import { fileInfo, resolvePath } from "./files.ts";
 
 const NS = "Microsoft.PowerShell.Commands";
@@ -28,14 +30,18 @@ const join = (dir: string, name: string) => `${dir === "/" ? "" : dir}/${name}`;
 
 const hasWildcard = (path: string) => /[*?\[]/.test(path);
 
-/** Expands wildcards in the last path segment (PowerShell expands them in every segment; rsh only in the leaf). */
-export function expand(ctx: CommandContext, requested: string): string[] {
+/**
+ * Expands wildcards in the last path segment (PowerShell expands them in every segment; rsh only in the leaf). A
+ * wildcard passes over hidden names (a leading `.` on Linux) unless `force` (the commands' -Force) lets it see them.
+ */
+export function expand(ctx: CommandContext, requested: string, force = false): string[] {
   const path = resolvePath(ctx, requested);
   if (!hasWildcard(leaf(path))) return kindOf(path) ? [path] : [];
   const dir = parent(path);
   if (kindOf(dir) !== "directory") return [];
   const pattern = wildcardToRegExp(leaf(path), false);
-  return [...Deno.readDirSync(dir)].map((e) => e.name).filter((name) => pattern.test(name)).sort().map((name) => join(dir, name));
+  const visible = (name: string) => force || !name.startsWith(".");
+  return [...Deno.readDirSync(dir)].map((e) => e.name).filter((name) => visible(name) && pattern.test(name)).sort().map((name) => join(dir, name));
 }
 
 function notFound(ctx: CommandContext, path: string, command: string) {
@@ -48,9 +54,48 @@ function paths(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map(toStr);
 }
 
+/** -Path or -LiteralPath is mandatory (one in each parameter set); with neither, PowerShell names -Path. */
+export function requirePath(params: Map<string, unknown>, command: string): void {
+  if (params.has("Path") || params.has("LiteralPath")) return;
+  const message = "Cannot process command because of one or more missing mandatory parameters: Path.";
+  throw new RuntimeError(new ErrorRecord(message, `MissingMandatoryParameter,${NS}.${command.replace("-", "")}Command`, "InvalidArgument", null, null, null, command));
+}
+
+/** A Get-ChildItem / Get-Item object piped in names its file (PowerShell binds its PSPath to -LiteralPath). */
+export const fileObjectPath = (value: unknown): string | null =>
+  value instanceof PSCustomObject && value.has("FullName") && value.has("Mode") ? toStr(value.get("FullName")) : null;
+
+/**
+ * The items a command's -Path (wildcards expanded) or -LiteralPath (taken as written; a missing one is reported)
+ * names, or the pipeline's path; -Include, -Exclude and -Filter keep the names they match, as the provider filters.
+ */
+function targetsOf(ctx: CommandContext, params: Map<string, unknown>, input: unknown, command: string): string[] {
+  const piped = fileObjectPath(input);
+  if (piped !== null) return [piped];
+  if (input === undefined) requirePath(params, command);
+  const literal = input === undefined && params.has("LiteralPath");
+  const requested = paths(input !== undefined ? input : params.get(literal ? "LiteralPath" : "Path"));
+  const found = requested.flatMap((r) => {
+    if (!literal) return matches(ctx, r, command, params.get("Force") === true);
+    const path = resolvePath(ctx, r);
+    if (kindOf(path) === null) notFound(ctx, path, command);
+    return kindOf(path) === null ? [] : [path];
+  });
+  const patterns = (name: string) => paths(params.get(name)).map((p) => wildcardToRegExp(p, false));
+  const [include, exclude, filter] = [patterns("Include"), patterns("Exclude"), patterns("Filter")];
+  return found.filter((path) => {
+    const name = leaf(path);
+    return (include.length === 0 || include.some((p) => p.test(name))) && !exclude.some((p) => p.test(name)) && filter.every((p) => p.test(name));
+  });
+}
+
+/** -LiteralPath, and the name filters the item commands share. */
+const LITERAL = { name: "LiteralPath", aliases: ["PSPath", "LP"], type: "string[]" };
+const FILTERS = [{ name: "Include", type: "string[]" }, { name: "Exclude", type: "string[]" }, { name: "Filter", type: "string" }];
+
 /** Matches for one requested path, writing PowerShell's PathNotFound error when a literal path is missing. */
-export function matches(ctx: CommandContext, requested: string, command: string): string[] {
-  const found = expand(ctx, requested);
+export function matches(ctx: CommandContext, requested: string, command: string, force = false): string[] {
+  const found = expand(ctx, requested, force);
   if (found.length === 0 && !hasWildcard(requested)) notFound(ctx, resolvePath(ctx, requested), command);
   return found;
 }
@@ -58,14 +103,12 @@ export function matches(ctx: CommandContext, requested: string, command: string)
 export const getItem: BuiltinCommand = {
   name: "Get-Item",
   aliases: ["gi"],
-  parameters: [{ name: "Path", position: 0, type: "string[]", mandatory: true, pipeline: true }],
-  process(ctx, params) {
+  parameters: [{ name: "Path", position: 0, type: "string[]", pipeline: true }, LITERAL, ...FILTERS, { name: "Force", type: "switch" }],
+  process(ctx, params, input) {
     const out: unknown[] = [];
-    for (const requested of paths(params.get("Path"))) {
-      for (const path of matches(ctx, requested, "Get-Item")) {
-        const item = fileInfo(path);
-        if (item) out.push(item);
-      }
+    for (const path of targetsOf(ctx, params, input, "Get-Item")) {
+      const item = fileInfo(path);
+      if (item) out.push(item);
     }
     return ctx.emitAll(out);
   },
@@ -187,12 +230,14 @@ export const removeItem: BuiltinCommand = {
   // No `rm`/`rmdir` aliases on Linux and macOS (the native programs), as in PowerShell there.
   aliases: ["ri", "del", "erase", "rd"],
   parameters: [
-    { name: "Path", position: 0, type: "string[]", mandatory: true, pipeline: true },
+    { name: "Path", position: 0, type: "string[]", pipeline: true },
+    LITERAL,
+    ...FILTERS,
     { name: "Recurse", type: "switch" },
     { name: "Force", type: "switch" },
   ],
-  process(ctx, params) {
-    const targets = paths(params.get("Path")).flatMap((requested) => matches(ctx, requested, "Remove-Item"));
+  process(ctx, params, input) {
+    const targets = targetsOf(ctx, params, input, "Remove-Item");
     return removeFrom(ctx, targets, 0, params.get("Recurse") === true, {});
   },
 };
@@ -219,26 +264,30 @@ export const copyItem: BuiltinCommand = {
   // No `cp` alias on Linux and macOS, as in PowerShell there.
   aliases: ["copy", "cpi"],
   parameters: [
-    { name: "Path", position: 0, type: "string[]", mandatory: true, pipeline: true },
+    { name: "Path", position: 0, type: "string[]", pipeline: true },
+    LITERAL,
+    ...FILTERS,
     { name: "Destination", position: 1, type: "string" },
     { name: "Recurse", type: "switch" },
     { name: "Force", type: "switch" },
+    { name: "PassThru", type: "switch" },
   ],
-  process(ctx, params) {
-    for (const requested of paths(params.get("Path"))) {
-      for (const source of matches(ctx, requested, "Copy-Item")) {
-        const target = destinationFor(ctx, source, params.get("Destination"));
-        if (target === source) {
-          ctx.writeError(`Cannot overwrite the item ${source} with itself.`, `CopyError,${NS}.CopyItemCommand`, "Copy-Item");
-          continue;
-        }
-        if (kindOf(parent(target)) !== "directory") {
-          ctx.writeError(`Could not find a part of the path '${target}'.`, `CopyDirectoryInfoItemIOError,${NS}.CopyItemCommand`, "Copy-Item");
-          continue;
-        }
-        copyTree(source, target, params.get("Recurse") === true);
+  process(ctx, params, input) {
+    const out: unknown[] = [];
+    for (const source of targetsOf(ctx, params, input, "Copy-Item")) {
+      const target = destinationFor(ctx, source, params.get("Destination"));
+      if (target === source) {
+        ctx.writeError(`Cannot overwrite the item ${source} with itself.`, `CopyError,${NS}.CopyItemCommand`, "Copy-Item");
+        continue;
       }
+      if (kindOf(parent(target)) !== "directory") {
+        ctx.writeError(`Could not find a part of the path '${target}'.`, `CopyDirectoryInfoItemIOError,${NS}.CopyItemCommand`, "Copy-Item");
+        continue;
+      }
+      copyTree(source, target, params.get("Recurse") === true);
+      if (params.get("PassThru")) out.push(fileInfo(target));
     }
+    return ctx.emitAll(out);
   },
 };
 
@@ -247,25 +296,29 @@ export const moveItem: BuiltinCommand = {
   // No `mv` alias on Linux and macOS, as in PowerShell there.
   aliases: ["move", "mi"],
   parameters: [
-    { name: "Path", position: 0, type: "string[]", mandatory: true, pipeline: true },
+    { name: "Path", position: 0, type: "string[]", pipeline: true },
+    LITERAL,
+    ...FILTERS,
     { name: "Destination", position: 1, type: "string" },
     { name: "Force", type: "switch" },
+    { name: "PassThru", type: "switch" },
   ],
-  process(ctx, params) {
-    for (const requested of paths(params.get("Path"))) {
-      for (const source of matches(ctx, requested, "Move-Item")) {
-        const target = destinationFor(ctx, source, params.get("Destination"));
-        if (kindOf(target) !== null && !(params.get("Force") === true && kindOf(target) === "file")) {
-          ctx.writeError("Cannot create a file when that file already exists.", `MoveDirectoryItemIOError,${NS}.MoveItemCommand`, "Move-Item");
-          continue;
-        }
-        try {
-          Deno.renameSync(source, target);
-        } catch {
-          ctx.writeError(`Could not find a part of the path '${target}'.`, `MoveFileInfoItemIOError,${NS}.MoveItemCommand`, "Move-Item");
-        }
+  process(ctx, params, input) {
+    const out: unknown[] = [];
+    for (const source of targetsOf(ctx, params, input, "Move-Item")) {
+      const target = destinationFor(ctx, source, params.get("Destination"));
+      if (kindOf(target) !== null && !(params.get("Force") === true && kindOf(target) === "file")) {
+        ctx.writeError("Cannot create a file when that file already exists.", `MoveDirectoryItemIOError,${NS}.MoveItemCommand`, "Move-Item");
+        continue;
+      }
+      try {
+        Deno.renameSync(source, target);
+        if (params.get("PassThru")) out.push(fileInfo(target));
+      } catch {
+        ctx.writeError(`Could not find a part of the path '${target}'.`, `MoveFileInfoItemIOError,${NS}.MoveItemCommand`, "Move-Item");
       }
     }
+    return ctx.emitAll(out);
   },
 };
 
@@ -273,15 +326,20 @@ export const renameItem: BuiltinCommand = {
   name: "Rename-Item",
   aliases: ["ren", "rni"],
   parameters: [
-    { name: "Path", position: 0, type: "string", mandatory: true, pipeline: true },
+    { name: "Path", position: 0, type: "string", pipeline: true },
+    { name: "LiteralPath", aliases: ["PSPath", "LP"], type: "string" },
     { name: "NewName", position: 1, type: "string", mandatory: true },
     { name: "Force", type: "switch" },
+    { name: "PassThru", type: "switch" },
   ],
-  process(ctx, params) {
-    const source = resolvePath(ctx, toStr(params.get("Path")));
+  process(ctx, params, input) {
+    const piped = fileObjectPath(input);
+    if (piped === null && input === undefined) requirePath(params, "Rename-Item");
+    const written = piped ?? toStr(params.get(piped === null && input === undefined && params.has("LiteralPath") ? "LiteralPath" : "Path"));
+    const source = resolvePath(ctx, written);
     const newName = toStr(params.get("NewName"));
     if (kindOf(source) === null) {
-      ctx.writeError(`Cannot rename because item at '${toStr(params.get("Path"))}' does not exist.`, `InvalidOperation,${NS}.RenameItemCommand`, "Rename-Item");
+      ctx.writeError(`Cannot rename because item at '${written}' does not exist.`, `InvalidOperation,${NS}.RenameItemCommand`, "Rename-Item");
       return;
     }
     // -NewName is a name; a path there must name the same directory.
@@ -295,22 +353,40 @@ export const renameItem: BuiltinCommand = {
       return;
     }
     Deno.renameSync(source, target);
+    if (params.get("PassThru")) return ctx.emit(fileInfo(target));
   },
 };
+
+/** `path` relative to `from` as Resolve-Path -Relative writes it on Linux: `./name`, or `../…` above the location. */
+function relativeTo(from: string, path: string): string {
+  const base = from.split("/").filter(Boolean);
+  const parts = path.split("/").filter(Boolean);
+  let common = 0;
+  while (common < base.length && common < parts.length && base[common] === parts[common]) common++;
+  const up = base.length - common;
+  const rest = parts.slice(common).join("/");
+  return up === 0 ? `./${rest}` : "../".repeat(up) + rest;
+}
 
 export const resolvePathCommand: BuiltinCommand = {
   name: "Resolve-Path",
   aliases: ["rvpa"],
-  parameters: [{ name: "Path", position: 0, type: "string[]", mandatory: true, pipeline: true }],
-  process(ctx, params) {
+  parameters: [
+    { name: "Path", position: 0, type: "string[]", pipeline: true },
+    LITERAL,
+    { name: "Relative", type: "switch" },
+  ],
+  process(ctx, params, input) {
+    if (input === undefined) requirePath(params, "Resolve-Path");
+    const literal = input === undefined && params.has("LiteralPath");
     const out: string[] = [];
-    for (const requested of paths(params.get("Path"))) {
-      const found = expand(ctx, requested);
+    for (const requested of paths(input !== undefined ? input : params.get(literal ? "LiteralPath" : "Path"))) {
+      const found = literal ? [resolvePath(ctx, requested)].filter((p) => kindOf(p) !== null) : expand(ctx, requested);
       // Resolve-Path reports a wildcard that matches nothing too.
       if (found.length === 0) notFound(ctx, resolvePath(ctx, requested), "Resolve-Path");
       out.push(...found);
     }
-    return ctx.emitAll(out);
+    return ctx.emitAll(params.get("Relative") ? out.map((p) => relativeTo(currentLocation(ctx), p)) : out);
   },
 };
 

@@ -306,4 +306,47 @@ items("Push-Location: relative paths after it resolve against the new location (
   });
 });
 
+items("-LiteralPath takes brackets as they are; a wildcard passes over hidden (dot) names unless -Force", async () => {
+  await inTemp(async (dir, run) => {
+    for (const name of ["x[1].txt", ".hidden", "a.txt"]) Deno.writeTextFileSync(`${dir}/${name}`, "");
+    assert.equal((await run("(Get-Item -LiteralPath 'x[1].txt').Name")).output, ["x[1].txt"]);
+    assert.equal((await run("(Get-Item *).Name -join ','; (Get-Item * -Force).Name -join ','")).output, ["a.txt,x[1].txt", ".hidden,a.txt,x[1].txt"]);
+    await run("Remove-Item -LiteralPath 'x[1].txt'");
+    assert.is(kind(`${dir}/x[1].txt`), null);
+    const r = await run("Remove-Item -LiteralPath nope");
+    assert.equal(ids(r.errors as never), ["PathNotFound,Microsoft.PowerShell.Commands.RemoveItemCommand"]);
+  });
+});
+
+items("-Include, -Exclude and -Filter keep the matches whose names fit (Remove-Item * -Include *.tmp)", async () => {
+  await inTemp(async (dir, run) => {
+    for (const name of ["a.txt", "b.tmp", "c.tmp"]) Deno.writeTextFileSync(`${dir}/${name}`, "");
+    assert.equal((await run("(Get-Item * -Exclude *.tmp).Name; (Get-Item * -Filter b*).Name")).output, ["a.txt", "b.tmp"]);
+    await run("Remove-Item * -Include *.tmp");
+    assert.equal([kind(`${dir}/a.txt`), kind(`${dir}/b.tmp`), kind(`${dir}/c.tmp`)], ["file", null, null]);
+  });
+});
+
+items("Copy-Item, Move-Item and Rename-Item -PassThru write the new item; Get-ChildItem objects pipe into Remove-Item and Rename-Item", async () => {
+  await inTemp(async (dir, run) => {
+    Deno.writeTextFileSync(`${dir}/a.txt`, "a");
+    assert.equal((await run("(Copy-Item a.txt b.txt -PassThru).Name; (Move-Item b.txt c.txt -PassThru).Name; (Rename-Item c.txt d.txt -PassThru).FullName")).output, ["b.txt", "c.txt", `${dir}/d.txt`]);
+    await run("Get-ChildItem d.txt | Rename-Item -NewName e.txt");
+    assert.equal([kind(`${dir}/d.txt`), kind(`${dir}/e.txt`)], [null, "file"]);
+    await run("Get-ChildItem e.txt | Remove-Item");
+    assert.is(kind(`${dir}/e.txt`), null);
+  });
+});
+
+items("Resolve-Path -Relative writes ./name below the location and ../ above it; -LiteralPath", async () => {
+  await inTemp(async (dir, run) => {
+    Deno.mkdirSync(`${dir}/sub`);
+    Deno.writeTextFileSync(`${dir}/a.txt`, "");
+    Deno.writeTextFileSync(`${dir}/sub/b.txt`, "");
+    assert.equal((await run("Resolve-Path a.txt, sub/b.txt -Relative")).output, ["./a.txt", "./sub/b.txt"]);
+    assert.equal((await run("cd sub; Resolve-Path ../a.txt -Relative; cd ..")).output, ["../a.txt"]);
+    assert.equal((await run("Resolve-Path -LiteralPath a.txt")).output, [`${dir}/a.txt`]);
+  });
+});
+
 items.run();
