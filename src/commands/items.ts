@@ -122,7 +122,7 @@ export const newItem: BuiltinCommand = {
     { name: "Path", position: 0, type: "string[]", pipeline: true },
     { name: "Name", type: "string" },
     { name: "ItemType", aliases: ["Type"], type: "string" },
-    { name: "Value", type: "object" },
+    { name: "Value", aliases: ["Target"], type: "object" },
     { name: "Force", type: "switch" },
   ],
   process(ctx, params) {
@@ -130,9 +130,10 @@ export const newItem: BuiltinCommand = {
     const requested = paths(params.get("Path"));
     if (requested.length === 0) requested.push(".");
     const type = toStr(params.get("ItemType") ?? "File").toLowerCase();
+    if (type === "symboliclink" || type === "hardlink") return ctx.emitAll(requested.flatMap((base) => newLink(ctx, params, base, type)));
     if (type !== "file" && type !== "directory") {
       ctx.writeError(
-        `The '${toStr(params.get("ItemType"))}' type is not supported by the FileSystem provider: use File or Directory.`,
+        `The '${toStr(params.get("ItemType"))}' type is not supported by the FileSystem provider: use File, Directory, SymbolicLink or HardLink.`,
         `NotSupported,${NS}.NewItemCommand`,
         "New-Item",
       );
@@ -180,6 +181,45 @@ export const newItem: BuiltinCommand = {
     return ctx.emitAll(out);
   },
 };
+
+/**
+ * New-Item -ItemType SymbolicLink / HardLink: -Value (alias -Target) names an existing item; a symbolic link keeps
+ * the target as written, a hard link needs a file. -Force replaces an existing file at the link's path.
+ */
+function newLink(ctx: CommandContext, params: Map<string, unknown>, base: string, type: "symboliclink" | "hardlink"): unknown[] {
+  const name = params.get("Name");
+  const link = resolvePath(ctx, name === undefined || name === null ? base : `${base.replace(/\/+$/, "")}/${toStr(name)}`);
+  const written = toStr(params.get("Value") ?? "");
+  const target = resolvePath(ctx, written);
+  if (written === "" || kindOf(target) === null) {
+    notFound(ctx, target, "New-Item");
+    return [];
+  }
+  if (kindOf(link) !== null || isLink(link)) {
+    if (params.get("Force") !== true || (kindOf(link) === "directory" && !isLink(link))) {
+      ctx.writeError(`An item with the specified name ${link} already exists.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
+      return [];
+    }
+    Deno.removeSync(link);
+  }
+  if (type === "hardlink") {
+    if (kindOf(target) === "directory") {
+      ctx.writeError("Hard links are not supported for directories.", `ItemNotFile,${NS}.NewItemCommand`, "New-Item");
+      return [];
+    }
+    Deno.linkSync(target, link);
+  } else Deno.symlinkSync(written, link);
+  const item = fileInfo(link);
+  return item ? [item] : [];
+}
+
+function isLink(path: string): boolean {
+  try {
+    return Deno.lstatSync(path).isSymlink;
+  } catch {
+    return false;
+  }
+}
 
 /** Remove-Item's confirmation for a non-empty directory without -Recurse (ShouldContinue's query and caption). */
 function childrenQuery(path: string): string {
@@ -390,9 +430,13 @@ export const resolvePathCommand: BuiltinCommand = {
   },
 };
 
-function locationStack(ctx: CommandContext): string[] {
-  let stack = ctx.session.extensions.get(STACK_KEY) as string[] | undefined;
-  if (!stack) ctx.session.extensions.set(STACK_KEY, stack = []);
+/** The named location stacks (Push-Location -StackName); "default" is the one without a name. */
+function locationStack(ctx: CommandContext, name: unknown): string[] {
+  let stacks = ctx.session.extensions.get(STACK_KEY) as Map<string, string[]> | undefined;
+  if (!stacks) ctx.session.extensions.set(STACK_KEY, stacks = new Map());
+  const key = name === undefined || name === null ? "default" : toStr(name).toLowerCase();
+  let stack = stacks.get(key);
+  if (!stack) stacks.set(key, stack = []);
   return stack;
 }
 
@@ -403,10 +447,15 @@ function currentLocation(ctx: CommandContext): string {
 export const pushLocation: BuiltinCommand = {
   name: "Push-Location",
   aliases: ["pushd"],
-  parameters: [{ name: "Path", position: 0, type: "string", pipeline: true }],
-  process(ctx, params) {
-    const requested = params.get("Path");
-    const stack = locationStack(ctx);
+  parameters: [
+    { name: "Path", position: 0, type: "string", pipeline: true },
+    { name: "LiteralPath", aliases: ["PSPath", "LP"], type: "string" },
+    { name: "StackName", type: "string" },
+    { name: "PassThru", type: "switch" },
+  ],
+  process(ctx, params, input) {
+    const requested = input !== undefined ? input : params.get(params.has("LiteralPath") ? "LiteralPath" : "Path");
+    const stack = locationStack(ctx, params.get("StackName"));
     if (requested === undefined || requested === null) {
       stack.push(currentLocation(ctx));
       return;
@@ -418,16 +467,24 @@ export const pushLocation: BuiltinCommand = {
     }
     stack.push(currentLocation(ctx));
     ctx.scope.global.set("PWD", target);
+    if (params.get("PassThru")) return ctx.emit(target);
   },
 };
 
 export const popLocation: BuiltinCommand = {
   name: "Pop-Location",
   aliases: ["popd"],
-  parameters: [],
-  process(ctx) {
-    // An empty default stack is no error in PowerShell: the location stays.
-    const target = locationStack(ctx).pop();
-    if (target !== undefined) ctx.scope.global.set("PWD", target);
+  parameters: [{ name: "StackName", type: "string" }, { name: "PassThru", type: "switch" }],
+  process(ctx, params) {
+    // An empty default stack is no error in PowerShell: the location stays. A named one that is empty is.
+    const target = locationStack(ctx, params.get("StackName")).pop();
+    if (target === undefined) {
+      if (params.has("StackName")) {
+        ctx.writeError(`Cannot find location stack '${toStr(params.get("StackName"))}'. It does not exist or it is not a container.`, `Argument,${NS}.PopLocationCommand`, "Pop-Location");
+      }
+      return;
+    }
+    ctx.scope.global.set("PWD", target);
+    if (params.get("PassThru")) return ctx.emit(target);
   },
 };

@@ -349,4 +349,30 @@ items("Resolve-Path -Relative writes ./name below the location and ../ above it;
   });
 });
 
+items("New-Item -ItemType SymbolicLink / HardLink with -Target (alias of -Value); a missing target is PathNotFound", async () => {
+  await inTemp(async (dir, run) => {
+    Deno.writeTextFileSync(`${dir}/a.txt`, "hi");
+    Deno.mkdirSync(`${dir}/sub`);
+    assert.equal((await run("(New-Item -ItemType SymbolicLink -Path lnk -Target a.txt).Name; Get-Content lnk")).output, ["lnk", "hi"]);
+    assert.ok(Deno.lstatSync(`${dir}/lnk`).isSymlink);
+    assert.is(Deno.readLinkSync(`${dir}/lnk`), "a.txt");
+    const again = await run("New-Item -ItemType SymbolicLink -Path lnk -Target a.txt");
+    assert.equal(ids(again.errors as never), ["NewItemIOError,Microsoft.PowerShell.Commands.NewItemCommand"]);
+    assert.equal((await run("(New-Item -ItemType SymbolicLink -Path lnk -Value sub -Force).Mode")).output, ["d----"]);
+    assert.equal((await run("(New-Item -ItemType HardLink hl -Value a.txt).Length")).output, [2]);
+    assert.is(Deno.statSync(`${dir}/hl`).nlink, 2);
+    const missing = await run("New-Item -ItemType SymbolicLink bad -Target nope");
+    assert.is(missing.errors[0].message, `Cannot find path '${dir}/nope' because it does not exist.`);
+  });
+});
+
+items("Push-Location -StackName keeps its own stack; -PassThru writes the location; an empty named stack is an error", async () => {
+  await inTemp(async (dir, run) => {
+    Deno.mkdirSync(`${dir}/sub`);
+    assert.equal((await run("Push-Location sub -StackName s1 -PassThru; Push-Location .. ; Pop-Location -StackName s1 -PassThru; Pop-Location -PassThru")).output, [`${dir}/sub`, dir, `${dir}/sub`]);
+    const r = await run("Pop-Location -StackName s1");
+    assert.is(r.errors[0].message, "Cannot find location stack 's1'. It does not exist or it is not a container.");
+  });
+});
+
 items.run();
