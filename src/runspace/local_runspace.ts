@@ -12,7 +12,8 @@ import { BreakSignal, ErrorRecord, ExitSignal, RuntimeError } from "../engine/er
 import { Evaluator } from "../engine/evaluator.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "../engine/maybe.ts";
 import { StoppedSignal } from "../engine/pacer.ts";
-import { parseErrorRecord, scriptBlockProcessor } from "../engine/processors.ts";
+import { parseErrorRecord } from "../engine/processors.ts";
+import { scriptBlockProcessor } from "../engine/script_processor.ts";
 import { Scope } from "../engine/scope.ts";
 import { Deno } from "../platform.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";

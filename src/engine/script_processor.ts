@@ -1,0 +1,281 @@
+/**
+ * A script block run as a command — a function, a script file, `& { }` — as a pipeline processor: its parameters
+ * bound through binder.ts (what each parameter list declares is derived once), its begin / process / end blocks
+ * run in a scope of its own, pipeline input bound by value or by property name, `return` ending a block.
+ */
+import type * as A from "../../grammar/ast.ts";
+import { toStr } from "../values/convert.ts";
+import { PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { type Bound, bindArguments, BindingError, checkMandatory, coerce, type ParameterSpec, type RawArgument } from "./binder.ts";
+import { type Emit, type Evaluator, returned } from "./evaluator.ts";
+import { evaluate, fail, type Frame } from "./expressions.ts";
+import { getMember } from "./members.ts";
+import { applyPreferences, captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
+import { eachInOrder, type Maybe, then } from "./maybe.ts";
+import type { Processor } from "./processors.ts";
+import { Scope } from "./scope.ts";
+
+/** What a script block's declarations say about binding, derived once: a function called 100,000 times reads this. */
+interface Declared {
+  parameters: A.Parameter[];
+  specs: ParameterSpec[];
+  /** `[CmdletBinding()]`: takes the common parameters and refuses unknown arguments. */
+  advanced: boolean;
+  /** An advanced function, or one with `[Parameter()]`: an unknown `-Name` is an error, not an entry of $args. */
+  strictNames: boolean;
+  pipelineSpec: ParameterSpec | undefined;
+  byName: ParameterSpec[];
+  /**
+   * Every parameter is a plain `$name` (no type, attribute or default): positional values then bind in declaration
+   * order with nothing to convert or check — the binder's own result for such a list, without its tables.
+   */
+  plain: boolean;
+}
+
+const declaredCache = new WeakMap<A.Parameter[], Declared>();
+const NO_PARAMETERS: A.Parameter[] = [];
+
+/**
+ * Keyed by the parameter list, which belongs to one param block (whose `[CmdletBinding()]` it is) or to one
+ * `function f($a)` header; blocks with neither share NO_PARAMETERS, never advanced.
+ */
+function declared(block: A.ScriptBlock, extraParameters: A.Parameter[] | null): Declared {
+  const parameters = block.paramBlock?.parameters ?? extraParameters ?? NO_PARAMETERS;
+  let found = declaredCache.get(parameters);
+  if (found) return found;
+  const specs = deriveSpecs(parameters);
+  const advanced = block.paramBlock?.attributes.some((a) => a.typeName.name.toLowerCase() === "cmdletbinding") ?? false;
+  found = {
+    parameters,
+    specs,
+    advanced,
+    strictNames: advanced || declaresParameterAttribute(parameters),
+    pipelineSpec: specs.find((s) => s.pipeline),
+    byName: specs.filter((s) => s.pipelineByName),
+    plain: !advanced && parameters.every((p) => p.attributes.length === 0 && p.defaultValue === null),
+  };
+  declaredCache.set(parameters, found);
+  return found;
+}
+
+/** Specs for a `param()` block or `function f($a, $b)` list (positional in declaration order, as PowerShell does). */
+function deriveSpecs(parameters: A.Parameter[]): ParameterSpec[] {
+  return parameters.map((p, index) => {
+    const spec: ParameterSpec = { name: p.name, position: index };
+    for (const attribute of p.attributes) {
+      if (attribute.kind === "TypeConstraint") {
+        spec.type = attribute.typeName.name;
+        continue;
+      }
+      const name = attribute.typeName.name.toLowerCase();
+      const literal = (e: A.Expression) => (e.kind === "Constant" || e.kind === "StringConstant" ? e.value : null);
+      if (name === "parameter") {
+        for (const named of attribute.namedArguments) {
+          const flag = named.value === null || !(named.value.kind === "Variable" && named.value.name.toLowerCase() === "false");
+          const key = named.name.toLowerCase();
+          if (key === "mandatory") spec.mandatory = flag;
+          else if (key === "valuefrompipeline") spec.pipeline = flag;
+          else if (key === "valuefrompipelinebypropertyname") spec.pipelineByName = flag;
+          else if (key === "position" && named.value) spec.position = Number(literal(named.value));
+        }
+      } else if (name === "alias") spec.aliases = attribute.positionalArguments.map((e) => String(literal(e)));
+      else if (name === "validateset") spec.validateSet = attribute.positionalArguments.map((e) => String(literal(e)));
+      else if (name === "validaterange") spec.validateRange = attribute.positionalArguments.map((e) => Number(literal(e))) as [number, number];
+      else if (name === "validatenotnullorempty") spec.notNullOrEmpty = true;
+    }
+    if (spec.type?.toLowerCase() === "switch") delete spec.position;
+    return spec;
+  });
+}
+
+
+export function bindingFailure(frame: Frame, node: { span: A.Span }, error: unknown): never {
+  if (error instanceof BindingError) fail(frame, node, error.message, error.errorId + ",rsh", "InvalidArgument");
+  throw error;
+}
+
+/** A processor for a script block run as a command: a function, a script, `& { }`. */
+export function scriptBlockProcessor(
+  evaluator: Evaluator,
+  block: A.ScriptBlock,
+  source: string,
+  extraParameters: A.Parameter[] | null,
+  rawArgs: RawArgument[],
+  caller: Frame,
+  node: { span: A.Span },
+  emit: Emit,
+  options: { isFilter?: boolean; scope?: Scope; hasUpstream?: boolean; trusted?: boolean } = {},
+): Processor {
+  return new ScriptBlockProcessor(evaluator, block, source, declared(block, extraParameters), rawArgs, caller, node, emit, options);
+}
+
+const NO_COMMON: Common = Object.freeze({});
+const NOTHING_BOUND: Bound = { values: new Map(), remaining: [] };
+
+/** One call of a script block (a class: a function called 100,000 times makes 100,000 of these, and no closures). */
+class ScriptBlockProcessor implements Processor {
+  hadError = false;
+  readonly #scope: Scope;
+  readonly #frame: Frame;
+  readonly #common: Common = NO_COMMON;
+  readonly #args: RawArgument[];
+  readonly #captured: ReturnType<typeof captureVariables>;
+  readonly #emit: Emit;
+  readonly #processBlock: A.NamedBlock | null;
+  readonly #endBlock: A.NamedBlock | null;
+  #bound: Bound = NOTHING_BOUND;
+  #input: unknown[] = [];
+
+  constructor(
+    readonly evaluator: Evaluator,
+    readonly block: A.ScriptBlock,
+    source: string,
+    readonly declared: Declared,
+    rawArgs: RawArgument[],
+    readonly caller: Frame,
+    readonly node: { span: A.Span },
+    emit: Emit,
+    readonly options: { isFilter?: boolean; scope?: Scope; hasUpstream?: boolean; trusted?: boolean },
+  ) {
+    this.#scope = options.scope ?? new Scope(caller.scope);
+    this.#args = rawArgs;
+    // An advanced function takes the common parameters (about_Functions_CmdletBindingAttribute).
+    if (declared.advanced) {
+      const own = (name: string) => declared.specs.some((s) => s.name.toLowerCase() === name.toLowerCase() || s.aliases?.some((a) => a.toLowerCase() === name.toLowerCase()));
+      ({ args: this.#args, common: this.#common } = takeCommonParameters(rawArgs, own));
+    }
+    this.#captured = captureVariables(this.#common, caller.scope);
+    this.#emit = this.#captured.wrap(emit);
+    this.#frame = evaluator.frame(this.#scope, source, options.trusted ?? false);
+    this.#processBlock = block.process ?? (options.isFilter ? block.end : null);
+    this.#endBlock = options.isFilter ? null : block.end;
+  }
+
+  begin(): Maybe<void> {
+    applyPreferences(this.#common, this.#scope);
+    const bound = this.#bindParameters();
+    return bound instanceof Promise ? bound.then(() => this.#runBlock(this.block.begin)) : this.#runBlock(this.block.begin);
+  }
+
+  process(value: unknown): Maybe<void> {
+    return this.#processOne(value, true);
+  }
+
+  run(): Maybe<void> {
+    if (this.#processBlock) return this.#processOne(null, false);
+  }
+
+  end(): Maybe<void> {
+    this.#scope.set("input", this.#input);
+    const ran = this.#runBlock(this.#endBlock);
+    if (ran instanceof Promise) return ran.then(() => this.#captured.finish());
+    this.#captured.finish();
+  }
+
+  #runBlock(named: A.NamedBlock | null): Maybe<void> {
+    if (!named) return;
+    let ran: Maybe<void>;
+    try {
+      ran = this.evaluator.body(named, this.#frame, this.#emit);
+    } catch (signal) {
+      return returned(signal, this.#emit);
+    }
+    return ran instanceof Promise ? ran.catch((signal) => returned(signal, this.#emit)) : ran;
+  }
+
+  #processOne(value: unknown, hasInput: boolean): Maybe<void> {
+    const scope = this.#scope;
+    scope.set("_", value);
+    scope.set("PSItem", value);
+    const { pipelineSpec, byName } = this.declared;
+    if (hasInput && pipelineSpec) {
+      try {
+        scope.set(pipelineSpec.name, coerce(pipelineSpec, value));
+      } catch (e) {
+        bindingFailure(this.caller, this.node, e);
+      }
+    }
+    // ValueFromPipelineByPropertyName: each object's property of the parameter's name (or an alias) binds it.
+    for (const spec of hasInput ? byName : []) {
+      const property = [spec.name, ...(spec.aliases ?? [])].map((n) => ownProperty(value, n)).find((v) => v !== undefined);
+      // An object without the property leaves the parameter as the command line bound it (not the last object's).
+      if (property === undefined) {
+        scope.set(spec.name, this.#bound.values.get(spec.name) ?? null);
+        continue;
+      }
+      try {
+        scope.set(spec.name, coerce(spec, property));
+      } catch (e) {
+        bindingFailure(this.caller, this.node, e);
+      }
+    }
+    if (this.#processBlock) return this.#runBlock(this.#processBlock);
+    if (hasInput) this.#input.push(value);
+  }
+
+  #bindParameters(): Maybe<void> {
+    const { specs, parameters, advanced, strictNames, pipelineSpec, plain } = this.declared;
+    const args = this.#args;
+    if (plain && args.every((a) => a.kind === "value")) return this.#bindPositionally(args as { value: unknown }[]);
+    try {
+      if (specs.length === 0) {
+        this.#bound = { values: new Map(), remaining: args.map((a) => (a.kind === "value" ? a.value : a.hasValue ? a.value : a.text)) };
+      } else {
+        // A simple function passes an unknown `-Name` on in $args; an advanced one (CmdletBinding or [Parameter()])
+        // refuses it (about_Functions_Advanced_Parameters).
+        this.#bound = bindArguments(specs, args, false, strictNames);
+        if (advanced && this.#bound.remaining.length) {
+          throw new BindingError(`A positional parameter cannot be found that accepts argument '${toStr(this.#bound.remaining[0])}'.`, "PositionalParameterNotFound");
+        }
+      }
+      checkMandatory(specs, this.#bound.values, pipelineSpec !== undefined && this.options.hasUpstream === true);
+    } catch (e) {
+      bindingFailure(this.caller, this.node, e);
+    }
+    const scope = this.#scope;
+    const values = this.#bound.values;
+    scope.set("args", this.#bound.remaining);
+    for (let i = 0; i < parameters.length; i++) {
+      const spec = specs[i];
+      if (values.has(spec.name)) scope.set(spec.name, values.get(spec.name));
+      else if (parameters[i].defaultValue) return this.#bindDefaults(i);
+      else scope.set(spec.name, spec.type?.toLowerCase() === "switch" ? false : null);
+    }
+  }
+
+  /** `Add 1 2` to `function Add($a, $b)`: each value to the next parameter, the rest in `$args`, unset ones $null. */
+  #bindPositionally(args: { value: unknown }[]): void {
+    const scope = this.#scope;
+    const parameters = this.declared.parameters;
+    const remaining: unknown[] = [];
+    for (let i = parameters.length; i < args.length; i++) remaining.push(args[i].value);
+    scope.set("args", remaining);
+    for (let i = 0; i < parameters.length; i++) scope.set(parameters[i].name, i < args.length ? args[i].value : null);
+  }
+
+  /** From the first parameter left to its default on: defaults are evaluated in order (one may use another). */
+  #bindDefaults(from: number): Maybe<void> {
+    const { specs, parameters } = this.declared;
+    const values = this.#bound.values;
+    return eachInOrder(parameters, (parameter, i) => {
+      const spec = specs[i];
+      if (values.has(spec.name)) return this.#scope.set(spec.name, values.get(spec.name));
+      if (!parameter.defaultValue) return this.#scope.set(spec.name, spec.type?.toLowerCase() === "switch" ? false : null);
+      return then(evaluate(this.#frame, parameter.defaultValue), (value) => this.#scope.set(spec.name, coerceDefault(spec, value)));
+    }, from);
+  }
+}
+
+function declaresParameterAttribute(parameters: A.Parameter[]): boolean {
+  return parameters.some((p) => p.attributes.some((a) => a.kind !== "TypeConstraint" && a.typeName.name.toLowerCase() === "parameter"));
+}
+
+/** A property the object really has (not `.Count`/`.Length`, which every object answers). */
+function ownProperty(value: unknown, name: string): unknown {
+  if (value instanceof PSCustomObject || value instanceof PSHashtable) return value.has(name) ? value.get(name) : undefined;
+  return getMember(value, name);
+}
+
+function coerceDefault(spec: ParameterSpec, value: unknown): unknown {
+  return spec.type ? coerce({ name: spec.name, type: spec.type }, value) : value;
+}
