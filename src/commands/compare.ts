@@ -8,10 +8,10 @@ import { ScriptBlockValue } from "../engine/expressions.ts";
 import { mapInOrder, type Maybe, then } from "../engine/maybe.ts";
 import { getMember } from "../engine/members.ts";
 import { compare } from "../engine/operators.ts";
-import { Deno } from "../platform.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import { OutputFormatter } from "../values/format.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { encodingOf, writeEncoded } from "./encoding.ts";
 import { resolvePath } from "./files.ts";
 
 /**
@@ -179,6 +179,7 @@ export const teeObject: BuiltinCommand = {
     { name: "LiteralPath", aliases: ["PSPath", "LP"], type: "string" },
     { name: "Variable", type: "string" },
     { name: "Append", type: "switch" },
+    { name: "Encoding", type: "string" },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
   begin(_ctx, params) {
@@ -192,6 +193,7 @@ export const teeObject: BuiltinCommand = {
         "InvalidArgument", null, null, null, "Tee-Object",
       ));
     }
+    encodingOf(params, "Tee-Object");
     return { items: [] } as TeeState;
   },
   process(ctx, params, input, state) {
@@ -211,6 +213,6 @@ export const teeObject: BuiltinCommand = {
     const formatter = new OutputFormatter({ collectMs: Infinity });
     const text = items.map((item) => formatter.write(item)).join("") + formatter.flush();
     const path = resolvePath(ctx, toStr(params.get("FilePath") ?? params.get("LiteralPath")));
-    Deno.writeTextFileSync(path, text, { append: params.get("Append") === true });
+    writeEncoded(path, text, encodingOf(params, "Tee-Object"), params.get("Append") === true);
   },
 };

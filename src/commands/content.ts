@@ -1,8 +1,7 @@
 /**
  * The content family over the FileSystem provider: Get-Content, Set-Content, Add-Content, Clear-Content and Out-File
  * (microsoft.powershell.management/get-content … and microsoft.powershell.utility/out-file). Paths resolve against the
- * session's location; wildcards in the last segment expand. Text is UTF-8 without a byte order mark unless -Encoding
- * says otherwise (PowerShell 7's default); reading honours a byte order mark before -Encoding.
+ * session's location; wildcards in the last segment expand. -Encoding is encoding.ts's.
  */
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
@@ -10,88 +9,11 @@ import { Deno } from "../platform.ts";
 import { enumerate, toNumber, toStr } from "../values/convert.ts";
 import { DEFAULT_WIDTH, OutputFormatter } from "../values/format.ts";
 import { resolvePath } from "./files.ts";
+import { encodingOf, readEncoded, writeEncoded } from "./encoding.ts";
 import { fileObjectPath, matches, requirePath } from "./items.ts";
 
 const NS = "Microsoft.PowerShell.Commands";
 const commandId = (command: string) => `${NS}.${command.replace("-", "")}Command`;
-
-/** -Encoding's names (FileSystemProvider's, case-insensitive) and the bytes of their byte order marks. */
-const ENCODINGS: Record<string, number[]> = {
-  utf8: [], utf8nobom: [], utf8bom: [0xef, 0xbb, 0xbf], ascii: [], ansi: [], oem: [], default: [], latin1: [],
-  unicode: [0xff, 0xfe], bigendianunicode: [0xfe, 0xff], utf32: [0xff, 0xfe, 0, 0], bigendianutf32: [0, 0, 0xfe, 0xff],
-};
-
-function encodingOf(params: Map<string, unknown>, command: string): string {
-  if (!params.has("Encoding")) return "utf8";
-  const name = toStr(params.get("Encoding"));
-  if (name.toLowerCase() in ENCODINGS) return name.toLowerCase();
-  const message = `Cannot process argument transformation on parameter 'Encoding'. '${name}' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')`;
-  throw new RuntimeError(new ErrorRecord(message, `ParameterArgumentTransformationError,${commandId(command)}`, "InvalidData", null, null, name, command));
-}
-
-/** Text as bytes in `encoding`; `bom` says whether its byte order mark leads (not when appending to a file). */
-function encode(text: string, encoding: string, bom: boolean): Uint8Array {
-  const codes = [...text].map((ch) => ch.codePointAt(0)!);
-  let body: number[];
-  switch (encoding) {
-    case "ascii":
-      body = codes.map((c) => (c < 0x80 ? c : 0x3f));
-      break;
-    case "latin1":
-      body = codes.map((c) => (c < 0x100 ? c : 0x3f));
-      break;
-    case "unicode":
-    case "bigendianunicode": {
-      body = [];
-      for (let i = 0; i < text.length; i++) {
-        const unit = text.charCodeAt(i);
-        body.push(...(encoding === "unicode" ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff]));
-      }
-      break;
-    }
-    case "utf32":
-    case "bigendianutf32":
-      body = codes.flatMap((c) => {
-        const le = [c & 0xff, (c >> 8) & 0xff, (c >> 16) & 0xff, c >>> 24];
-        return encoding === "utf32" ? le : le.reverse();
-      });
-      break;
-    default:
-      body = [...new TextEncoder().encode(text)];
-  }
-  return new Uint8Array([...(bom ? ENCODINGS[encoding] : []), ...body]);
-}
-
-/** Bytes as text: a byte order mark chooses the encoding (StreamReader's detection), else `encoding`. */
-function decode(bytes: Uint8Array, encoding: string): string {
-  const starts = (mark: number[]) => mark.every((b, i) => bytes[i] === b);
-  for (const name of ["utf32", "bigendianutf32", "utf8bom", "unicode", "bigendianunicode"]) {
-    if (starts(ENCODINGS[name])) return decodeBody(bytes.subarray(ENCODINGS[name].length), name);
-  }
-  return decodeBody(bytes, encoding);
-}
-
-function decodeBody(bytes: Uint8Array, encoding: string): string {
-  switch (encoding) {
-    case "ascii":
-      return String.fromCharCode(...[...bytes].map((b) => (b < 0x80 ? b : 0x3f)));
-    case "latin1":
-      return [...bytes].map((b) => String.fromCharCode(b)).join("");
-    case "unicode":
-      return new TextDecoder("utf-16le").decode(bytes);
-    case "bigendianunicode":
-      return new TextDecoder("utf-16be").decode(bytes);
-    case "utf32":
-    case "bigendianutf32": {
-      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      let text = "";
-      for (let i = 0; i + 4 <= bytes.length; i += 4) text += String.fromCodePoint(view.getUint32(i, encoding === "utf32"));
-      return text;
-    }
-    default:
-      return new TextDecoder().decode(bytes);
-  }
-}
 
 /** The files one invocation names: -LiteralPath as written, -Path with its wildcards expanded, or the piped items. */
 function targets(ctx: CommandContext, params: Map<string, unknown>, input: unknown, command: string, mustExist: boolean): string[] {
@@ -182,7 +104,7 @@ export const getContent: BuiltinCommand = {
         else ctx.writeError(`Unable to get content because it is a directory: '${path}'. Please use 'Get-ChildItem' instead.`, `GetContentReaderUnauthorizedAccessError,${commandId("Get-Content")}`, "Get-Content");
         continue;
       }
-      const text = decode(Deno.readFileSync(path), encoding);
+      const text = readEncoded(path, encoding);
       if (params.get("Raw")) {
         out.push(text);
         continue;
@@ -214,9 +136,7 @@ function writeFile(ctx: CommandContext, command: string, path: string, text: str
     return false;
   }
   try {
-    // A byte order mark starts a file, never the middle of one.
-    const bom = !(append && kindOf(path) === "file" && Deno.statSync(path).size > 0);
-    Deno.writeFileSync(path, encode(text, encoding, bom), { append });
+    writeEncoded(path, text, encoding, append);
     return true;
   } catch {
     ctx.writeError(`Could not find a part of the path '${path}'.`, `GetContentWriterDirectoryNotFoundError,${commandId(command)}`, command);

@@ -9,6 +9,7 @@ import type { ParameterSpec } from "../engine/binder.ts";
 import { Deno } from "../platform.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { encodingOf, readEncoded, writeEncoded } from "./encoding.ts";
 import { requirePath } from "./items.ts";
 import { resolvePath } from "./files.ts";
 
@@ -119,10 +120,10 @@ interface ExportState {
 }
 
 /** The columns of an existing CSV file that -Append adds to (its first line after any #TYPE line), or null. */
-function existingColumns(path: string, delimiter: string): string[] | null {
+function existingColumns(path: string, delimiter: string, encoding: string): string[] | null {
   let text: string;
   try {
-    text = Deno.readTextFileSync(path);
+    text = readEncoded(path, encoding);
   } catch {
     return null;
   }
@@ -140,6 +141,7 @@ export const exportCsv: BuiltinCommand = {
     { name: "Append", type: "switch" },
     { name: "Force", type: "switch" },
     { name: "NoClobber", aliases: ["NoOverwrite"], type: "switch" },
+    { name: "Encoding", type: "string" },
     ...WRITER_PARAMETERS,
   ],
   begin(ctx, params) {
@@ -148,7 +150,7 @@ export const exportCsv: BuiltinCommand = {
     const writer = new CsvWriter(writerOptions(params));
     if (params.get("Append")) {
       // Appending keeps the file's own columns and writes no second header.
-      const columns = existingColumns(path, writer.options.delimiter);
+      const columns = existingColumns(path, writer.options.delimiter, encodingOf(params, "Export-Csv"));
       if (columns) {
         writer.columns = columns;
         writer.options.header = false;
@@ -183,7 +185,7 @@ export const exportCsv: BuiltinCommand = {
   end(ctx, params, state) {
     const path = resolvePath(ctx, toStr(params.get("Path") ?? params.get("LiteralPath")));
     const { lines } = state as ExportState;
-    Deno.writeTextFileSync(path, lines.map((line) => line + "\n").join(""), { append: params.get("Append") === true });
+    writeEncoded(path, lines.map((line) => line + "\n").join(""), encodingOf(params, "Export-Csv"), params.get("Append") === true);
   },
 };
 
@@ -361,9 +363,9 @@ export const convertFromCsv: BuiltinCommand = {
   },
 };
 
-function readFile(ctx: CommandContext, path: string): string | null {
+function readFile(ctx: CommandContext, path: string, encoding: string): string | null {
   try {
-    return Deno.readTextFileSync(path);
+    return readEncoded(path, encoding);
   } catch {
     ctx.writeError(`Could not find file '${path}'.`, "FileOpenFailure,Microsoft.PowerShell.Commands.ImportCsvCommand", "Import-Csv");
     return null;
@@ -376,14 +378,18 @@ export const importCsv: BuiltinCommand = {
   parameters: [
     { name: "Path", position: 0, type: "string[]", pipeline: true },
     { name: "LiteralPath", aliases: ["PSPath", "LP"], type: "string[]" },
+    { name: "Encoding", type: "string" },
     ...READER_PARAMETERS,
   ],
-  begin: (_ctx, params) => requirePath(params, "Import-Csv"),
+  begin(_ctx, params) {
+    requirePath(params, "Import-Csv");
+    encodingOf(params, "Import-Csv");
+  },
   process(ctx, params, input) {
     const paths = input !== undefined ? [input] : enumerate(params.get("Path") ?? params.get("LiteralPath"));
     const out: PSCustomObject[] = [];
     for (const path of paths.map((p) => resolvePath(ctx, toStr(p)))) {
-      const text = readFile(ctx, path);
+      const text = readFile(ctx, path, encodingOf(params, "Import-Csv"));
       if (text === null) continue;
       out.push(...readerOf(params).read(ctx, "Import-Csv", text));
     }

@@ -11,6 +11,7 @@ import { format, toRegExp, wildcardToRegExp } from "../engine/operators.ts";
 import { Deno } from "../platform.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject } from "../values/objects.ts";
+import { encodingOf, readEncoded } from "./encoding.ts";
 import { resolvePath } from "./files.ts";
 import { matches } from "./items.ts";
 
@@ -235,7 +236,7 @@ function searchFile(ctx: CommandContext, params: Map<string, unknown>, state: Se
   let lines: string[];
   try {
     if (mayBeDirectory && isFile(path) === false) return false;
-    lines = Deno.readTextFileSync(path).split(/\r?\n/);
+    lines = readEncoded(path, encodingOf(params, "Select-String")).split(/\r?\n/);
   } catch (e) {
     const reason = isFile(path) === false ? `Access to the path '${path}' is denied.` : isFile(path) === null ? `Could not find file '${path}'.` : String((e as Error).message);
     ctx.writeError(`The file ${path} cannot be read: ${reason}`, `ProcessingFile,${SELECT_STRING}`, "Select-String");
@@ -298,11 +299,13 @@ export const selectString: BuiltinCommand = {
     { name: "Include", type: "string[]" },
     { name: "Exclude", type: "string[]" },
     { name: "Context", type: "int[]" },
+    { name: "Encoding", type: "string" },
   ],
   begin(_ctx, params) {
     if (params.get("Raw") && params.get("Quiet")) {
       selectStringError("Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet");
     }
+    encodingOf(params, "Select-String");
     const context = (params.get("Context") as number[] | undefined) ?? [];
     const negative = context.find((n) => n < 0);
     if (negative !== undefined) {

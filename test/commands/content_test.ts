@@ -123,6 +123,25 @@ out("-NoNewline leaves out every line end; -Encoding is the second position", as
   });
 });
 
+const others = suite("-Encoding elsewhere");
+
+others("Export-Csv, Import-Csv, Tee-Object and Select-String take -Encoding (encoding.ts): bytes written, text read back", async () => {
+  await inTemp(async (dir, run) => {
+    await run("[pscustomobject]@{ N = 'é' } | Export-Csv -Encoding unicode e.csv");
+    assert.equal(bytes(`${dir}/e.csv`).slice(0, 4), [0xff, 0xfe, 0x22, 0x00]);
+    assert.equal((await run("(Import-Csv e.csv -Encoding unicode).N")).output, ["é"]);
+    await run("[pscustomobject]@{ N = 'x' } | Export-Csv -Encoding unicode e.csv -Append");
+    assert.equal((await run("(Import-Csv e.csv).N -join ','")).output, ["é,x"]);
+    assert.equal((await run("'é' | Tee-Object -FilePath t.txt -Encoding utf8BOM")).output, ["é"]);
+    assert.equal(bytes(`${dir}/t.txt`).slice(0, 3), [0xef, 0xbb, 0xbf]);
+    Deno.writeFileSync(`${dir}/l.txt`, new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    assert.equal((await run("(Select-String caf. l.txt -Encoding latin1).Line")).output, ["café"]);
+    const bad = await run("Import-Csv e.csv -Encoding nope");
+    assert.equal(ids(bad.errors), ["ParameterArgumentTransformationError,Microsoft.PowerShell.Commands.ImportCsvCommand"]);
+  });
+});
+
 get.run();
+others.run();
 set.run();
 out.run();
