@@ -1,7 +1,7 @@
 /** The alias family (about_Aliases): Set-Alias, New-Alias, Get-Alias. Script aliases live in the caller's scope. */
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
-import { toStr } from "../values/convert.ts";
+import { enumerate, toStr } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
 
 function define(ctx: CommandContext, params: Map<string, unknown>, failIfExists: boolean, command: string): void {
@@ -38,7 +38,11 @@ export const newAlias: BuiltinCommand = {
 export const getAlias: BuiltinCommand = {
   name: "Get-Alias",
   aliases: ["gal"],
-  parameters: [{ name: "Name", position: 0, type: "string" }],
+  parameters: [
+    { name: "Name", position: 0, type: "string[]" },
+    { name: "Definition", type: "string[]" },
+    { name: "Exclude", type: "string[]" },
+  ],
   process(ctx, params) {
     const found = new Map<string, string>();
     for (const [name, target] of ctx.commands.builtinAliases()) found.set(name.toLowerCase(), `${name} -> ${target}`);
@@ -46,11 +50,22 @@ export const getAlias: BuiltinCommand = {
     const chain = [];
     for (let scope: typeof ctx.scope | null = ctx.scope; scope; scope = scope.parent) chain.unshift(scope);
     for (const scope of chain) for (const { name, target } of scope.aliases.values()) found.set(name.toLowerCase(), `${name} -> ${target}`);
-    const pattern = params.has("Name") ? wildcardToRegExp(toStr(params.get("Name")), false) : null;
-    const rows = [...found.entries()].filter(([name]) => !pattern || pattern.test(name)).sort(([a], [b]) => a.localeCompare(b));
-    if (pattern && rows.length === 0 && !/[*?[]/.test(toStr(params.get("Name")))) {
-      ctx.writeError(`This command cannot find a matching alias because an alias with the name '${toStr(params.get("Name"))}' does not exist.`, "ItemNotFoundException,Microsoft.PowerShell.Commands.GetAliasCommand", "Get-Alias");
-      return;
+    // -Name and -Definition take wildcards; -Definition lists the aliases of those commands (GetAliasCommand).
+    const byDefinition = params.has("Definition");
+    const requested = enumerate(params.get(byDefinition ? "Definition" : "Name") ?? "*").map(toStr);
+    const excluded = enumerate(params.get("Exclude") ?? []).map((p) => wildcardToRegExp(toStr(p), false));
+    const entries = [...found.entries()].filter(([name]) => !excluded.some((p) => p.test(name))).sort(([a], [b]) => a.localeCompare(b));
+    const rows: [string, string][] = [];
+    for (const wanted of requested) {
+      const pattern = wildcardToRegExp(wanted, false);
+      const hits = entries.filter(([, display]) => pattern.test(byDefinition ? display.split(" -> ")[1] : display.split(" -> ")[0]));
+      if (hits.length === 0 && !/[*?[]/.test(wanted)) {
+        const message = byDefinition
+          ? `This command cannot find a matching alias because an alias with the definition '${wanted}' does not exist.`
+          : `This command cannot find a matching alias because an alias with the name '${wanted}' does not exist.`;
+        ctx.writeError(message, "ItemNotFoundException,Microsoft.PowerShell.Commands.GetAliasCommand", "Get-Alias");
+      }
+      rows.push(...hits);
     }
     return ctx.emitAll(rows.map(([, display]) => {
       const [name, definition] = display.split(" -> ");

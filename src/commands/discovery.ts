@@ -66,6 +66,8 @@ export const getCommand: BuiltinCommand = {
   parameters: [
     { name: "Name", position: 0, type: "string[]", pipeline: true },
     { name: "CommandType", aliases: ["Type"], type: "string[]" },
+    { name: "Verb", type: "string[]" },
+    { name: "Noun", type: "string[]" },
   ],
   process(ctx, params, input) {
     const types = params.has("CommandType") ? enumerate(params.get("CommandType")).map(toStr) : null;
@@ -82,7 +84,14 @@ export const getCommand: BuiltinCommand = {
     const wanted = (type: string) => types === null || types.some((t) => t.toLowerCase() === type.toLowerCase());
     const value = input === undefined ? params.get("Name") : input;
     const names = value === undefined || value === null ? null : enumerate(value).map(toStr);
-    const all = visibleCommands(ctx).filter((c) => wanted(c.type));
+    // -Verb and -Noun (wildcards) pick cmdlets and functions by the two halves of their names.
+    const half = (name: string, i: 0 | 1) => (name.includes("-") ? [name.slice(0, name.indexOf("-")), name.slice(name.indexOf("-") + 1)][i] : null);
+    const fits = (param: string, i: 0 | 1) => (c: Found) => {
+      if (!params.has(param)) return true;
+      const part = half(c.name, i);
+      return part !== null && c.type !== "Alias" && c.type !== "Application" && enumerate(params.get(param)).some((p) => wildcardToRegExp(toStr(p), false).test(part));
+    };
+    const all = visibleCommands(ctx).filter((c) => wanted(c.type) && fits("Verb", 0)(c) && fits("Noun", 1)(c));
     const order = (c: Found) => COMMAND_TYPES.indexOf(c.type);
     const sorted = (list: Found[]) => list.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
     if (names === null) return ctx.emitAll(sorted(all).map(commandInfo));
