@@ -8,6 +8,7 @@ import { baseOf, NotedScalar, PSCustomObject, PSHashtable } from "../values/obje
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { DotNetError } from "./dotnet.ts";
 import { PropertyCollection, ScriptMethod } from "./psobject.ts";
+import { type DotNetContext, RefValue } from "./dotnet_system.ts";
 import { getMember, invokeMethod, MemberError, setMember, staticMember, VOID } from "./members.ts";
 import { binary, OperatorError, TypeValue, unary } from "./operators.ts";
 import { eachInOrder, mapInOrder, type Maybe, then } from "./maybe.ts";
@@ -237,6 +238,7 @@ function evaluateOther(frame: Frame, node: A.Expression): Maybe<unknown> {
     case "Ternary":
       return then(evaluate(frame, node.condition), (c) => evaluate(frame, toBool(c) ? node.ifTrue : node.ifFalse));
     case "Convert":
+      if (canonicalType(node.type.name) === "ref") return referenceTo(frame, node.operand);
       return then(evaluate(frame, node.operand), (value) => {
         const type = node.type.name.toLowerCase();
         if (type === "ordered" && value instanceof PSHashtable) {
@@ -251,6 +253,20 @@ function evaluateOther(frame: Frame, node: A.Expression): Maybe<unknown> {
     default:
       throw new Error(`rsh: no evaluation for ${node.kind}`);
   }
+}
+
+/** What a .NET static call may need of the session: its environment and location (see dotnet_system.ts). */
+function dotNetContext(frame: Frame): DotNetContext {
+  return { env: frame.env, location: () => toStr(frame.scope.global.lookup("PWD")?.value ?? "") };
+}
+
+/** `[ref]$x`: a reference to the variable (TryParse writes through it); `[ref]` of another expression holds its value. */
+function referenceTo(frame: Frame, operand: A.Expression): Maybe<RefValue> {
+  if (operand.kind === "Variable") return new RefValue(() => readVariable(frame, operand), (v) => writeVariable(frame, operand, v));
+  return then(evaluate(frame, operand), (initial) => {
+    let value = initial;
+    return new RefValue(() => value, (v) => void (value = v));
+  });
 }
 
 /** A statement that is one expression written as a value (`$x`, `$a + 1`), else null: its pipeline can be skipped. */
@@ -363,7 +379,7 @@ function member(frame: Frame, node: A.Member, target: unknown): Maybe<unknown> {
 }
 
 function memberOf(frame: Frame, node: A.Member, target: unknown, name: string): unknown {
-  if (node.static && target instanceof TypeValue) return guarded(frame, node, () => staticMember(target, name, null));
+  if (node.static && target instanceof TypeValue) return guarded(frame, node, () => staticMember(target, name, null, dotNetContext(frame)));
   if (target === null && node.nullConditional) return null;
   const value = getMember(target, name);
   if (value !== undefined) return value;
@@ -382,7 +398,7 @@ export function invokeMember(frame: Frame, node: A.InvokeMember): Maybe<unknown>
 }
 
 function invoke(frame: Frame, node: A.InvokeMember, target: unknown, name: string, args: unknown[]): Maybe<unknown> {
-  if (node.static && target instanceof TypeValue) return guarded(frame, node, () => staticMember(target, name, args));
+  if (node.static && target instanceof TypeValue) return guarded(frame, node, () => staticMember(target, name, args, dotNetContext(frame)));
   if (target === null) {
     if (node.nullConditional) return null;
     fail(frame, node, "You cannot call a method on a null-valued expression.", "InvokeMethodOnNull");

@@ -9,6 +9,7 @@ import { NotedScalar, PSCustomObject, PSHashtable, PSList, timeSpan, timeSpanMs 
 import { dotnetStatic, encodingMethod, listMethod, StringBuilderValue, stringBuilderMember, stringBuilderMethod, TextEncodingValue, VOID } from "./dotnet.ts";
 import { ErrorRecord } from "./errors.ts";
 import { ExceptionValue } from "./exceptions.ts";
+import { type DotNetContext, RefValue, systemStatic } from "./dotnet_system.ts";
 import { PropertyCollection, psObjectOf, PSObjectView } from "./psobject.ts";
 import { format, TypeValue } from "./operators.ts";
 
@@ -102,6 +103,7 @@ export function getMember(target: unknown, name: string): unknown {
     return values.length === 0 ? undefined : values.length === 1 ? values[0] : values.flat();
   }
   if (target instanceof Date) return dateMember(target, lower);
+  if (target instanceof RefValue) return lower === "value" ? target.read() : undefined;
   if (target instanceof ExceptionValue) {
     if (lower === "message") return target.message;
     if (lower === "innerexception") return target.innerException;
@@ -120,6 +122,7 @@ export function getMember(target: unknown, name: string): unknown {
 
 /** Writes `target.name = value`. */
 export function setMember(target: unknown, name: string, value: unknown): void {
+  if (target instanceof RefValue && name.toLowerCase() === "value") return target.write(value);
   if (target instanceof PSHashtable) return target.set(name, value);
   if (target instanceof PSCustomObject) {
     if (!target.has(name)) throw new MemberError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`);
@@ -291,9 +294,11 @@ const MATH: Record<string, (...n: number[]) => number> = {
 };
 
 /** `[type]::Member` and `[type]::Method(args)`. */
-export function staticMember(type: TypeValue, name: string, args: unknown[] | null): unknown {
+export function staticMember(type: TypeValue, name: string, args: unknown[] | null, context?: DotNetContext): unknown {
   const t = canonicalType(type.name);
   const lower = name.toLowerCase();
+  const system = context ? systemStatic(t, lower, args, context) : undefined;
+  if (system !== undefined) return system;
   if (t === "math") {
     if (lower === "pi") return Math.PI;
     if (lower === "e") return Math.E;
