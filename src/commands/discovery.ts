@@ -338,12 +338,34 @@ function builtinSyntax(command: BuiltinCommand): string {
   return [command.name, ...parts].join(" ");
 }
 
+/**
+ * Get-Help -Parameter: each named parameter (wildcards) as `-Name <Type>` with its description; none matching is
+ * PowerShell's "No parameter matches criteria" error.
+ */
+function parameterHelp(ctx: CommandContext, params: Map<string, unknown>, command: string, parameters: { name: string; text: string[]; type: string }[]) {
+  const patterns = enumerate(params.get("Parameter")).map((p) => wildcardToRegExp(toStr(p), false));
+  const found = parameters.filter((p) => patterns.some((pattern) => pattern.test(p.name)));
+  if (found.length === 0) {
+    ctx.writeError(`No parameter matches criteria ${enumerate(params.get("Parameter")).map(toStr).join(", ")}.`, "NoParmsFound,Microsoft.PowerShell.Commands.GetHelpCommand", "Get-Help");
+    return;
+  }
+  const type = (t: string) => (t.toLowerCase() === "switch" ? "" : ` <${t}>`);
+  return ctx.emitAll(found.flatMap((p) => section(`-${p.name}${type(p.type)}`, p.text)).slice(0, -1));
+}
+
 const section = (title: string, lines: string[]) => [title, ...lines.map((l) => (l ? "    " + l : "")), ""];
 
 export const getHelp: BuiltinCommand = {
   name: "Get-Help",
   aliases: ["help"],
-  parameters: [{ name: "Name", position: 0, type: "string" }],
+  parameters: [
+    { name: "Name", position: 0, type: "string" },
+    // rsh always shows the whole of a function's help (what -Full shows in PowerShell), so these two change nothing.
+    { name: "Full", type: "switch" },
+    { name: "Detailed", type: "switch" },
+    { name: "Examples", type: "switch" },
+    { name: "Parameter", type: "string[]" },
+  ],
   process(ctx, params) {
     if (!params.has("Name")) {
       return ctx.emitAll([
@@ -365,7 +387,17 @@ export const getHelp: BuiltinCommand = {
     if (resolved.kind === "function") {
       const { definition } = resolved.entry;
       const help = functionHelp(resolved.entry);
+      if (params.has("Parameter")) {
+        const names = definition.parameters ?? definition.body.paramBlock?.parameters ?? [];
+        return parameterHelp(ctx, params, name, names.map((p) => ({ name: p.name, text: [...(help ?? [])].find(([key]) => key.toLowerCase() === `parameter ${p.name.toLowerCase()}`)?.[1] ?? [], type: parameterType(p) })));
+      }
       const lines = [...section("NAME", [definition.name])];
+      if (params.get("Examples")) {
+        // -Examples: the name, the synopsis and the examples only.
+        if (help?.has("synopsis")) lines.push(...section("SYNOPSIS", help.get("synopsis")!));
+        [...(help ?? [])].filter(([key]) => key.startsWith("example ")).forEach(([, text], i) => lines.push(...section(`EXAMPLE ${i + 1}`, text)));
+        return ctx.emitAll(lines.slice(0, -1));
+      }
       if (help?.has("synopsis")) lines.push(...section("SYNOPSIS", help.get("synopsis")!));
       lines.push(...section("SYNTAX", [functionSyntax(definition, resolved.entry.source)]));
       if (help?.has("description")) lines.push(...section("DESCRIPTION", help.get("description")!));
@@ -379,7 +411,7 @@ export const getHelp: BuiltinCommand = {
     }
     const command = resolved.command;
     return then(command.load ? command.load() : command, (full) =>
-      ctx.emitAll([
+      params.has("Parameter") ? parameterHelp(ctx, params, name, full.parameters.map((p) => ({ name: p.name, text: [], type: p.type ?? "Object" }))) : ctx.emitAll([
         ...section("NAME", [full.name]),
         ...section("SYNTAX", [builtinSyntax(full)]),
         ...(full.aliases?.length ? section("ALIASES", full.aliases) : []),
