@@ -3,7 +3,7 @@
  * A directory gives its children, a file itself; -Recurse (or -Depth) lists a directory's children before
  * descending into its subdirectories, as FileSystemProvider.Dir does. On Linux a name starting with `.` is hidden:
  * listed only with -Force or -Hidden, and not descended into without them. Symbolic links to directories are listed
- * but not followed (PowerShell 7 follows them only with -FollowSymlink, which rsh does not have).
+ * but followed only with -FollowSymlink, which skips a directory it has already been in (a link loop).
  */
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
@@ -53,6 +53,8 @@ interface Listing {
   /** How many levels below the first to descend: 0 without -Recurse, Infinity with it and no -Depth. */
   depth: number;
   names: boolean;
+  /** With -FollowSymlink: the real paths of the directories already listed. */
+  visited: Set<string> | null;
 }
 
 function listingOf(params: Map<string, unknown>): Listing {
@@ -69,11 +71,17 @@ function listingOf(params: Map<string, unknown>): Listing {
     (params.get("Directory") !== true || e.directory) &&
     (!hiddenOnly || isHidden(e.name));
   const depth = params.has("Depth") ? toNumber(params.get("Depth")) : params.get("Recurse") === true ? Infinity : 0;
-  return { wanted, showHidden: hiddenOnly || params.get("Force") === true, depth, names: params.get("Name") === true };
+  const visited = params.get("FollowSymlink") === true ? new Set<string>() : null;
+  return { wanted, showHidden: hiddenOnly || params.get("Force") === true, depth, names: params.get("Name") === true, visited };
 }
 
 /** Lists `dir` and, within the depth, its subdirectories: `prefix` is the name path -Name writes. */
 function list(listing: Listing, dir: string, prefix: string, level: number, out: unknown[]): void {
+  if (listing.visited) {
+    const real = Deno.realPathSync(dir);
+    if (listing.visited.has(real)) return;
+    listing.visited.add(real);
+  }
   const children = entries(dir)?.filter((e) => listing.showHidden || !isHidden(e.name)) ?? [];
   for (const e of children) {
     if (!listing.wanted(e)) continue;
@@ -84,7 +92,7 @@ function list(listing: Listing, dir: string, prefix: string, level: number, out:
     }
   }
   if (level >= listing.depth) return;
-  for (const e of children) if (e.directory && !e.symlink) list(listing, join(dir, e.name), `${prefix}${e.name}/`, level + 1, out);
+  for (const e of children) if (e.directory && (!e.symlink || listing.visited)) list(listing, join(dir, e.name), `${prefix}${e.name}/`, level + 1, out);
 }
 
 /** The paths one -Path names: itself, or the matches of a wildcard in its last segment (hidden ones with -Force). */
@@ -127,6 +135,7 @@ export const getChildItem: BuiltinCommand = {
     { name: "File", aliases: ["af"], type: "switch" },
     { name: "Directory", aliases: ["ad", "d"], type: "switch" },
     { name: "Hidden", aliases: ["ah", "h"], type: "switch" },
+    { name: "FollowSymlink", type: "switch" },
   ],
   process(ctx, params, input) {
     const literal = params.has("LiteralPath");

@@ -87,4 +87,17 @@ gci("-LiteralPath takes wildcard characters as they are; a missing path writes P
   });
 });
 
+gci("a link to a directory is listed but not descended into; -FollowSymlink descends, once per real directory", async () => {
+  await inTree(async (dir, run) => {
+    Deno.symlinkSync(`${dir}/sub/deep`, `${dir}/link`);
+    // A loop: sub/deep/up leads back to the top.
+    Deno.symlinkSync(dir, `${dir}/sub/deep/up`);
+    assert.equal((await run("Get-ChildItem -Recurse -Name -Filter *.txt")).output, ["a.txt", "sub/c.txt", "sub/deep/d.txt"]);
+    // `link` comes before `sub`, so sub/deep is reached first through it and skipped later.
+    assert.equal((await run("Get-ChildItem -Recurse -FollowSymlink -Name -Filter *.txt")).output, ["a.txt", "link/d.txt", "sub/c.txt"]);
+    // Through the loop: link (sub/deep), then up (the top), whose sub/deep was listed already.
+    assert.equal((await run("Get-ChildItem link -FollowSymlink -Recurse -Name -Filter *.txt")).output, ["d.txt", "up/a.txt", "up/sub/c.txt"]);
+  });
+});
+
 gci.run();
