@@ -40,18 +40,36 @@ export const invokeExpression: BuiltinCommand = {
   process: (ctx, params, input) => then(ctx.evaluateText(toStr(input === undefined ? params.get("Command") : input)), ctx.emitAll),
 };
 
+type Quote = (text: string) => string;
+
+const hex = (ch: string) => "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0");
+
+/**
+ * A JSON string literal under -EscapeHandling (Newtonsoft's StringEscapeHandling): Default escapes only what JSON
+ * needs, EscapeNonAscii also every character past ASCII, EscapeHtml also < > & ' and the double quote.
+ */
+function quoter(handling: string): Quote {
+  const mode = handling.toLowerCase();
+  if (mode === "default") return JSON.stringify;
+  const pattern = mode === "escapenonascii" ? /[^\x00-\x7f]/g : /[<>&']|\\"/g;
+  return (text) => {
+    const json = JSON.stringify(text);
+    return '"' + json.slice(1, -1).replace(pattern, (m) => hex(m === '\\"' ? '"' : m)) + '"';
+  };
+}
+
 /** JSON text for a value, with PowerShell's ConvertTo-Json layout (2-space indent, `"key": value`). */
-function toJson(value: unknown, depth: number, indent: string, compress: boolean): string {
+function toJson(value: unknown, depth: number, indent: string, compress: boolean, quote: Quote): string {
   const nl = compress ? "" : "\n";
   const inner = compress ? "" : indent + "  ";
   const sep = compress ? ":" : ": ";
   if (value === null || value === undefined) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return quote(value);
   if (typeof value === "number" || typeof value === "boolean") return JSON.stringify(value);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (value instanceof Date) return quote(value.toISOString());
   // PowerShell 7 writes a primitive's base value, not the notes remoting added (PSComputerName …).
-  if (value instanceof NotedScalar) return toJson(value.base, depth, indent, compress);
-  if (depth < 0) return JSON.stringify(toStr(value));
+  if (value instanceof NotedScalar) return toJson(value.base, depth, indent, compress, quote);
+  if (depth < 0) return quote(toStr(value));
   const pairs = value instanceof PSHashtable
     ? value.entries().map(([k, v]) => [toStr(k), v] as const)
     : value instanceof PSCustomObject
@@ -59,13 +77,13 @@ function toJson(value: unknown, depth: number, indent: string, compress: boolean
     : null;
   if (pairs) {
     if (pairs.length === 0) return "{}";
-    return `{${nl}${pairs.map(([k, v]) => `${inner}${JSON.stringify(k)}${sep}${toJson(v, depth - 1, inner, compress)}`).join("," + nl)}${nl}${compress ? "" : indent}}`;
+    return `{${nl}${pairs.map(([k, v]) => `${inner}${quote(k)}${sep}${toJson(v, depth - 1, inner, compress, quote)}`).join("," + nl)}${nl}${compress ? "" : indent}}`;
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    return `[${nl}${value.map((v) => inner + toJson(v, depth - 1, inner, compress)).join("," + nl)}${nl}${compress ? "" : indent}]`;
+    return `[${nl}${value.map((v) => inner + toJson(v, depth - 1, inner, compress, quote)).join("," + nl)}${nl}${compress ? "" : indent}]`;
   }
-  return JSON.stringify(toStr(value));
+  return quote(toStr(value));
 }
 
 export const convertToJson: BuiltinCommand = {
@@ -75,6 +93,7 @@ export const convertToJson: BuiltinCommand = {
     { name: "Depth", type: "int", validateRange: [0, 100] },
     { name: "Compress", type: "switch" },
     { name: "AsArray", type: "switch" },
+    { name: "EscapeHandling", type: "string", validateSet: ["Default", "EscapeNonAscii", "EscapeHtml"] },
   ],
   begin: () => [] as unknown[],
   process(_ctx, params, input, state) {
@@ -87,7 +106,7 @@ export const convertToJson: BuiltinCommand = {
     const value = items.length === 1 && !params.get("AsArray") ? items[0] : items;
     const depth = toNumber(params.get("Depth") ?? 2);
     if (deeper(value, depth)) ctx.host.warning(`Resulting JSON is truncated as serialization has exceeded the set depth of ${depth}.`);
-    return ctx.emit(toJson(value, depth, "", params.get("Compress") === true));
+    return ctx.emit(toJson(value, depth, "", params.get("Compress") === true, quoter(toStr(params.get("EscapeHandling") ?? "Default"))));
   },
 };
 
