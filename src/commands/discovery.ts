@@ -6,7 +6,7 @@
 import type { FunctionDefinition, Parameter } from "../../grammar/ast.ts";
 import type { ParameterSpec } from "../engine/binder.ts";
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
-import { then } from "../engine/maybe.ts";
+import { mapInOrder, type Maybe, then } from "../engine/maybe.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
 import type { FunctionEntry } from "../engine/scope.ts";
 import { findExecutable } from "../platform.ts";
@@ -68,6 +68,7 @@ export const getCommand: BuiltinCommand = {
     { name: "CommandType", aliases: ["Type"], type: "string[]" },
     { name: "Verb", type: "string[]" },
     { name: "Noun", type: "string[]" },
+    { name: "Syntax", type: "switch" },
   ],
   process(ctx, params, input) {
     const types = params.has("CommandType") ? enumerate(params.get("CommandType")).map(toStr) : null;
@@ -122,9 +123,20 @@ export const getCommand: BuiltinCommand = {
         "Get-Command",
       );
     }
+    if (params.get("Syntax")) return then(mapInOrder(results, (found) => syntaxOf(ctx, found)), (lines) => ctx.emitAll(lines));
     return ctx.emitAll(results.map(commandInfo));
   },
 };
+
+/** Get-Command -Syntax: a command's syntax line (an alias's is its command's; a program's is its path). */
+function syntaxOf(ctx: CommandContext, found: Found): Maybe<string> {
+  if (found.type === "Application") return found.source;
+  const resolved = ctx.commands.resolve(found.type === "Alias" ? found.definition : found.name, ctx.scope);
+  if (!resolved) return found.name;
+  if (resolved.kind === "function") return functionSyntax(resolved.entry.definition, resolved.entry.source);
+  const command = resolved.command;
+  return then(command.load ? command.load() : command, builtinSyntax);
+}
 
 // ---------------------------------------------------------------- Get-Member
 

@@ -1,5 +1,6 @@
 # Get-Alias -Name (several, wildcards), -Definition and -Exclude (microsoft.powershell.utility/get-alias); Get-Command
-# -Verb and -Noun, which pick cmdlets and functions by the halves of their names (microsoft.powershell.core/get-command).
+# -Verb and -Noun, which pick cmdlets and functions by the halves of their names, and -Syntax
+# (microsoft.powershell.core/get-command).
 (Get-Alias gci, gc).Definition
 (Get-Alias -Definition Get-ChildItem).Name -join ','
 (Get-Alias -Definition Get-Content).Name -join ','
@@ -10,3 +11,7 @@ Get-Alias -Definition Nope-Thing
 function Test-Thing {}
 (Get-Command -Noun Thing).Name
 (Get-Command -Verb Test -Noun Thing).CommandType
+# -Syntax: the syntax line of a built-in (from its parameter table) and of a script function.
+Get-Command Split-Path -Syntax
+function Get-Pair([string]$Key, [int]$Count, [switch]$Force) {}
+Get-Command Get-Pair -Syntax
