@@ -129,18 +129,31 @@ export const getContent: BuiltinCommand = {
   },
 };
 
-/** Writes `text` to `path` in `encoding`, appending or replacing; false (with PowerShell's error) when it cannot. */
-function writeFile(ctx: CommandContext, command: string, path: string, text: string, encoding: string, append: boolean): boolean {
+const denied = (e: unknown) => (e as { code?: string }).code === "EACCES" || (e as Error).name === "PermissionDenied";
+
+/**
+ * Writes `text` to `path` in `encoding`, appending or replacing, with PowerShell's error when it cannot. -Force writes
+ * a read-only file too (the provider clears the attribute: here the owner's write permission is added).
+ */
+function writeFile(ctx: CommandContext, command: string, path: string, text: string, params: Map<string, unknown>, append: boolean): void {
+  const encoding = encodingOf(params, command);
   if (kindOf(path) === "directory") {
     ctx.writeError(`Access to the path '${path}' is denied.`, `GetContentWriterUnauthorizedAccessError,${commandId(command)}`, command);
-    return false;
+    return;
   }
   try {
     writeEncoded(path, text, encoding, append);
-    return true;
-  } catch {
-    ctx.writeError(`Could not find a part of the path '${path}'.`, `GetContentWriterDirectoryNotFoundError,${commandId(command)}`, command);
-    return false;
+  } catch (e) {
+    if (!denied(e)) {
+      ctx.writeError(`Could not find a part of the path '${path}'.`, `GetContentWriterDirectoryNotFoundError,${commandId(command)}`, command);
+      return;
+    }
+    if (params.get("Force") !== true || kindOf(path) !== "file") {
+      ctx.writeError(`Access to the path '${path}' is denied.`, `GetContentWriterUnauthorizedAccessError,${commandId(command)}`, command);
+      return;
+    }
+    Deno.chmodSync(path, (Deno.statSync(path).mode ?? 0o644) | 0o200);
+    writeEncoded(path, text, encoding, append);
   }
 }
 
@@ -175,7 +188,7 @@ function contentWriter(name: string, aliases: string[], append: boolean): Builti
       const { items } = state as Collected;
       const texts = items.map(toStr);
       const text = params.get("NoNewline") ? texts.join("") : texts.map((line) => line + "\n").join("");
-      for (const path of targets(ctx, params, undefined, name, false)) writeFile(ctx, name, path, text, encodingOf(params, name), append);
+      for (const path of targets(ctx, params, undefined, name, false)) writeFile(ctx, name, path, text, params, append);
       if (params.get("PassThru")) return ctx.emitAll(items);
     },
   };
@@ -223,6 +236,6 @@ export const outFile: BuiltinCommand = {
     const formatted = (state as Collected).items.map((item) => formatter.write(item)).join("") + formatter.flush();
     // -NoNewline leaves out every line end, the ones between the lines too.
     const text = params.get("NoNewline") ? formatted.replace(/\n/g, "") : formatted;
-    writeFile(ctx, "Out-File", path, text, encodingOf(params, "Out-File"), append);
+    writeFile(ctx, "Out-File", path, text, params, append);
   },
 };

@@ -415,18 +415,22 @@ export const resolvePathCommand: BuiltinCommand = {
     { name: "Path", position: 0, type: "string[]", pipeline: true },
     LITERAL,
     { name: "Relative", type: "switch" },
+    // PowerShell 7.4: relative paths resolve against this base (and -Relative is relative to it) instead of the location.
+    { name: "RelativeBasePath", type: "string" },
   ],
   process(ctx, params, input) {
     if (input === undefined) requirePath(params, "Resolve-Path");
     const literal = input === undefined && params.has("LiteralPath");
+    const base = params.has("RelativeBasePath") ? resolvePath(ctx, toStr(params.get("RelativeBasePath"))) : currentLocation(ctx);
+    const against = (path: string) => (path.startsWith("/") || path.startsWith("~") ? path : `${base}/${path}`);
     const out: string[] = [];
-    for (const requested of paths(input !== undefined ? input : params.get(literal ? "LiteralPath" : "Path"))) {
+    for (const requested of paths(input !== undefined ? input : params.get(literal ? "LiteralPath" : "Path")).map(against)) {
       const found = literal ? [resolvePath(ctx, requested)].filter((p) => kindOf(p) !== null) : expand(ctx, requested);
       // Resolve-Path reports a wildcard that matches nothing too.
       if (found.length === 0) notFound(ctx, resolvePath(ctx, requested), "Resolve-Path");
       out.push(...found);
     }
-    return ctx.emitAll(params.get("Relative") ? out.map((p) => relativeTo(currentLocation(ctx), p)) : out);
+    return ctx.emitAll(params.get("Relative") ? out.map((p) => relativeTo(base, p)) : out);
   },
 };
 

@@ -346,6 +346,8 @@ items("Resolve-Path -Relative writes ./name below the location and ../ above it;
     assert.equal((await run("Resolve-Path a.txt, sub/b.txt -Relative")).output, ["./a.txt", "./sub/b.txt"]);
     assert.equal((await run("cd sub; Resolve-Path ../a.txt -Relative; cd ..")).output, ["../a.txt"]);
     assert.equal((await run("Resolve-Path -LiteralPath a.txt")).output, [`${dir}/a.txt`]);
+    // -RelativeBasePath (PowerShell 7.4) replaces the location for both resolving and -Relative.
+    assert.equal((await run("Resolve-Path b.txt -RelativeBasePath sub; Resolve-Path ../a.txt -Relative -RelativeBasePath sub")).output, [`${dir}/sub/b.txt`, "../a.txt"]);
   });
 });
 
