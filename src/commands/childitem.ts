@@ -1,7 +1,8 @@
 /**
  * Get-ChildItem over the FileSystem provider (microsoft.powershell.management/get-childitem) and the env: drive.
- * A directory gives its children, a file itself; -Recurse (or -Depth) lists a directory's children before
- * descending into its subdirectories, as FileSystemProvider.Dir does. On Linux a name starting with `.` is hidden:
+ * A directory gives its children, subdirectories before files (each sorted by name: rsh's choice where .NET
+ * enumerates in the file system's order); -Recurse (or -Depth) lists a directory's children before descending into
+ * its subdirectories, as FileSystemProvider.Dir does. On Linux a name starting with `.` is hidden:
  * listed only with -Force or -Hidden, and not descended into without them. Symbolic links to directories are listed
  * but followed only with -FollowSymlink, which skips a directory it has already been in (a link loop).
  */
@@ -83,7 +84,8 @@ function list(listing: Listing, dir: string, prefix: string, level: number, out:
     listing.visited.add(real);
   }
   const children = entries(dir)?.filter((e) => listing.showHidden || !isHidden(e.name)) ?? [];
-  for (const e of children) {
+  // Dir() writes EnumerateDirectories, then EnumerateFiles.
+  for (const e of [...children.filter((c) => c.directory), ...children.filter((c) => !c.directory)]) {
     if (!listing.wanted(e)) continue;
     if (listing.names) out.push(prefix + e.name);
     else {

@@ -24,24 +24,24 @@ const gci = suite("Get-ChildItem");
 
 gci("a name starting with '.' is hidden on Linux: listed only with -Force; -Hidden lists only hidden items", async () => {
   await inTree(async (_dir, run) => {
-    assert.equal((await run("Get-ChildItem -Name")).output, ["a.txt", "b.log", "sub"]);
-    assert.equal((await run("Get-ChildItem -Name -Force")).output, [".hid", ".hidden", "a.txt", "b.log", "sub"]);
+    assert.equal((await run("Get-ChildItem -Name")).output, ["sub", "a.txt", "b.log"]);
+    assert.equal((await run("Get-ChildItem -Name -Force")).output, [".hid", "sub", ".hidden", "a.txt", "b.log"]);
     assert.equal((await run("Get-ChildItem -Name -Hidden")).output, [".hid", ".hidden"]);
   });
 });
 
-gci("-Recurse lists a directory's children before descending; -Name writes paths relative to the listed directory", async () => {
+gci("subdirectories come before files; -Recurse lists a directory's children before descending; -Name writes paths relative to the listed directory", async () => {
   await inTree(async (_dir, run) => {
-    assert.equal((await run("Get-ChildItem -Recurse -Name")).output, ["a.txt", "b.log", "sub", "sub/c.txt", "sub/deep", "sub/deep/d.txt"]);
+    assert.equal((await run("Get-ChildItem -Recurse -Name")).output, ["sub", "a.txt", "b.log", "sub/deep", "sub/c.txt", "sub/deep/d.txt"]);
     // Hidden directories are not descended into without -Force.
-    assert.equal((await run("(Get-ChildItem -Recurse -Force -Name) -join ','")).output, [".hid,.hidden,a.txt,b.log,sub,.hid/e.txt,sub/c.txt,sub/deep,sub/deep/d.txt"]);
+    assert.equal((await run("(Get-ChildItem -Recurse -Force -Name) -join ','")).output, [".hid,sub,.hidden,a.txt,b.log,.hid/e.txt,sub/deep,sub/c.txt,sub/deep/d.txt"]);
   });
 });
 
 gci("-Depth limits the levels (and implies -Recurse): 0 is the children only", async () => {
   await inTree(async (_dir, run) => {
-    assert.equal((await run("Get-ChildItem -Depth 0 -Name")).output, ["a.txt", "b.log", "sub"]);
-    assert.equal((await run("Get-ChildItem -Depth 1 -Name")).output, ["a.txt", "b.log", "sub", "sub/c.txt", "sub/deep"]);
+    assert.equal((await run("Get-ChildItem -Depth 0 -Name")).output, ["sub", "a.txt", "b.log"]);
+    assert.equal((await run("Get-ChildItem -Depth 1 -Name")).output, ["sub", "a.txt", "b.log", "sub/deep", "sub/c.txt"]);
   });
 });
 
@@ -62,7 +62,7 @@ gci("-File and -Directory (aliases -af, -ad) keep one kind", async () => {
 gci("-Include and -Exclude take several wildcards", async () => {
   await inTree(async (_dir, run) => {
     assert.equal((await run("Get-ChildItem -Include *.txt, *.log -Name")).output, ["a.txt", "b.log"]);
-    assert.equal((await run("Get-ChildItem -Exclude *.txt -Name")).output, ["b.log", "sub"]);
+    assert.equal((await run("Get-ChildItem -Exclude *.txt -Name")).output, ["sub", "b.log"]);
     assert.equal((await run("Get-ChildItem -Recurse -Include *.txt -Exclude c* -Name")).output, ["a.txt", "sub/deep/d.txt"]);
   });
 });
@@ -70,7 +70,7 @@ gci("-Include and -Exclude take several wildcards", async () => {
 gci("a file path gives the file; a wildcard path lists a matched directory's children; objects carry FullName", async () => {
   await inTree(async (dir, run) => {
     assert.equal((await run("(Get-ChildItem a.txt).FullName")).output, [`${dir}/a.txt`]);
-    assert.equal((await run("Get-ChildItem su* -Name")).output, ["c.txt", "deep"]);
+    assert.equal((await run("Get-ChildItem su* -Name")).output, ["deep", "c.txt"]);
     assert.equal((await run("Get-ChildItem -Recurse -Filter d.txt | ForEach-Object FullName")).output, [`${dir}/sub/deep/d.txt`]);
     assert.equal((await run("Get-ChildItem a.txt, b.log -Name")).output, ["a.txt", "b.log"]);
   });
