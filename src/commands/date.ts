@@ -216,7 +216,7 @@ function withParts(date: Date, params: Map<string, unknown>): Date {
 export const getDate: BuiltinCommand = {
   name: "Get-Date",
   parameters: [
-    { name: "Date", aliases: ["LastWriteTime"], position: 0, type: "datetime" },
+    { name: "Date", aliases: ["LastWriteTime"], position: 0, pipeline: true, type: "datetime" },
     { name: "UnixTimeSeconds", aliases: ["UnixTime"], type: "long" },
     ...PARTS.map(([name, range]) => ({ name, type: "int", validateRange: range })),
     { name: "Format", type: "string" },

@@ -7,13 +7,15 @@ import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { Deno } from "../platform.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import { resolvePath } from "./files.ts";
-import { expand, matches } from "./items.ts";
+import { expand, fileObjectPath, matches } from "./items.ts";
 
 const NS = "Microsoft.PowerShell.Commands";
 const hasWildcard = (path: string) => /[*?[]/.test(path);
 
-/** The paths a -Path / -LiteralPath parameter (or the pipeline) gives, as written. */
+/** The paths a -Path / -LiteralPath parameter (or the pipeline: strings, or file objects' full names) gives. */
 function requested(params: Map<string, unknown>, input: unknown): { paths: string[]; literal: boolean } {
+  const piped = fileObjectPath(input);
+  if (piped !== null) return { paths: [piped], literal: true };
   const literal = input === undefined && params.has("LiteralPath");
   const value = input !== undefined ? input : params.get(literal ? "LiteralPath" : "Path");
   return { paths: enumerate(value ?? null).filter((v) => v !== null && v !== undefined).map(toStr), literal };

@@ -31,6 +31,8 @@ test("one answer per path; a wildcard is true when anything matches; -PathType L
     assert.equal((await run("Test-Path *.log; Test-Path *.zip")).output, [true, false]);
     assert.equal((await run("Test-Path sub -PathType Leaf; Test-Path sub -PathType Container; Test-Path a.txt -PathType Leaf")).output, [false, true, true]);
     assert.equal((await run("'a.txt', 'zz' | Test-Path")).output, [true, false]);
+    // A Get-ChildItem object piped in stands for its full path.
+    assert.equal((await run("Get-ChildItem a.txt | Test-Path; Get-ChildItem a.txt | Split-Path -Leaf")).output, [true, "a.txt"]);
   });
 });
 

@@ -32,6 +32,9 @@ Get-Date -Date $d -Year 2020 -Month 2 -Day 30 -Format 'yyyy-MM-dd HH:mm:ss.fff'
 Get-Date -Date $d -Hour 0 -Minute 1 -Second 2 -Millisecond 3 -Format 'yyyy-MM-dd HH:mm:ss.fff'
 Get-Date -Date '2026-01-31' -Month 2 -Format 'yyyy-MM-dd'
 (Get-Date -Date $d -Day 1).Day
+# -Date takes pipeline input (ValueFromPipeline), converted to a DateTime.
+'2026-12-25' | Get-Date -Format 'dddd'
+
 Get-Date -Month 13
 Get-Date -Hour -1
 Get-Date -Format 'yyyy' -UFormat '%Y'
