@@ -96,6 +96,10 @@ export const getContent: BuiltinCommand = {
   ],
   process(ctx, params, input) {
     const encoding = encodingOf(params, "Get-Content");
+    if (params.has("TotalCount") && params.has("Tail")) {
+      ctx.writeError("The parameters TotalCount and Tail cannot be used together. Please specify only one parameter.", `TailAndHeadCannotCoexist,${commandId("Get-Content")}`, "Get-Content");
+      return;
+    }
     const out: unknown[] = [];
     for (const path of targets(ctx, params, input, "Get-Content", true)) {
       const kind = kindOf(path);
@@ -106,7 +110,8 @@ export const getContent: BuiltinCommand = {
       }
       const text = readEncoded(path, encoding);
       if (params.get("Raw")) {
-        out.push(text);
+        // An empty file gives nothing, not an empty string.
+        if (text !== "") out.push(text);
         continue;
       }
       let parts = pieces(text, params.has("Delimiter") ? toStr(params.get("Delimiter")) : null);

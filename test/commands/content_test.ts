@@ -33,6 +33,8 @@ get("-TotalCount (aliases -Head, -First) and -Tail (alias -Last) take lines from
     assert.equal((await run("Get-Content n.txt -Head 1; Get-Content n.txt -First 0")).output, ["1"]);
     assert.equal((await run("Get-Content n.txt -Tail 2")).output, ["4", "5"]);
     assert.equal((await run("Get-Content n.txt -Last 1")).output, ["5"]);
+    const both = await run("Get-Content n.txt -TotalCount 1 -Tail 1");
+    assert.equal(ids(both.errors), ["TailAndHeadCannotCoexist,Microsoft.PowerShell.Commands.GetContentCommand"]);
   });
 });
 
@@ -42,6 +44,8 @@ get("-Raw is one string with its line ends; -ReadCount sends arrays of that many
     assert.equal((await run("Get-Content n.txt -Raw")).output, ["1\r\n2\n3\n4\n5\n"]);
     assert.equal((await run("Get-Content n.txt -ReadCount 2 | ForEach-Object { $_ -join ',' }")).output, ["1,2", "3,4", "5"]);
     assert.equal((await run("(Get-Content n.txt -ReadCount 0).Count; (Get-Content n.txt).Count")).output, [5, 5]);
+    Deno.writeTextFileSync(`${dir}/empty.txt`, "");
+    assert.equal((await run("$null -eq (Get-Content empty.txt -Raw); (Get-Content empty.txt).Count")).output, [true, 0]);
   });
 });
 
