@@ -63,7 +63,9 @@ export class Evaluator {
   }
 
   /** callScriptBlock, writing the block's output to `emit` as it is written (ForEach-Object streams it on). */
-  runScriptBlock(block: ScriptBlockValue, item: unknown, args: unknown[], caller: Scope, emit: Emit, dotSource = false, checked = false): Maybe<void> {
+  runScriptBlock(block: ScriptBlockValue, item: unknown, args: unknown[], from: Scope, emit: Emit, dotSource = false, checked = false): Maybe<void> {
+    // A closure (`.GetNewClosure()`) runs under the scope it captured, wherever it is called from.
+    const caller = block.closure ?? from;
     // `checked`: Invoke-Expression's text, just checked against the mode; any other block in a mode without script
     // blocks reached the session some other way (a deserialized argument) and is refused.
     if (this.languageMode !== "FullLanguage" && !checked && !block.trusted && forbidsScriptBlocks(this.languageMode)) {

@@ -16,8 +16,21 @@ import { Scope } from "./scope.ts";
 
 /** A script block value: its AST plus the source text it came from. */
 export class ScriptBlockValue {
-  /** `trusted`: written by trusted text (see language_mode.ts); it then runs unrestricted wherever it is invoked. */
-  constructor(readonly ast: A.ScriptBlock, readonly source: string, readonly trusted = false) {}
+  /**
+   * `trusted`: written by trusted text (see language_mode.ts); it then runs unrestricted wherever it is invoked.
+   * `closure`: the scope `.GetNewClosure()` captured; the block then runs under it instead of under its caller.
+   */
+  constructor(readonly ast: A.ScriptBlock, readonly source: string, readonly trusted = false, readonly closure: Scope | null = null) {}
+
+  /**
+   * `.GetNewClosure()` (about_Script_Blocks): the same block bound to a copy of the variables of `scope` (the
+   * caller's local scope), taken now, in a scope of its own under the global one, as pwsh's dynamic module is.
+   */
+  withClosure(scope: Scope): ScriptBlockValue {
+    const captured = new Scope(scope.global);
+    for (const variable of scope.variables.values()) captured.set(variable.name, variable.value);
+    return new ScriptBlockValue(this.ast, this.source, this.trusted, captured);
+  }
   toString(): string {
     return this.source.slice(this.ast.span.start.offset + 1, this.ast.span.end.offset - 1);
   }
@@ -410,6 +423,7 @@ function invoke(frame: Frame, node: A.InvokeMember, target: unknown, name: strin
   }
   const lower = name.toLowerCase();
   if (target instanceof ScriptBlockValue && lower === "invoke") return then(frame.callBlock(target, null, args, frame), unwrap);
+  if (target instanceof ScriptBlockValue && lower === "getnewclosure") return target.withClosure(frame.scope);
   // `.ForEach({ })` and `.Where({ })` (about_Arrays) run a script block per element, so they live with the evaluator.
   if (Array.isArray(target) && (lower === "foreach" || lower === "where")) {
     const block = args[0];

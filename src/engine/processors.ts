@@ -249,8 +249,9 @@ function commandProcessor(
 ): Maybe<Processor> {
   if (nameValue instanceof ScriptBlockValue) {
     if (!nameValue.trusted && forbidsScriptBlocks(evaluator.languageMode)) throw scriptBlockRefused(element, frame.source, evaluator.languageMode);
+    const closure = nameValue.closure;
     return scriptBlockProcessor(evaluator, nameValue.ast, nameValue.source, null, args, frame, element, emit, {
-      scope: element.invocation === "." ? frame.scope : undefined,
+      scope: element.invocation === "." ? closure ?? frame.scope : closure ? new Scope(closure) : undefined,
       hasUpstream,
       trusted: nameValue.trusted,
     });
@@ -263,6 +264,8 @@ function commandProcessor(
     const definition = resolved.entry.definition;
     return scriptBlockProcessor(evaluator, definition.body, resolved.entry.source, definition.parameters, args, frame, element, emit, {
       isFilter: definition.isFilter,
+      command: { name: definition.name, type: definition.isFilter ? "Filter" : "Function" },
+      invocationName: name,
       hasUpstream,
       trusted: resolved.entry.trusted,
     });
@@ -314,7 +317,8 @@ function scriptFileProcessor(
   const scope = element.invocation === "." ? frame.scope : new Scope(frame.scope, true);
   scope.set("PSScriptRoot", path.slice(0, path.lastIndexOf("/")) || "/");
   scope.set("PSCommandPath", path);
-  return scriptBlockProcessor(evaluator, ast, text, null, args, frame, element, emit, { scope, hasUpstream, trusted: frame.trusted });
+  const command = { name: path.slice(path.lastIndexOf("/") + 1), type: "ExternalScript" as const, path };
+  return scriptBlockProcessor(evaluator, ast, text, null, args, frame, element, emit, { scope, hasUpstream, trusted: frame.trusted, command, invocationName: name });
 }
 
 /** Parses script text; a parse error becomes a terminating error positioned in that text. */

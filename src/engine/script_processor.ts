@@ -104,9 +104,54 @@ export function scriptBlockProcessor(
   caller: Frame,
   node: { span: A.Span },
   emit: Emit,
-  options: { isFilter?: boolean; scope?: Scope; hasUpstream?: boolean; trusted?: boolean } = {},
+  options: ScriptBlockOptions = {},
 ): Processor {
   return new ScriptBlockProcessor(evaluator, block, source, declared(block, extraParameters), rawArgs, caller, node, emit, options);
+}
+
+/** How a script block is run as a command. */
+export interface ScriptBlockOptions {
+  /** A filter: its body is a process block. */
+  isFilter?: boolean;
+  /** The scope it runs in (a script's own, the caller's when dot-sourced); else a new child of the caller's. */
+  scope?: Scope;
+  hasUpstream?: boolean;
+  trusted?: boolean;
+  /** What `$MyInvocation.MyCommand` says it is: a function's name, or a script file's path. */
+  command?: { name: string; type: "Function" | "Filter" | "ExternalScript" | "Script"; path?: string };
+  /** The name it was called by (`$MyInvocation.InvocationName`: an alias, or the name as typed). */
+  invocationName?: string;
+}
+
+/** The automatic variables a script block's text reads that cost something to make for each call. */
+interface Mentions {
+  /** `$PSBoundParameters`, or `$MyInvocation` (whose BoundParameters is the same table). */
+  bound: boolean;
+  invocation: boolean;
+}
+
+const mentionsCache = new WeakMap<A.ScriptBlock, Mentions>();
+
+/**
+ * Whether the block (or a block inside it) names `$PSBoundParameters` or `$MyInvocation`: only then does a call make
+ * them — a function called 100,000 times that never reads them pays nothing. (Text that reaches them only through
+ * Invoke-Expression or Get-Variable inside the block finds them unset.)
+ */
+function mentionsOf(block: A.ScriptBlock): Mentions {
+  let found = mentionsCache.get(block);
+  if (found) return found;
+  const names = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== "object") return;
+    const n = node as { kind?: string; name?: unknown };
+    if (n.kind === "Variable" && typeof n.name === "string") names.add(n.name.toLowerCase());
+    for (const [key, child] of Object.entries(node)) if (key !== "span" && typeof child === "object") walk(child);
+  };
+  walk(block);
+  found = { bound: names.has("psboundparameters") || names.has("myinvocation"), invocation: names.has("myinvocation") };
+  mentionsCache.set(block, found);
+  return found;
 }
 
 const NO_COMMON: Common = Object.freeze({});
@@ -123,8 +168,11 @@ class ScriptBlockProcessor implements Processor {
   readonly #emit: Emit;
   readonly #processBlock: A.NamedBlock | null;
   readonly #endBlock: A.NamedBlock | null;
+  readonly #source: string;
   #bound: Bound = NOTHING_BOUND;
   #input: unknown[] = [];
+  /** `$PSBoundParameters` when the block reads it (see mentionsOf). */
+  #boundTable: PSHashtable | null = null;
 
   constructor(
     readonly evaluator: Evaluator,
@@ -135,9 +183,10 @@ class ScriptBlockProcessor implements Processor {
     readonly caller: Frame,
     readonly node: { span: A.Span },
     emit: Emit,
-    readonly options: { isFilter?: boolean; scope?: Scope; hasUpstream?: boolean; trusted?: boolean },
+    readonly options: ScriptBlockOptions,
   ) {
     this.#scope = options.scope ?? new Scope(caller.scope);
+    this.#source = source;
     this.#args = rawArgs;
     // An advanced function takes the common parameters (about_Functions_CmdletBindingAttribute).
     if (declared.advanced) {
@@ -194,6 +243,7 @@ class ScriptBlockProcessor implements Processor {
       } catch (e) {
         bindingFailure(this.caller, this.node, e);
       }
+      this.#boundTable?.set(pipelineSpec.name, scope.lookup(pipelineSpec.name)?.value ?? null);
     }
     // ValueFromPipelineByPropertyName: each object's property of the parameter's name (or an alias) binds it.
     for (const spec of hasInput ? byName : []) {
@@ -208,6 +258,7 @@ class ScriptBlockProcessor implements Processor {
       } catch (e) {
         bindingFailure(this.caller, this.node, e);
       }
+      this.#boundTable?.set(spec.name, scope.lookup(spec.name)?.value ?? null);
     }
     if (this.#processBlock) return this.#runBlock(this.#processBlock);
     if (hasInput) this.#input.push(value);
@@ -235,6 +286,7 @@ class ScriptBlockProcessor implements Processor {
     const scope = this.#scope;
     const values = this.#bound.values;
     scope.set("args", this.#bound.remaining);
+    this.#setAutomatics(values, this.#bound.remaining);
     for (let i = 0; i < parameters.length; i++) {
       const spec = specs[i];
       if (values.has(spec.name)) scope.set(spec.name, values.get(spec.name));
@@ -251,6 +303,53 @@ class ScriptBlockProcessor implements Processor {
     for (let i = parameters.length; i < args.length; i++) remaining.push(args[i].value);
     scope.set("args", remaining);
     for (let i = 0; i < parameters.length; i++) scope.set(parameters[i].name, i < args.length ? args[i].value : null);
+    if (this.#mentions.bound) {
+      const values = new Map<string, unknown>();
+      for (let i = 0; i < parameters.length && i < args.length; i++) values.set(parameters[i].name, args[i].value);
+      this.#setAutomatics(values, remaining);
+    }
+  }
+
+  get #mentions(): Mentions {
+    return mentionsOf(this.block);
+  }
+
+  /**
+   * `$PSBoundParameters` (the parameters the call bound, by name — defaults are not in it; pipeline-bound ones join
+   * as they bind) and `$MyInvocation` (about_Automatic_Variables), made only when the block reads them.
+   */
+  #setAutomatics(values: Map<string, unknown>, remaining: unknown[]): void {
+    const mentions = this.#mentions;
+    if (!mentions.bound) return;
+    const table = this.#boundTable = new PSHashtable();
+    for (const [name, value] of values) table.set(name, value);
+    this.#scope.set("PSBoundParameters", table);
+    if (mentions.invocation) this.#scope.set("MyInvocation", this.#invocationInfo(table, remaining));
+  }
+
+  #invocationInfo(bound: PSHashtable, remaining: unknown[]): PSCustomObject {
+    const { command, invocationName } = this.options;
+    const myCommand = new PSCustomObject();
+    myCommand.set("Name", command?.name ?? "");
+    myCommand.set("CommandType", command?.type ?? "Script");
+    // A script's definition is its path; a function's, its body's text.
+    myCommand.set("Definition", command?.path ?? this.#source.slice(this.block.span.start.offset, this.block.span.end.offset).trim());
+    if (command?.path) myCommand.set("Path", command.path);
+    const span = this.node.span;
+    const source = this.caller.source;
+    const lineStart = source.lastIndexOf("\n", span.start.offset - 1) + 1;
+    const lineEnd = source.indexOf("\n", span.start.offset);
+    const info = new PSCustomObject();
+    info.typeNames = ["System.Management.Automation.InvocationInfo", "System.Object"];
+    info.set("MyCommand", myCommand);
+    info.set("BoundParameters", bound);
+    info.set("UnboundArguments", remaining);
+    info.set("ScriptLineNumber", span.start.line);
+    info.set("OffsetInLine", span.start.column);
+    info.set("ScriptName", span.file);
+    info.set("Line", source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd));
+    info.set("InvocationName", invocationName ?? command?.name ?? "");
+    return info;
   }
 
   /** From the first parameter left to its default on: defaults are evaluated in order (one may use another). */

@@ -263,7 +263,7 @@ export class LocalRunspace implements Runspace {
     const globals: Record<string, unknown> = {
       ErrorActionPreference: "Continue", VerbosePreference: "SilentlyContinue", DebugPreference: "SilentlyContinue",
       InformationPreference: "SilentlyContinue", WarningPreference: "Continue", ProgressPreference: "Continue", Error: [], "?": true,
-      PSVersionTable: version, HOME: home, PWD: options.location ?? null, IsLinux: true,
+      PSVersionTable: version, PID: Deno.pid, HOME: home, PWD: options.location ?? null, IsLinux: true,
       IsWindows: false, IsMacOS: false, args: [], PROFILE: this.#profilePaths().at(-1),
       ExecutionContext: executionContext({ get: () => this.#evaluator.languageMode, set: (mode) => (this.#evaluator.languageMode = mode) }),
       ...Object.fromEntries(Object.entries(options.variables ?? {}).map(([k, v]) => [k, fromPlain(v)])),
@@ -498,7 +498,8 @@ export class LocalRunspace implements Runspace {
     type Outcome = { exitCode: number | null; failed: boolean; stopped: boolean };
     const completed = tryCatch((): Maybe<Outcome> => {
       if (!trusted) checkLanguage(ast, this.#evaluator.languageMode, source);
-      const processor = scriptBlockProcessor(this.#evaluator, ast, source, null, args, caller, ast, emit, { scope, hasUpstream: input !== undefined, trusted });
+      const command = file ? { name: file.slice(file.lastIndexOf("/") + 1), type: "ExternalScript" as const, path: file } : undefined;
+      const processor = scriptBlockProcessor(this.#evaluator, ast, source, null, args, caller, ast, emit, { scope, hasUpstream: input !== undefined, trusted, command, invocationName: file });
       const body = () => (input === undefined ? processor.run() : eachInOrder(input, (item) => processor.process(item)));
       return then(processor.begin(), () => then(body(), () => then(processor.end(), () => ({ exitCode: null, failed: false, stopped: false }))));
     }, (signal): Maybe<Outcome> => {

@@ -170,4 +170,11 @@ cli("on a terminal (a pty from util-linux `script`) rsh starts the REPL with a P
   assert.is(code, 5);
 });
 
+cli("a script's $MyInvocation names the script file (about_Automatic_Variables: MyCommand.Name and Path)", async () => {
+  const path = tempScript("who.rsh", "$MyInvocation.MyCommand.Name\n$MyInvocation.MyCommand.Path -eq $PSCommandPath\n");
+  const { stdout, code } = await runRsh([path]);
+  assert.is(code, 0);
+  assert.equal(stdout.trim().split(/\r?\n/), ["who.rsh", "True"]);
+});
+
 cli.run();
