@@ -1,5 +1,5 @@
 /**
- * The location and file family: Get-Location/Set-Location (each runspace has its own location, `$PWD`),
+ * The location and file family: Set-Location (each runspace has its own location, `$PWD`),
  * path resolution and the file objects the item commands write. Relative paths resolve against the
  * runspace's location, not the process's.
  */
@@ -8,7 +8,8 @@ import { Deno } from "../platform.ts";
 import { toStr } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
 
-function location(ctx: CommandContext): string {
+/** The runspace's location (`$PWD`), or the process's directory before one is set. */
+export function location(ctx: CommandContext): string {
   return toStr(ctx.scope.global.lookup("PWD")?.value ?? "") || Deno.cwd();
 }
 
@@ -33,13 +34,6 @@ function exists(path: string): "file" | "directory" | null {
     return null;
   }
 }
-
-export const getLocation: BuiltinCommand = {
-  name: "Get-Location",
-  aliases: ["pwd", "gl"],
-  parameters: [],
-  process: (ctx) => ctx.emit(location(ctx)),
-};
 
 const HISTORY_KEY = "files.locationHistory";
 

@@ -1,7 +1,8 @@
 /**
  * The item family (PowerShell 7's Microsoft.PowerShell.Management cmdlets over the FileSystem provider): Get-Item,
- * New-Item, Remove-Item, Copy-Item, Move-Item, Rename-Item, Resolve-Path, Push-Location and Pop-Location. Relative
- * paths resolve against the runspace's location (resolvePath); file-system access goes through src/platform.ts.
+ * New-Item, Remove-Item, Copy-Item, Move-Item, Rename-Item, Resolve-Path, Get-Location, Push-Location and
+ * Pop-Location. Relative paths resolve against the runspace's location (resolvePath); file-system access goes through
+ * src/platform.ts.
  */
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import type { Maybe } from "../engine/maybe.ts";
@@ -10,7 +11,7 @@ import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { toStr } from "../values/convert.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
 import { PSCustomObject } from "../values/objects.ts";
-import { fileInfo, resolvePath } from "./files.ts";
+import { fileInfo, location, resolvePath } from "./files.ts";
 
 const NS = "Microsoft.PowerShell.Commands";
 const STACK_KEY = "items.locationStack";
@@ -421,7 +422,7 @@ export const resolvePathCommand: BuiltinCommand = {
   process(ctx, params, input) {
     if (input === undefined) requirePath(params, "Resolve-Path");
     const literal = input === undefined && params.has("LiteralPath");
-    const base = params.has("RelativeBasePath") ? resolvePath(ctx, toStr(params.get("RelativeBasePath"))) : currentLocation(ctx);
+    const base = params.has("RelativeBasePath") ? resolvePath(ctx, toStr(params.get("RelativeBasePath"))) : location(ctx);
     const against = (path: string) => (path.startsWith("/") || path.startsWith("~") ? path : `${base}/${path}`);
     const out: string[] = [];
     for (const requested of paths(input !== undefined ? input : params.get(literal ? "LiteralPath" : "Path")).map(against)) {
@@ -444,9 +445,17 @@ function locationStack(ctx: CommandContext, name: unknown): string[] {
   return stack;
 }
 
-function currentLocation(ctx: CommandContext): string {
-  return toStr(ctx.scope.global.lookup("PWD")?.value ?? "") || Deno.cwd();
-}
+export const getLocation: BuiltinCommand = {
+  name: "Get-Location",
+  aliases: ["pwd", "gl"],
+  parameters: [{ name: "Stack", type: "switch" }, { name: "StackName", type: "string[]" }],
+  process(ctx, params) {
+    if (!params.get("Stack") && !params.has("StackName")) return ctx.emit(location(ctx));
+    // -Stack lists a location stack, the most recently pushed location first.
+    const names = params.has("StackName") ? paths(params.get("StackName")) : [undefined];
+    return ctx.emitAll(names.flatMap((name) => [...locationStack(ctx, name)].reverse()));
+  },
+};
 
 export const pushLocation: BuiltinCommand = {
   name: "Push-Location",
@@ -461,7 +470,7 @@ export const pushLocation: BuiltinCommand = {
     const requested = input !== undefined ? input : params.get(params.has("LiteralPath") ? "LiteralPath" : "Path");
     const stack = locationStack(ctx, params.get("StackName"));
     if (requested === undefined || requested === null) {
-      stack.push(currentLocation(ctx));
+      stack.push(location(ctx));
       return;
     }
     const target = resolvePath(ctx, toStr(requested));
@@ -469,7 +478,7 @@ export const pushLocation: BuiltinCommand = {
       notFound(ctx, target, "Push-Location");
       return;
     }
-    stack.push(currentLocation(ctx));
+    stack.push(location(ctx));
     ctx.scope.global.set("PWD", target);
     if (params.get("PassThru")) return ctx.emit(target);
   },

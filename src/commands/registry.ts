@@ -8,8 +8,8 @@ import { addContent, clearContent, getContent, outFile, setContent } from "./con
 import { convertFromCsv, convertToCsv, exportCsv, importCsv } from "./csv.ts";
 import { getDate } from "./date.ts";
 import { getCommand, getHelp, getMember } from "./discovery.ts";
-import { getLocation, setLocation } from "./files.ts";
-import { copyItem, getItem, moveItem, newItem, popLocation, pushLocation, removeItem, renameItem, resolvePathCommand } from "./items.ts";
+import { setLocation } from "./files.ts";
+import { copyItem, getItem, getLocation, moveItem, newItem, popLocation, pushLocation, removeItem, renameItem, resolvePathCommand } from "./items.ts";
 import { formatList, formatTable, outHost, outString } from "./format.ts";
 import { getUnique, groupObject } from "./group.ts";
 import { getCredential, readHost } from "./host.ts";

@@ -368,10 +368,11 @@ items("New-Item -ItemType SymbolicLink / HardLink with -Target (alias of -Value)
   });
 });
 
-items("Push-Location -StackName keeps its own stack; -PassThru writes the location; an empty named stack is an error", async () => {
+items("Push-Location -StackName keeps its own stack; -PassThru writes the location; Get-Location -Stack lists it, newest first; an empty named stack is an error", async () => {
   await inTemp(async (dir, run) => {
     Deno.mkdirSync(`${dir}/sub`);
     assert.equal((await run("Push-Location sub -StackName s1 -PassThru; Push-Location .. ; Pop-Location -StackName s1 -PassThru; Pop-Location -PassThru")).output, [`${dir}/sub`, dir, `${dir}/sub`]);
+    assert.equal((await run(`Set-Location '${dir}'; Push-Location sub; Push-Location ..; Get-Location -Stack; Pop-Location; Pop-Location`)).output, [`${dir}/sub`, dir]);
     const r = await run("Pop-Location -StackName s1");
     assert.is(r.errors[0].message, "Cannot find location stack 's1'. It does not exist or it is not a container.");
   });
