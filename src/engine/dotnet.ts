@@ -289,6 +289,17 @@ const REGEX: Record<string, (args: unknown[]) => unknown> = {
   unescape: (args) => toStr(args[0]).replace(/\\([\\*+?|{}[\]()^$.# ])/g, "$1").replace(/\\t/g, "\t").replace(/\\n/g, "\n"),
 };
 
+/** A Regex's own methods (`([regex]'a+').Matches($text)`): the static ones with its pattern, case-sensitive as .NET's. */
+export function regexMethod(regex: RegExp, name: string, args: unknown[]): unknown {
+  const pattern = regex.source;
+  switch (name) {
+    case "match": case "matches": case "ismatch": case "split": return REGEX[name]([args[0], pattern]);
+    case "replace": return REGEX.replace([args[0], pattern, args[1]]);
+    case "tostring": return pattern;
+    default: return undefined;
+  }
+}
+
 const EMPTY_GUID = "00000000-0000-0000-0000-000000000000";
 const GUID_TEXT = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 

@@ -6,7 +6,7 @@
 import { canonicalType, enumerate, formatNumber, roundHalfEven, toNumber, toStr, typeNameOf } from "../values/convert.ts";
 import { makeCredential, SecureString } from "../values/credentials.ts";
 import { NotedScalar, PSCustomObject, PSHashtable, PSList, timeSpan, timeSpanMs } from "../values/objects.ts";
-import { dotnetStatic, encodingMethod, listMethod, StringBuilderValue, stringBuilderMember, stringBuilderMethod, TextEncodingValue, VOID } from "./dotnet.ts";
+import { dotnetStatic, encodingMethod, listMethod, regexMethod, StringBuilderValue, stringBuilderMember, stringBuilderMethod, TextEncodingValue, VOID } from "./dotnet.ts";
 import { ErrorRecord } from "./errors.ts";
 import { ExceptionValue } from "./exceptions.ts";
 import { type DotNetContext, RefValue, systemStatic } from "./dotnet_system.ts";
@@ -242,6 +242,9 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
     if (result !== undefined) return result;
   } else if (target instanceof TextEncodingValue) {
     const result = encodingMethod(target, lower, args);
+    if (result !== undefined) return result;
+  } else if (target instanceof RegExp) {
+    const result = regexMethod(target, lower, args);
     if (result !== undefined) return result;
   } else if (target instanceof StringBuilderValue) {
     const result = stringBuilderMethod(target, lower, args);

@@ -190,7 +190,8 @@ function formatSpec(value: unknown, spec: string): string {
     case "X":
       return Math.trunc(n).toString(16)[spec[0] === "X" ? "toUpperCase" : "toLowerCase"]().padStart(digits ?? 0, "0");
     case "P":
-      return (n * 100).toFixed(digits ?? 2) + " %";
+      // en-US, the culture rsh reports (Get-Host): .NET writes "50.00%" there (" %" is the invariant culture's).
+      return (n * 100).toFixed(digits ?? 2) + "%";
     default:
       if (/^0+(\.0+)?$/.test(spec)) {
         const decimals = spec.includes(".") ? spec.split(".")[1].length : 0;

@@ -24,3 +24,4 @@ $m = [regex]::Match('key=val', '(\w+)=(?<v>\w+)'); $m.Success; $m.Groups[1].Valu
 [regex]::Split('a1b2c', '\d') -join '|'
 [guid]::NewGuid().ToString().Length; [guid]::Empty.Guid; [guid]::Parse('{12345678-1234-1234-1234-123456789ABC}')
 [datetime]::Parse('2024-01-02T03:04:05').Year
+$re = [regex]"a+"; $re.Matches("caab aa").Count; $re.IsMatch("A"); $re.Replace("xaay", "-"); $re.Match("baaa").Value; $re.Split("1a2aa3") -join ","; "{0:P0}|{1:P1}" -f 0.5, 0.123
