@@ -152,6 +152,16 @@ export const getChildItem: BuiltinCommand = {
         out.push(...envDrive(ctx, env[1], listing.names));
         continue;
       }
+      // With -Recurse a wildcard in the last segment filters the whole tree below its directory (`*.txt -Recurse`
+      // finds the .txt files everywhere), as the cmdlet moves it into the include filter.
+      const resolved = resolvePath(ctx, path);
+      const leaf = resolved.slice(resolved.lastIndexOf("/") + 1);
+      if (listing.depth > 0 && !literal && /[*?[]/.test(leaf)) {
+        const pattern = wildcardToRegExp(leaf, false);
+        const dir = resolved.slice(0, resolved.lastIndexOf("/")) || "/";
+        if (entries(dir) !== null) list({ ...listing, wanted: (e) => pattern.test(e.name) && listing.wanted(e) }, dir, "", 0, out);
+        continue;
+      }
       const found = expand(ctx, path, literal, listing.showHidden);
       if (found.length === 1 && found[0] === resolvePath(ctx, path) && fileInfo(found[0]) === null) {
         ctx.writeError(`Cannot find path '${found[0]}' because it does not exist.`, `PathNotFound,${GET_CHILD_ITEM}`, "Get-ChildItem");

@@ -52,6 +52,14 @@ gci("-Filter matches names (positional after -Path) and recursion still walks ev
   });
 });
 
+gci("with -Recurse a wildcard path filters the whole tree below its directory (`Get-ChildItem *.txt -Recurse`)", async () => {
+  await inTree(async (dir, run) => {
+    assert.equal((await run("Get-ChildItem *.txt -Recurse -Name")).output, ["a.txt", "sub/c.txt", "sub/deep/d.txt"]);
+    assert.equal((await run("Get-ChildItem sub/*.txt -Recurse -Name")).output, ["c.txt", "deep/d.txt"]);
+    assert.equal((await run("(Get-ChildItem d* -Recurse).FullName")).output, [`${dir}/sub/deep`, `${dir}/sub/deep/d.txt`]);
+  });
+});
+
 gci("-File and -Directory (aliases -af, -ad) keep one kind", async () => {
   await inTree(async (_dir, run) => {
     assert.equal((await run("Get-ChildItem -Recurse -File -Name")).output, ["a.txt", "b.log", "sub/c.txt", "sub/deep/d.txt"]);
