@@ -354,7 +354,7 @@ function builtinSyntax(command: BuiltinCommand): string {
  * Get-Help -Parameter: each named parameter (wildcards) as `-Name <Type>` with its description; none matching is
  * PowerShell's "No parameter matches criteria" error.
  */
-function parameterHelp(ctx: CommandContext, params: Map<string, unknown>, command: string, parameters: { name: string; text: string[]; type: string }[]) {
+function parameterHelp(ctx: CommandContext, params: Map<string, unknown>, parameters: { name: string; text: string[]; type: string }[]) {
   const patterns = enumerate(params.get("Parameter")).map((p) => wildcardToRegExp(toStr(p), false));
   const found = parameters.filter((p) => patterns.some((pattern) => pattern.test(p.name)));
   if (found.length === 0) {
@@ -401,7 +401,8 @@ export const getHelp: BuiltinCommand = {
       const help = functionHelp(resolved.entry);
       if (params.has("Parameter")) {
         const names = definition.parameters ?? definition.body.paramBlock?.parameters ?? [];
-        return parameterHelp(ctx, params, name, names.map((p) => ({ name: p.name, text: [...(help ?? [])].find(([key]) => key.toLowerCase() === `parameter ${p.name.toLowerCase()}`)?.[1] ?? [], type: parameterType(p) })));
+        const described = (p: Parameter) => [...(help ?? [])].find(([key]) => key.toLowerCase() === `parameter ${p.name.toLowerCase()}`)?.[1] ?? [];
+        return parameterHelp(ctx, params, names.map((p) => ({ name: p.name, text: described(p), type: parameterType(p) })));
       }
       const lines = [...section("NAME", [definition.name])];
       if (params.get("Examples")) {
@@ -423,7 +424,7 @@ export const getHelp: BuiltinCommand = {
     }
     const command = resolved.command;
     return then(command.load ? command.load() : command, (full) =>
-      params.has("Parameter") ? parameterHelp(ctx, params, name, full.parameters.map((p) => ({ name: p.name, text: [], type: p.type ?? "Object" }))) : ctx.emitAll([
+      params.has("Parameter") ? parameterHelp(ctx, params, full.parameters.map((p) => ({ name: p.name, text: [], type: p.type ?? "Object" }))) : ctx.emitAll([
         ...section("NAME", [full.name]),
         ...section("SYNTAX", [builtinSyntax(full)]),
         ...(full.aliases?.length ? section("ALIASES", full.aliases) : []),

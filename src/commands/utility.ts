@@ -51,7 +51,7 @@ const hex = (ch: string) => "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0
 function quoter(handling: string): Quote {
   const mode = handling.toLowerCase();
   if (mode === "default") return JSON.stringify;
-  const pattern = mode === "escapenonascii" ? /[^\x00-\x7f]/g : /[<>&']|\\"/g;
+  const pattern = mode === "escapenonascii" ? /[\u0080-\uffff]/g : /[<>&']|\\"/g;
   return (text) => {
     const json = JSON.stringify(text);
     return '"' + json.slice(1, -1).replace(pattern, (m) => hex(m === '\\"' ? '"' : m)) + '"';
