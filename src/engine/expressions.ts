@@ -104,6 +104,7 @@ export function writeVariable(frame: Frame, node: A.Variable, value: unknown): v
   }
   const scope = qualifier === "global" ? frame.scope.global : qualifier === "script" ? frame.scope.script : frame.scope;
   scope.set(node.name, value);
+  if (qualifier === "private") scope.variables.get(lower)!.private = true;
 }
 
 /** Wraps engine-level errors from value operations into ErrorRecords positioned at `node`. */

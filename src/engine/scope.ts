@@ -54,8 +54,11 @@ export interface ScriptAlias {
  * ```
  */
 export class Scope {
-  /** This frame's variables, by lower-case name (the name as first written is kept). */
-  readonly variables = new Map<string, { name: string; value: unknown }>();
+  /**
+   * This frame's variables, by lower-case name (the name as first written is kept). `private`: set as
+   * `$private:name`, seen only in this frame, not in the frames below it (about_Scopes).
+   */
+  readonly variables = new Map<string, { name: string; value: unknown; private?: boolean }>();
   // Most frames (a function call's, a script block's) never define a function or an alias: their tables are made
   // on first use, which saves two Maps per call.
   #functions: Map<string, FunctionEntry> | null = null;
@@ -104,7 +107,15 @@ export class Scope {
 
   /** The variable `name` (any case) here or in the nearest enclosing frame; undefined when none has it. */
   lookup(name: string): { name: string; value: unknown } | undefined {
-    return this.variables.get(name.toLowerCase()) ?? this.parent?.lookup(name);
+    const key = name.toLowerCase();
+    return this.variables.get(key) ?? (this.parent ? this.parent.#inherited(key) : undefined);
+  }
+
+  /** What a frame below sees of `key`: this frame's variable unless it is private, else an outer one. */
+  #inherited(key: string): { name: string; value: unknown } | undefined {
+    const cell = this.variables.get(key);
+    if (cell && !cell.private) return cell;
+    return this.parent ? this.parent.#inherited(key) : undefined;
   }
 
   /** The variable `name` of this frame, made here (as $null) if this frame does not have it. */
