@@ -7,134 +7,7 @@
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { toNumber, toStr } from "../values/convert.ts";
-
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-const hour12 = (date: Date) => date.getHours() % 12 || 12;
-
-/** The local offset as .NET's `z` / `zz` / `zzz` write it (`+1`, `+01`, `+01:00`). */
-function offset(date: Date, width: number): string {
-  const minutes = -date.getTimezoneOffset();
-  const sign = minutes < 0 ? "-" : "+";
-  const hours = Math.floor(Math.abs(minutes) / 60);
-  if (width === 1) return sign + hours;
-  return sign + pad(hours) + (width >= 3 ? ":" + pad(Math.abs(minutes) % 60) : "");
-}
-
-/** en-US's standard formats (DateTimeFormatInfo of en-US); `U` is `F` of the universal time. */
-const STANDARD: Record<string, string> = {
-  d: "M/d/yyyy",
-  D: "dddd, MMMM d, yyyy",
-  t: "h:mm tt",
-  T: "h:mm:ss tt",
-  f: "dddd, MMMM d, yyyy h:mm tt",
-  F: "dddd, MMMM d, yyyy h:mm:ss tt",
-  U: "dddd, MMMM d, yyyy h:mm:ss tt",
-  g: "M/d/yyyy h:mm tt",
-  G: "M/d/yyyy h:mm:ss tt",
-  m: "MMMM d",
-  M: "MMMM d",
-  y: "MMMM yyyy",
-  Y: "MMMM yyyy",
-  o: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
-  O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
-  // Neither converts a DateTime to universal time: they only write the suffix (DateTimeFormat.Format).
-  r: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
-  R: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
-  s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
-  u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
-};
-
-/** The date's universal time read through the local-time getters (what ToUniversalTime gives a formatter). */
-const universal = (date: Date) => new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
-
-/** One run of a custom specifier letter (`count` repeats) as DateTimeFormat.FormatCustomized writes it. */
-function specifier(date: Date, letter: string, count: number, written: string): string | null {
-  switch (letter) {
-    case "d":
-      return count === 1 ? String(date.getDate()) : count === 2 ? pad(date.getDate()) : count === 3 ? DAYS[date.getDay()].slice(0, 3) : DAYS[date.getDay()];
-    case "M": {
-      const month = date.getMonth();
-      return count === 1 ? String(month + 1) : count === 2 ? pad(month + 1) : count === 3 ? MONTHS[month].slice(0, 3) : MONTHS[month];
-    }
-    case "y": {
-      const year = date.getFullYear();
-      return count === 1 ? String(year % 100) : count === 2 ? pad(year % 100) : pad(year, count);
-    }
-    case "h":
-      return count === 1 ? String(hour12(date)) : pad(hour12(date));
-    case "H":
-      return count === 1 ? String(date.getHours()) : pad(date.getHours());
-    case "m":
-      return count === 1 ? String(date.getMinutes()) : pad(date.getMinutes());
-    case "s":
-      return count === 1 ? String(date.getSeconds()) : pad(date.getSeconds());
-    case "t": {
-      const designator = date.getHours() < 12 ? "AM" : "PM";
-      return count === 1 ? designator[0] : designator;
-    }
-    case "f":
-    case "F": {
-      if (count > 7) return null;
-      // JavaScript keeps milliseconds: the finer digits are zeros.
-      const digits = (pad(date.getMilliseconds(), 3) + "0000").slice(0, count);
-      return letter === "f" ? digits : digits.replace(/0+$/, "");
-    }
-    case "g":
-      return "A.D.";
-    case "z":
-      return offset(date, count);
-    case "K":
-      return offset(date, 3).repeat(count);
-    default:
-      return written;
-  }
-}
-
-/** DateTime.ToString(format) for en-US: a standard format letter, or a custom format string. */
-export function formatDate(date: Date, format: string): string {
-  if (format.length === 1 && format in STANDARD) return customFormat(format === "U" ? universal(date) : date, STANDARD[format]);
-  return customFormat(date, format);
-}
-
-function customFormat(date: Date, format: string): string {
-  let out = "";
-  for (let i = 0; i < format.length;) {
-    const ch = format[i];
-    if (ch === "'" || ch === '"') {
-      // A quoted literal; a backslash inside escapes the next character.
-      let j = i + 1;
-      while (j < format.length && format[j] !== ch) {
-        if (format[j] === "\\") j++;
-        out += format[j] ?? "";
-        j++;
-      }
-      i = j + 1;
-      continue;
-    }
-    if (ch === "\\") {
-      out += format[i + 1] ?? "";
-      i += 2;
-      continue;
-    }
-    // `%d` is the single-letter custom specifier `d`, not the standard format.
-    if (ch === "%" && i + 1 < format.length && format[i + 1] !== "%") {
-      out += specifier(date, format[i + 1], 1, format[i + 1]) ?? format[i + 1];
-      i += 2;
-      continue;
-    }
-    let count = 1;
-    while (format[i + count] === ch && /[dMyhHmstfFgzK]/.test(ch)) count++;
-    const text = specifier(date, ch, count, ch);
-    if (text === null) throw dateError("Input string was not in a correct format.", "System.FormatException");
-    // An `F` run that writes nothing takes the decimal point before it away too.
-    out = ch === "F" && text === "" && out.endsWith(".") ? out.slice(0, -1) : out + text;
-    i += count;
-  }
-  return out;
-}
+import { customFormat, DateFormatError, formatDate, hour12, pad, universal } from "../values/date_format.ts";
 
 /** ISO 8601's week number (ISOWeek.GetWeekOfYear): weeks start on Monday; week 1 holds the year's first Thursday. */
 function isoWeek(date: Date): number {
@@ -232,6 +105,12 @@ export const getDate: BuiltinCommand = {
     if (params.has("UFormat")) return ctx.emit(uformat(date, toStr(params.get("UFormat"))));
     if (!params.has("Format")) return ctx.emit(date);
     const format = toStr(params.get("Format"));
-    return ctx.emit(namedFormat(date, format) ?? formatDate(date, format));
+    let text: string;
+    try {
+      text = namedFormat(date, format) ?? formatDate(date, format);
+    } catch (e) {
+      throw e instanceof DateFormatError ? dateError(e.message, "System.FormatException") : e;
+    }
+    return ctx.emit(text);
   },
 };

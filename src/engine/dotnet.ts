@@ -8,6 +8,7 @@ import { canonicalType, DOTNET_TYPE, enumerate, isListType, roundHalfEven, toNum
 import { NotedScalar, PSCustomObject, PSList } from "../values/objects.ts";
 import { format, jsReplacement, toRegExp } from "./operators.ts";
 import { constructException, type ExceptionValue } from "./exceptions.ts";
+import { parseExact } from "../values/date_format.ts";
 
 /** What a void method returns (List.Add, Hashtable.Remove…): a statement of it writes nothing; as a value it is $null. */
 export const VOID: unique symbol = Symbol("void");
@@ -320,6 +321,12 @@ const GUID: Record<string, (args: unknown[]) => unknown> = {
 };
 
 const DATETIME: Record<string, (args: unknown[]) => unknown> = {
+  // ParseExact(text, format[, provider]): rsh's culture is en-US whatever the provider says.
+  parseexact: (args) => {
+    const date = enumerate(args[1]).map((format) => parseExact(toStr(args[0]), toStr(format))).find((d) => d !== null);
+    if (!date) throw calling("ParseExact", args, `String '${toStr(args[0])}' was not recognized as a valid DateTime.`);
+    return date;
+  },
   parse: (args) => {
     const date = new Date(toStr(args[0]));
     if (Number.isNaN(date.getTime())) throw calling("Parse", args, `String '${toStr(args[0])}' was not recognized as a valid DateTime.`);
@@ -339,6 +346,13 @@ export function dotnetStatic(typeName: string, name: string, args: unknown[] | n
     if (type === "io.path" && (name === "directoryseparatorchar" || name === "altdirectoryseparatorchar")) return "/";
     if (type === "io.path" && name === "pathseparator") return ":";
     if (type === "guid" && name === "empty") return guidValue(EMPTY_GUID);
+    // A culture passed to ParseExact and the like: rsh formats and parses as en-US whichever is given.
+    if (type === "globalization.cultureinfo" && (name === "invariantculture" || name === "currentculture" || name === "currentuiculture")) {
+      const culture = new PSCustomObject();
+      culture.set("Name", name === "invariantculture" ? "" : "en-US");
+      culture.set("DisplayName", name === "invariantculture" ? "Invariant Language (Invariant Country)" : "English (United States)");
+      return culture;
+    }
     // An enum value is its name, which the methods taking it (String.Split) read.
     if (type === "stringsplitoptions") return ({ none: "None", removeemptyentries: "RemoveEmptyEntries", trimentries: "TrimEntries" } as Record<string, string>)[name];
     if (type === "datetime" && name === "utcnow") return new Date();

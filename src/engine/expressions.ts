@@ -7,6 +7,7 @@ import { canonicalType, ConversionError, convertTo, enumerate, toBool, toNumber,
 import { baseOf, NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { DotNetError } from "./dotnet.ts";
+import { DateFormatError } from "../values/date_format.ts";
 import { PropertyCollection, ScriptMethod } from "./psobject.ts";
 import { type DotNetContext, RefValue } from "./dotnet_system.ts";
 import { getMember, invokeMethod, MemberError, setMember, staticMember, VOID } from "./members.ts";
@@ -122,6 +123,7 @@ export function rethrowAt(frame: Frame, node: { span: A.Span }, e: unknown): nev
   if (e instanceof OperatorError) fail(frame, node, e.message, e.message.includes("divide by zero") ? "RuntimeException" : "OperatorFailed");
   if (e instanceof MemberError) fail(frame, node, e.message, "MethodNotFound");
   if (e instanceof DotNetError) fail(frame, node, e.message, "MethodInvocationException");
+  if (e instanceof DateFormatError) fail(frame, node, e.message, "FormatException");
   // JS's RegExp rejects a pattern: PowerShell reports the invalid regular expression as an argument error.
   if (e instanceof SyntaxError) fail(frame, node, `Invalid regular expression: ${e.message.replace(/^Invalid regular expression: /, "")}`, "InvalidRegularExpression", "InvalidArgument");
   throw e;

@@ -9,6 +9,7 @@ import { NotedScalar, PSCustomObject, PSHashtable, PSList, timeSpan, timeSpanMs 
 import { dotnetStatic, encodingMethod, listMethod, regexMethod, StringBuilderValue, stringBuilderMember, stringBuilderMethod, TextEncodingValue, VOID } from "./dotnet.ts";
 import { ErrorRecord } from "./errors.ts";
 import { ExceptionValue } from "./exceptions.ts";
+import { cultureDate, formatDate, universal } from "../values/date_format.ts";
 import { type DotNetContext, RefValue, systemStatic } from "./dotnet_system.ts";
 import { PropertyCollection, psObjectOf, PSObjectView } from "./psobject.ts";
 import { format, TypeValue } from "./operators.ts";
@@ -44,6 +45,16 @@ function dateMethod(date: Date, name: string, args: unknown[]): unknown {
   const shifted = (ms: number) => new Date(date.getTime() + ms);
   if (name === "subtract") {
     return args[0] instanceof Date ? timeSpan(date.getTime() - args[0].getTime()) : shifted(-(timeSpanMs(args[0]) ?? 0));
+  }
+  switch (name) {
+    // DateTime.ToString() is en-US's `G`; with a format, .NET's standard or custom format string.
+    case "tostring": return args.length ? formatDate(date, toStr(args[0])) : cultureDate(date);
+    case "toshortdatestring": return formatDate(date, "d");
+    case "tolongdatestring": return formatDate(date, "D");
+    case "toshorttimestring": return formatDate(date, "t");
+    case "tolongtimestring": return formatDate(date, "T");
+    case "touniversaltime": return universal(date);
+    case "tolocaltime": return date;
   }
   const n = args.length ? toNumber(args[0]) : 0;
   switch (name) {

@@ -5,6 +5,7 @@
  */
 import { ConversionError, convertTo, enumerate, isOfType, toBool, toNumber, toNumberOrNull, toStr } from "../values/convert.ts";
 import { NotedScalar, PSHashtable, timeSpan, timeSpanMs } from "../values/objects.ts";
+import { cultureDate, formatDate } from "../values/date_format.ts";
 
 /** A type literal as a value (`[int]`), the right operand of `-is` / `-as`. */
 export class TypeValue {
@@ -166,7 +167,9 @@ export function format(template: string, args: unknown[]): string {
     if (whole === "{{") return "{";
     if (whole === "}}") return "}";
     const value = args[Number(index)];
-    let text = spec ? formatSpec(value, spec) : toStr(value);
+    // -f formats with the current culture (en-US): a date as `5/6/2021 1:14:15 PM`, or by its format string.
+    const base = value instanceof NotedScalar ? value.base : value;
+    let text = base instanceof Date ? (spec ? formatDate(base, spec) : cultureDate(base)) : spec ? formatSpec(value, spec) : toStr(value);
     if (align) {
       const width = Number(align);
       text = width < 0 ? text.padEnd(-width) : text.padStart(width);

@@ -3,6 +3,7 @@
  * types the language names. A failed conversion throws a ConversionError the engine turns into an ErrorRecord.
  */
 import { NotedScalar, PSCustomObject, PSHashtable, PSList } from "./objects.ts";
+import { invariantDate } from "./date_format.ts";
 
 export class ConversionError extends Error {}
 
@@ -82,7 +83,7 @@ export function toStr(value: Value): string {
   if (value instanceof PSCustomObject) {
     return "@{" + value.names().map((n) => `${n}=${toStr(value.get(n))}`).join("; ") + "}";
   }
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return invariantDate(value);
   if (value instanceof RegExp) return value.source;
   if (value instanceof NotedScalar) return toStr(value.base);
   return String(value);

@@ -14,6 +14,7 @@
  *   (pwsh waits up to 300 ms for rows before it prints the header); what does not fit is cut with `…`.
  */
 import { toStr } from "./convert.ts";
+import { cultureDate, displayDate } from "./date_format.ts";
 import { PSCustomObject, PSHashtable } from "./objects.ts";
 
 export type Align = "left" | "right" | "center";
@@ -157,6 +158,7 @@ export function displayText(value: unknown, fixedDecimals = false): string {
   if (Array.isArray(value)) return enumerationText(value.map(elementText));
   if (value instanceof PSHashtable) return enumerationText(value.entries().map(([k, v]) => `[${toStr(k)}, ${elementText(v)}]`));
   if (fixedDecimals && typeof value === "number" && Number.isFinite(value) && !Number.isInteger(value)) return value.toFixed(2);
+  if (value instanceof Date) return cultureDate(value);
   return toStr(value);
 }
 
@@ -354,7 +356,7 @@ export class OutputFormatter {
   #writeItem(item: unknown): string {
     if (!(item instanceof PSCustomObject) || item.names().length === 0) {
       // Out of band: pwsh writes a scalar's string (an object without properties prints as an empty line).
-      const text = item instanceof PSCustomObject ? "" : toStr(item);
+      const text = item instanceof PSCustomObject ? "" : item instanceof Date ? displayDate(item) : toStr(item);
       const group = this.#group;
       if (group?.kind === "table" && group.pending) {
         group.pending.push(text);
