@@ -58,11 +58,12 @@ function sameKinds(entries: readonly Entry[]): boolean {
   return true;
 }
 
-/** Culture-aware, as pwsh sorts: case-sensitively, "aA" comes before "AA". */
-const collator = new Intl.Collator("en-US", { sensitivity: "variant" });
+/** Culture-aware, as pwsh sorts: case-sensitively, "aA" comes before "AA". Made on first use (~9 ms at start-up). */
+let collator: Intl.Collator | null = null;
 
 function compareKeys(a: unknown, b: unknown, caseSensitive: boolean): number {
-  return caseSensitive && typeof a === "string" && typeof b === "string" ? collator.compare(a, b) : compare(a, b, caseSensitive);
+  if (!caseSensitive || typeof a !== "string" || typeof b !== "string") return compare(a, b, caseSensitive);
+  return (collator ??= new Intl.Collator("en-US", { sensitivity: "variant" })).compare(a, b);
 }
 
 function groupEntries(entries: Entry[], caseSensitive: boolean): Entry[][] {
