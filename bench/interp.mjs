@@ -1,6 +1,13 @@
 // `npm run bench:interp`: the interpreter benchmarks of the interpreter issue, each beside a plain-JS equivalent
 // timed in the same run. Nothing asserts; figures go to bench/RESULTS.md.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { LocalRunspace, parseOrThrow } from "../dist/mod.mjs";
+
+// Each timed run starts from a collected heap: the garbage of the case before it (a baseline's million-element
+// array, say) would otherwise be collected on this one's time — it doubled the function-call figure.
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc");
 
 function time(fn) {
   const started = performance.now();
@@ -11,6 +18,7 @@ function time(fn) {
 async function rsh(source) {
   const runspace = new LocalRunspace({ host: { output() {}, error(r) { throw new Error(r.message); }, host() {} } });
   const ast = parseOrThrow(source);
+  gc();
   const started = performance.now();
   await runspace.run(ast, { source });
   return performance.now() - started;

@@ -495,8 +495,17 @@ export function returned(signal: unknown, emit: Emit): Maybe<void> {
 
 /** A Frame of this evaluator (a class: a function call makes one, and its methods cost no closures). */
 class EvaluatorFrame implements Frame {
-  readonly env: Map<string, string>;
-  constructor(readonly evaluator: Evaluator, readonly scope: Scope, readonly source: string, readonly trusted: boolean) {
+  // Fields set in the constructor, no class-field initializers (see Scope's constructor for why).
+  declare readonly evaluator: Evaluator;
+  declare readonly scope: Scope;
+  declare readonly source: string;
+  declare readonly trusted: boolean;
+  declare readonly env: Map<string, string>;
+  constructor(evaluator: Evaluator, scope: Scope, source: string, trusted: boolean) {
+    this.evaluator = evaluator;
+    this.scope = scope;
+    this.source = source;
+    this.trusted = trusted;
     this.env = evaluator.env;
   }
 
