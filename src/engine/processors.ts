@@ -7,6 +7,7 @@ import { canonicalType, enumerate, toStr } from "../values/convert.ts";
 import { PSHashtable } from "../values/objects.ts";
 import { bindArguments, checkMandatory, coerce, type RawArgument } from "./binder.ts";
 import type { BuiltinCommand, CommandContext } from "./command_types.ts";
+import type { CommandTable, Resolved } from "./commands.ts";
 import { ErrorRecord, RuntimeError, StopUpstreamSignal } from "./errors.ts";
 import type { Emit, Evaluator } from "./evaluator.ts";
 import { bindingFailure, scriptBlockProcessor } from "./script_processor.ts";
@@ -238,6 +239,22 @@ export function makeProcessor(evaluator: Evaluator, element: A.PipelineElement, 
   return args instanceof Promise ? args.then(named) : named(args);
 }
 
+const RESOLVED = Symbol("rsh.resolvedCommand");
+type Remembered = { scope: Scope; definitions: number; name: string; resolved: Resolved | undefined };
+
+/**
+ * What `name` means at a call site, remembered for the next run from the same scope: a loop calling a function
+ * 100,000 times looks it up once. Valid until a function or alias is defined or removed anywhere
+ * (Scope.definitions).
+ */
+function resolveAt(site: A.Command, table: CommandTable, name: string, scope: Scope): Resolved | undefined {
+  const memo = (site as A.Command & { [RESOLVED]?: Remembered })[RESOLVED];
+  if (memo && memo.scope === scope && memo.definitions === Scope.definitions && memo.name === name) return memo.resolved;
+  const resolved = table.resolve(name, scope, false);
+  (site as A.Command & { [RESOLVED]?: Remembered })[RESOLVED] = { scope, definitions: Scope.definitions, name, resolved };
+  return resolved;
+}
+
 function commandProcessor(
   evaluator: Evaluator,
   element: A.Command,
@@ -259,7 +276,11 @@ function commandProcessor(
   const name = toStr(nameValue);
   // A restricted session's user resolves through its view: a hidden command is "not recognized", as if absent.
   const restricted = evaluator.visible !== null && !frame.trusted;
-  const resolved = restricted ? evaluator.visible!.resolve(name, frame.scope) : evaluator.commands.resolve(name, frame.scope, evaluator.visible !== null);
+  const resolved = restricted
+    ? evaluator.visible!.resolve(name, frame.scope)
+    : evaluator.visible === null
+    ? resolveAt(element, evaluator.commands, name, frame.scope)
+    : evaluator.commands.resolve(name, frame.scope, true);
   if (resolved?.kind === "function") {
     const definition = resolved.entry.definition;
     return scriptBlockProcessor(evaluator, definition.body, resolved.entry.source, definition.parameters, args, frame, element, emit, {

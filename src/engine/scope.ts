@@ -64,15 +64,23 @@ export class Scope {
   declare private functionTable: Map<string, FunctionEntry> | null;
   declare private aliasTable: Map<string, ScriptAlias> | null;
 
-  /** This frame's functions, by lower-case name. */
+  /** This frame's functions, by lower-case name (taking the table counts as a change: see definitions). */
   get functions(): Map<string, FunctionEntry> {
+    Scope.definitions++;
     return this.functionTable ??= new Map();
   }
 
-  /** Aliases defined by scripts (Set-Alias), by lower-cased name. */
+  /** Aliases defined by scripts (Set-Alias), by lower-cased name (taking the table counts as a change). */
   get aliases(): Map<string, ScriptAlias> {
+    Scope.definitions++;
     return this.aliasTable ??= new Map();
   }
+
+  /**
+   * Counts the times a function or alias table was handed out to be changed: what a call site resolved stays true
+   * while this count is unchanged (processors.ts, resolveAt).
+   */
+  static definitions = 0;
 
   /** Set-StrictMode's version set in this frame (0: -Off); undefined: as the parent's. */
   declare strictMode: number | undefined;

@@ -89,4 +89,9 @@ compiled("plain parameters bind positionally, extra values land in $args, missin
   assert.equal(out, ["1|True|", "1|False|3,4", "1|False|5", "2"]);
 });
 
+compiled("a call site resolves anew once a function or alias is defined (about_Command_Precedence: alias, function, cmdlet)", async () => {
+  const out = await run("for ($i = 0; $i -lt 3; $i++) { Write-Output \"w$i\"; if ($i -eq 0) { function Write-Output { \"fn $args\" } }; if ($i -eq 1) { Set-Alias Write-Output Write-Host } }");
+  assert.equal(out, ["w0", "fn w1", "host: w2"]);
+});
+
 compiled.run();
