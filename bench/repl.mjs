@@ -45,7 +45,10 @@ const scratch = mkdtempSync(join(tmpdir(), "rsh-bench-repl-"));
 cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
 let failed = false;
 try {
-  const bundle = join(scratch, "repl.mjs");
+  // Inside the tree (dist/ is ignored by git): the bundle loads some packages on first use (platform.ts), and a
+  // bundle in the system's temporary directory would not find node_modules from there.
+  const bundle = join(root, "dist", "bench-repl.mjs");
+  cleanups.push(() => rmSync(bundle, { force: true }));
   await build({
     stdin: {
       contents: `export * from "./src/mod.ts"; export { runRepl } from "./repl/repl.ts"; export { LineEditor } from "./repl/line_editor.ts"; export { highlight } from "./repl/highlight.ts";`,
