@@ -211,7 +211,8 @@ export interface SessionPort {
 
 /**
  * What a command's begin/process/end steps get: ways to write to the pipeline and the other streams, the session's
- * variables (`scope`), the stop signal (`pacer`) and services (`session`).
+ * variables (`scope`), the stop signal (`pacer`) and services (`session`). It is a class instance: `emit` and
+ * `emitAll` may be passed around detached; to derive a context use `Object.create(ctx)` (a spread loses methods).
  *
  * @example
  * ```ts

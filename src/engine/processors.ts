@@ -5,18 +5,17 @@
 import type * as A from "../../grammar/ast.ts";
 import { canonicalType, enumerate, toStr } from "../values/convert.ts";
 import { PSHashtable } from "../values/objects.ts";
-import { bindArguments, checkMandatory, coerce, type RawArgument } from "./binder.ts";
-import type { BuiltinCommand, CommandContext } from "./command_types.ts";
+import type { RawArgument } from "./binder.ts";
 import type { CommandTable, Resolved } from "./commands.ts";
-import { ErrorRecord, RuntimeError, StopUpstreamSignal } from "./errors.ts";
+import { ErrorRecord, RuntimeError } from "./errors.ts";
 import type { Emit, Evaluator } from "./evaluator.ts";
-import { bindingFailure, scriptBlockProcessor } from "./script_processor.ts";
+import { scriptBlockProcessor } from "./script_processor.ts";
+import { BuiltinProcessor } from "./builtin_processor.ts";
 import { rangeOf } from "./compile.ts";
 import type { Pacer } from "./pacer.ts";
-import { compiled, evaluate, fail, type Frame, invokeMember, rethrowAt, ScriptBlockValue } from "./expressions.ts";
+import { compiled, evaluate, fail, type Frame, invokeMember, ScriptBlockValue } from "./expressions.ts";
 import { VOID } from "./members.ts";
-import { captureVariables, takeCommonParameters } from "./common_parameters.ts";
-import { eachInOrder, type Maybe, then, tryCatch } from "./maybe.ts";
+import { eachInOrder, type Maybe, then } from "./maybe.ts";
 import { checkLanguage, forbidsScriptBlocks, scriptBlockRefused } from "./language_mode.ts";
 import { nativeProcessor } from "./native.ts";
 import { Scope } from "./scope.ts";
@@ -83,107 +82,6 @@ function splat(args: RawArgument[], value: unknown): void {
   } else for (const v of enumerate(value)) args.push({ kind: "value", value: v });
 }
 
-function builtinProcessor(
-  evaluator: Evaluator,
-  command: BuiltinCommand,
-  rawArgs: RawArgument[],
-  caller: Frame,
-  node: { span: A.Span },
-  emit: Emit,
-  hasUpstream: boolean,
-): Processor {
-  const declared = (name: string) => command.parameters.some((p) => p.name.toLowerCase() === name.toLowerCase() || p.aliases?.some((a) => a.toLowerCase() === name.toLowerCase()));
-  const { args, common } = takeCommonParameters(rawArgs, declared);
-  const action = common.errorAction ?? null;
-  const captured = captureVariables(common, caller.scope);
-  emit = captured.wrap(emit);
-  let params = new Map<string, unknown>();
-  let state: unknown;
-  const pipelineSpec = command.parameters.find((s) => s.pipeline);
-  // A conversion or member failure inside a command is reported at the command, as PowerShell does.
-  const failAt = (e: unknown): never => rethrowAt(caller, node, e);
-  const processItem = (value: unknown): Maybe<void> => {
-    if (!command.process) return;
-    let processed: Maybe<void>;
-    try {
-      processed = command.process(context, params, value, state);
-    } catch (e) {
-      return failAt(e);
-    }
-    return processed instanceof Promise ? processed.catch(failAt) : processed;
-  };
-  const processor: Processor = {
-    hadError: false,
-    begin() {
-      try {
-        params = bindArguments(command.parameters, args, true).values;
-        checkMandatory(command.parameters, params, pipelineSpec !== undefined && hasUpstream);
-      } catch (e) {
-        bindingFailure(caller, node, e);
-      }
-      return then(command.begin?.(context, params), (s) => void (state = s));
-    },
-    process(value) {
-      if (pipelineSpec) {
-        try {
-          params.set(pipelineSpec.name, coerce(pipelineSpec, value));
-        } catch (e) {
-          bindingFailure(caller, node, e);
-        }
-      }
-      return processItem(value);
-    },
-    run: () => processItem(undefined),
-    end: () => then(tryCatch(() => command.end?.(context, params, state), failAt), () => captured.finish()),
-  };
-  const context: CommandContext = {
-    emit,
-    emitAll: (values) => emitAll(emit, values),
-    host: evaluator.host,
-    scope: caller.scope,
-    pacer: evaluator.pacer,
-    session: evaluator.session,
-    commands: caller.trusted ? evaluator.commands : evaluator.visible ?? evaluator.commands,
-    get languageMode() {
-      return caller.trusted ? "FullLanguage" : evaluator.languageMode;
-    },
-    evaluateText(text) {
-      const ast = parseText(text, "<Invoke-Expression>");
-      if (!caller.trusted) checkLanguage(ast, evaluator.languageMode, text);
-      return evaluator.callScriptBlock(new ScriptBlockValue(ast, text, caller.trusted), undefined, [], caller.scope, true, true);
-    },
-    writeError(message, errorId, commandName) {
-      processor.hadError = true;
-      evaluator.writeError(new ErrorRecord(message, errorId, categoryOf(errorId), node.span, caller.source, null, commandName ?? null), caller, action);
-    },
-    writeErrorRecord(record) {
-      processor.hadError = true;
-      evaluator.writeError(record, caller, action);
-    },
-    invoke(block, item, extra = [], variables) {
-      if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");
-      let scope = caller.scope;
-      if (variables) {
-        scope = new Scope(scope);
-        for (const [name, value] of Object.entries(variables)) scope.set(name, value);
-      }
-      return evaluator.callScriptBlock(block, item, extra, scope);
-    },
-    stopUpstream() {
-      throw new StopUpstreamSignal(processor);
-    },
-    invokeInScope(block, item) {
-      if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");
-      return evaluator.callScriptBlock(block, item, [], caller.scope, true);
-    },
-    runInScope(block, item) {
-      if (!(block instanceof ScriptBlockValue)) fail(caller, node, "The argument is not a script block.", "ArgumentNotScriptBlock");
-      return evaluator.runScriptBlock(block, item, [], caller.scope, emit, true);
-    },
-  };
-  return processor;
-}
-
 /** Writes `from..to` one number at a time (a range at the head of a pipeline is never built as an array). */
 function emitRange(from: number, to: number, emit: Emit, pacer: Pacer): Maybe<void> {
   const step = from <= to ? 1 : -1;
@@ -220,13 +118,6 @@ function expressionProcessor(evaluator: Evaluator, frame: Frame, node: A.Command
     end() {},
   };
 }
-
-/** PowerShell's ErrorCategory for the error ids built-ins write by id alone (a missing path is ObjectNotFound). */
-const CATEGORIES: Record<string, string> = {
-  PathNotFound: "ObjectNotFound", ItemNotFound: "ObjectNotFound", ItemExists: "ResourceExists", InvalidOperation: "InvalidOperation",
-  InvalidArgument: "InvalidArgument", PermissionDenied: "PermissionDenied",
-};
-const categoryOf = (errorId: string) => CATEGORIES[errorId.split(",")[0]] ?? "NotSpecified";
 
 /** Makes the processor for one pipeline element. */
 export function makeProcessor(evaluator: Evaluator, element: A.PipelineElement, frame: Frame, emit: Emit, hasUpstream: boolean): Maybe<Processor> {
@@ -293,8 +184,8 @@ function commandProcessor(
   }
   if (resolved?.kind === "builtin") {
     const command = resolved.command;
-    if (command.load) return command.load().then((loaded) => builtinProcessor(evaluator, loaded, args, frame, element, emit, hasUpstream));
-    return builtinProcessor(evaluator, command, args, frame, element, emit, hasUpstream);
+    if (command.load) return command.load().then((loaded) => new BuiltinProcessor(evaluator, loaded, args, frame, element, emit, hasUpstream));
+    return new BuiltinProcessor(evaluator, command, args, frame, element, emit, hasUpstream);
   }
   if (/\.rsh$/i.test(name) && !restricted) {
     const script = scriptFileProcessor(evaluator, name, args, frame, element, emit, hasUpstream);

@@ -41,11 +41,12 @@ function fromHost(value: unknown): unknown {
 
 /** Wraps a command from outside the engine so that the plain JS values it writes arrive as rsh values. */
 function hostCommand(command: BuiltinCommand): BuiltinCommand {
-  const wrap = (ctx: CommandContext): CommandContext => ({
-    ...ctx,
-    emit: (value) => ctx.emit(fromHost(value)),
-    emitAll: (values) => ctx.emitAll(values.map(fromHost)),
-  });
+  // The context is a class instance: the wrapper derives from it (a spread would lose its methods).
+  const wrap = (ctx: CommandContext): CommandContext =>
+    Object.assign(Object.create(ctx) as CommandContext, {
+      emit: (value: unknown) => ctx.emit(fromHost(value)),
+      emitAll: (values: readonly unknown[]) => ctx.emitAll(values.map(fromHost)),
+    });
   return {
     ...command,
     begin: command.begin && ((ctx, params) => command.begin!(wrap(ctx), params)),
