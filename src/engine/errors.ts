@@ -88,7 +88,7 @@ export class ErrorRecord {
       "Line |",
       `${gutter} |  ${sourceLine}`,
       `${pad} |  ${" ".repeat(start.column - 1)}${"~".repeat(width)}`,
-      `${pad} | ${this.message}`,
+      ...this.message.split("\n").map((line) => `${pad} | ${line}`),
     ].join("\n");
   }
 }

@@ -199,6 +199,9 @@ function commandProcessor(
     "ObjectNotFound",
     element.name.span,
     frame.source,
+    name,
+    // pwsh names the command it could not find first: `Get-Foo: The term 'Get-Foo' is not recognized …`.
+    name,
   ));
 }
 
