@@ -90,6 +90,7 @@ export function fileInfo(path: string, name = path === "/" ? "/" : path.slice(pa
     return null;
   }
   const item = new PSCustomObject();
+  item.typeNames = [info.isDirectory ? "System.IO.DirectoryInfo" : "System.IO.FileInfo", "System.IO.FileSystemInfo", "System.MarshalByRefObject", "System.Object"];
   item.set("Mode", (info.isDirectory ? "d" : "-") + "----");
   item.set("LastWriteTime", info.mtime ?? null);
   item.set("Length", info.isDirectory ? null : info.size);

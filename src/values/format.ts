@@ -14,7 +14,7 @@
  *   (pwsh waits up to 300 ms for rows before it prints the header); what does not fit is cut with `…`.
  */
 import { toStr } from "./convert.ts";
-import { cultureDate, displayDate } from "./date_format.ts";
+import { cultureDate, customFormat, displayDate } from "./date_format.ts";
 import { PSCustomObject, PSHashtable } from "./objects.ts";
 
 export type Align = "left" | "right" | "center";
@@ -57,14 +57,18 @@ export function setFormatTypeName<T extends object>(object: T, name: string): T 
 }
 
 /** The type a view is chosen by; a deserialized object (remote output) uses its original type's view. */
+/** The type whose view formats `object`: the first of its type names (most derived first) that has one, else its own. */
 function typeNameOf(object: PSCustomObject): string {
-  return typeNames.get(object) ?? object.typeNames?.[0]?.replace(/^Deserialized\./, "") ?? "System.Management.Automation.PSCustomObject";
+  const names = object.typeNames?.map((name) => name.replace(/^Deserialized\./, ""));
+  return typeNames.get(object) ?? names?.find((name) => name in TABLE_VIEWS) ?? names?.[0] ?? "System.Management.Automation.PSCustomObject";
 }
 
 interface ViewColumn {
   label: string;
   width?: number;
   align?: Align;
+  /** The cell's value when it is not the property of the label's name as it is. */
+  read?: (object: PSCustomObject) => unknown;
 }
 
 /** The table views of PowerShell's built-in format data that rsh has types for. */
@@ -75,6 +79,13 @@ const TABLE_VIEWS: Record<string, readonly ViewColumn[]> = {
   // Get-Job's view (PowerShellCore_format_ps1xml: Job).
   "System.Management.Automation.Job": ["Id", "Name", "PSJobTypeName", "State", "HasMoreData", "Location", "Command"]
     .map((label) => ({ label, align: label === "Id" ? "right" as const : undefined })),
+  // Get-ChildItem's view (FileSystem_format_ps1xml: children): the date as its short date and short time.
+  "System.IO.FileSystemInfo": [
+    { label: "Mode" },
+    { label: "LastWriteTime", width: 21, align: "right", read: (item) => shortDateTime(item.get("LastWriteTime")) },
+    { label: "Length", width: 14, align: "right" },
+    { label: "Name" },
+  ],
   // Get-PSSession's view (PowerShellCore_format_ps1xml: PSSession).
   "System.Management.Automation.Runspaces.PSSession": ["Id", "Name", "Transport", "ComputerName", "ComputerType", "State", "ConfigurationName", "Availability"]
     .map((label) => ({ label, align: label === "Id" ? "right" as const : undefined })),
@@ -200,6 +211,12 @@ interface Field {
   read: (object: PSCustomObject) => unknown;
   width?: number;
   align?: Align;
+}
+
+/** `12/1/2026 11:11 PM`: the file view's "{0,10} {1,8}" of the short date and the short time. */
+function shortDateTime(value: unknown): string {
+  if (!(value instanceof Date)) return "";
+  return `${customFormat(value, "M/d/yyyy").padStart(10)} ${customFormat(value, "h:mm tt").padStart(8)}`;
 }
 
 const own = (name: string) => (object: PSCustomObject) => (object.has(name) ? object.get(name) : undefined);
@@ -389,7 +406,7 @@ export class OutputFormatter {
     const shape = this.#options.shape ?? (view || object.names().length <= PROPERTY_COUNT_FOR_TABLE ? "table" : "list");
     if (shape === "list") return { kind: "list", view };
     let columns: Column[];
-    if (view) columns = TABLE_VIEWS[view].map((c) => ({ ...c, read: own(c.label), align: c.align ?? "left" }));
+    if (view) columns = TABLE_VIEWS[view].map((c) => ({ ...c, read: c.read ?? own(c.label), align: c.align ?? "left" }));
     else {
       const fields = fieldsOf(object, properties).slice(0, properties ? undefined : MAX_GENERATED_COLUMNS);
       columns = fields.map((f) => ({ ...f, align: f.align ?? alignmentOf(f.read(object)) }));

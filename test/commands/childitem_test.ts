@@ -6,7 +6,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { Deno } from "../../src/platform.ts";
-import { LocalRunspace } from "../../src/runspace/local_runspace.ts";
+import { formatValue, LocalRunspace } from "../../src/runspace/local_runspace.ts";
 
 async function inTree(fn: (dir: string, run: (script: string) => ReturnType<LocalRunspace["invoke"]>) => Promise<void>) {
   const dir = Deno.makeTempDirSync({ prefix: "rsh-gci-" });
@@ -105,6 +105,16 @@ gci("a link to a directory is listed but not descended into; -FollowSymlink desc
     assert.equal((await run("Get-ChildItem -Recurse -FollowSymlink -Name -Filter *.txt")).output, ["a.txt", "link/d.txt", "sub/c.txt"]);
     // Through the loop: link (sub/deep), then up (the top), whose sub/deep was listed already.
     assert.equal((await run("Get-ChildItem link -FollowSymlink -Recurse -Name -Filter *.txt")).output, ["d.txt", "up/a.txt", "up/sub/c.txt"]);
+  });
+});
+
+gci("items show in the file view's table (FileSystem format: Mode, LastWriteTime as short date and time, Length, Name)", async () => {
+  await inTree(async (dir, run) => {
+    Deno.utimeSync(`${dir}/a.txt`, new Date(2021, 4, 6, 13, 14), new Date(2021, 4, 6, 13, 14));
+    const lines = formatValue((await run("Get-ChildItem a.txt, b.log")).output).split("\n");
+    assert.equal(lines.slice(0, 3).map((l) => l.trimEnd()), ["", "Mode          LastWriteTime         Length Name", "----          -------------         ------ ----"]);
+    assert.is(lines[3].trimEnd(), "-----     5/6/2021  1:14 PM              5 a.txt");
+    assert.match(lines[4], /^-----\s+\d+\/\d+\/\d{4}\s+\d+:\d\d [AP]M\s+5 b\.log$/);
   });
 });
 
