@@ -41,6 +41,8 @@ function nodeDeno(): DenoNamespace {
   };
   const fast: Record<string, unknown> = {
     args: process.argv.slice(2),
+    // Every runspace reads it ($PID).
+    pid: process.pid,
     exit: (code?: number) => process.exit(code),
     cwd: () => process.cwd(),
     env,
