@@ -155,6 +155,8 @@ function mentionsOf(block: A.ScriptBlock): Mentions {
 }
 
 const NO_COMMON: Common = Object.freeze({});
+/** The empty `$args`/`$input` of a call that has none (see the constructor). */
+const NOTHING: unknown[] = [];
 const NOTHING_BOUND: Bound = { values: new Map(), remaining: [] };
 
 /** One call of a script block (a class: a function called 100,000 times makes 100,000 of these, and no closures). */
@@ -217,7 +219,8 @@ class ScriptBlockProcessor implements Processor {
     this.processBlock = block.process ?? (options.isFilter ? block.end : null);
     this.endBlock = options.isFilter ? null : block.end;
     this.bound = NOTHING_BOUND;
-    this.input = [];
+    // Without upstream, `$input` stays empty: one shared empty array (a script cannot grow a plain array in place).
+    this.input = options.hasUpstream ? [] : NOTHING;
     this.boundTable = null;
   }
 
@@ -282,7 +285,7 @@ class ScriptBlockProcessor implements Processor {
       this.boundTable?.set(spec.name, scope.lookup(spec.name)?.value ?? null);
     }
     if (this.processBlock) return this.runBlock(this.processBlock);
-    if (hasInput) this.input.push(value);
+    if (hasInput) (this.input === NOTHING ? (this.input = []) : this.input).push(value);
   }
 
   bindParameters(): Maybe<void> {
@@ -320,7 +323,7 @@ class ScriptBlockProcessor implements Processor {
   bindPositionally(args: { value: unknown }[]): void {
     const scope = this.scope;
     const parameters = this.declared.parameters;
-    const remaining: unknown[] = [];
+    const remaining: unknown[] = args.length > parameters.length ? [] : NOTHING;
     for (let i = parameters.length; i < args.length; i++) remaining.push(args[i].value);
     scope.set("args", remaining);
     for (let i = 0; i < parameters.length; i++) scope.set(parameters[i].name, i < args.length ? args[i].value : null);
