@@ -67,6 +67,12 @@ function findSpec(specs: ParameterSpec[], name: string): ParameterSpec | undefin
   return prefixed[0];
 }
 
+/** Whether `specs` declare `name` (any case) as a parameter or an alias: then a common parameter of that name is theirs. */
+export function declaresParameter(specs: readonly ParameterSpec[], name: string): boolean {
+  const lower = name.toLowerCase();
+  return specs.some((s) => s.name.toLowerCase() === lower || s.aliases?.some((a) => a.toLowerCase() === lower));
+}
+
 /** Types whose parameters take any value as it is. */
 const UNCONVERTED = /^(object|scriptblock)$/i;
 

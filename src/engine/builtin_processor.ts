@@ -4,7 +4,7 @@
  * now two, `emit` and `emitAll`, which commands pass around detached).
  */
 import type * as A from "../../grammar/ast.ts";
-import { bindArguments, checkMandatory, coerce, type ParameterSpec, type RawArgument } from "./binder.ts";
+import { bindArguments, checkMandatory, coerce, declaresParameter, type ParameterSpec, type RawArgument } from "./binder.ts";
 import type { BuiltinCommand, CommandContext, EngineHost, SessionPort } from "./command_types.ts";
 import type { CommandTable } from "./commands.ts";
 import { captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
@@ -43,8 +43,7 @@ export class BuiltinProcessor implements Processor {
   declare private state: unknown;
 
   constructor(evaluator: Evaluator, command: BuiltinCommand, rawArgs: RawArgument[], caller: Frame, node: { span: A.Span }, emit: Emit, hasUpstream: boolean) {
-    const declared = (name: string) => command.parameters.some((p) => p.name.toLowerCase() === name.toLowerCase() || p.aliases?.some((a) => a.toLowerCase() === name.toLowerCase()));
-    const { args, common } = rawArgs.length ? takeCommonParameters(rawArgs, declared) : { args: rawArgs, common: {} as Common };
+    const { args, common } = rawArgs.length ? takeCommonParameters(rawArgs, (name) => declaresParameter(command.parameters, name)) : { args: rawArgs, common: {} as Common };
     this.hadError = false;
     this.command = command;
     this.args = args;

@@ -6,7 +6,7 @@
 import type * as A from "../../grammar/ast.ts";
 import { toStr } from "../values/convert.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
-import { type Bound, bindArguments, BindingError, checkMandatory, coerce, type ParameterSpec, type RawArgument } from "./binder.ts";
+import { type Bound, bindArguments, BindingError, checkMandatory, coerce, declaresParameter, type ParameterSpec, type RawArgument } from "./binder.ts";
 import { type Emit, type Evaluator, returned } from "./evaluator.ts";
 import { evaluate, fail, type Frame } from "./expressions.ts";
 import { getMember } from "./members.ts";
@@ -208,8 +208,7 @@ class ScriptBlockProcessor implements Processor {
     let common = NO_COMMON;
     // An advanced function takes the common parameters (about_Functions_CmdletBindingAttribute).
     if (declared.advanced) {
-      const own = (name: string) => declared.specs.some((s) => s.name.toLowerCase() === name.toLowerCase() || s.aliases?.some((a) => a.toLowerCase() === name.toLowerCase()));
-      ({ args, common } = takeCommonParameters(rawArgs, own));
+      ({ args, common } = takeCommonParameters(rawArgs, (name) => declaresParameter(declared.specs, name)));
     }
     this.args = args;
     this.common = common;
