@@ -292,29 +292,15 @@ export function loneExpression(statement: A.Statement): A.Expression | null {
   return element.kind === "CommandExpression" && element.redirections.length === 0 ? element.expression : null;
 }
 
-/**
- * A plain `$name` (no scope qualifier, not automatic) remembers the scope it last read in and the variable cell
- * found there: a loop reading `$i` a million times looks it up once. Valid while the same scope asks and no variable
- * was removed since (Scope.removals); a cell found in a parent scope is not remembered, since the scope could
- * later get its own.
- */
+/** A plain `$name` (no scope qualifier, not automatic) reads through the cell its site remembers (OwnCell). */
 function compileVariableRead(node: A.Variable): CompiledExpression {
   const lower = node.name.toLowerCase();
   if (node.qualifier !== null || lower in AUTOMATIC) return (frame) => readVariable(frame, node);
-  let cachedScope: Scope | null = null;
-  let cell: { value: unknown } = { value: null };
-  let removals = -1;
+  const site = new OwnCell();
   return (frame) => {
     const scope = frame.scope;
-    if (scope === cachedScope && removals === Scope.removals) return cell.value;
-    const own = scope.variables.get(lower);
-    if (own) {
-      cachedScope = scope;
-      cell = own;
-      removals = Scope.removals;
-      return own.value;
-    }
-    return readVariable(frame, node);
+    const cell = site.of(scope) ?? site.remember(scope, scope.variables.get(lower));
+    return cell ? cell.value : readVariable(frame, node);
   };
 }
 
@@ -323,20 +309,49 @@ export function compileAssignTarget(target: A.Expression): (frame: Frame, value:
   if (target.kind !== "Variable" || target.qualifier !== null) return (frame, value) => assign(frame, target, value);
   const lower = target.name.toLowerCase();
   if (lower in AUTOMATIC) return (frame, value) => writeVariable(frame, target, value);
-  let cachedScope: Scope | null = null;
-  let cell: { value: unknown } = { value: null };
-  let removals = -1;
+  const site = new OwnCell();
   return (frame, value) => {
     const scope = frame.scope;
-    if (scope === cachedScope && removals === Scope.removals) {
+    const cell = site.of(scope);
+    if (cell) {
       cell.value = value;
       return;
     }
     scope.set(target.name, value);
-    cachedScope = scope;
-    cell = scope.variables.get(lower)!;
-    removals = Scope.removals;
+    site.remember(scope, scope.variables.get(lower));
   };
+}
+
+/**
+ * The variable cell a compiled `$name` last found in its scope's own frame: a loop reading `$i` a million times looks
+ * it up once. Trusted while the same scope asks and no variable was removed since (Scope.removals); a cell of a
+ * parent scope is never remembered, since the scope could later get its own.
+ */
+class OwnCell {
+  declare private scope: Scope | null;
+  declare private cell: { value: unknown } | undefined;
+  declare private removals: number;
+
+  constructor() {
+    this.scope = null;
+    this.cell = undefined;
+    this.removals = -1;
+  }
+
+  /** The remembered cell, when `scope` is the one it was found in and it cannot have gone. */
+  of(scope: Scope): { value: unknown } | undefined {
+    return scope === this.scope && this.removals === Scope.removals ? this.cell : undefined;
+  }
+
+  /** Remembers `cell` (when there is one) as `scope`'s own; returns it. */
+  remember(scope: Scope, cell: { value: unknown } | undefined): { value: unknown } | undefined {
+    if (cell) {
+      this.scope = scope;
+      this.cell = cell;
+      this.removals = Scope.removals;
+    }
+    return cell;
+  }
 }
 
 /** Numbers on both sides of the common arithmetic and comparison operators need none of binary()'s dispatch. */
