@@ -10,7 +10,7 @@ import type { CommandTable } from "./commands.ts";
 import type { EngineHost, SessionPort } from "./command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError, StopUpstreamSignal } from "./errors.ts";
 import { exceptionIs, ExceptionValue } from "./exceptions.ts";
-import { evaluate, type Frame, ScriptBlockValue, unwrap } from "./expressions.ts";
+import { evaluate, forEachVariable, type Frame, ScriptBlockValue, unwrap } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch, tryFinally } from "./maybe.ts";
 import { compiledBlock, compiledStatement, loopGoesOn } from "./compile.ts";
 import { matchOne, wildcardToRegExp } from "./operators.ts";
@@ -532,16 +532,9 @@ function catches(typeName: string, record: ErrorRecord): boolean {
 /** The caller's values of the `$using:name` variables a job's script mentions (about_Remote_Variables: copies). */
 export function usingValues(node: object, scope: Scope): Map<string, unknown> {
   const values = new Map<string, unknown>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (value === null || typeof value !== "object") return;
-    const n = value as { kind?: string; qualifier?: string | null; name?: string };
-    if (n.kind === "Variable" && n.qualifier?.toLowerCase() === "using" && n.name) {
-      values.set(n.name.toLowerCase(), structuredCopy(scope.lookup(n.name)?.value ?? null));
-    }
-    for (const [key, child] of Object.entries(value)) if (key !== "span") visit(child);
-  };
-  visit(node);
+  forEachVariable(node, (variable) => {
+    if (variable.qualifier?.toLowerCase() === "using") values.set(variable.name.toLowerCase(), structuredCopy(scope.lookup(variable.name)?.value ?? null));
+  });
   return values;
 }
 

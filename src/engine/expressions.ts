@@ -285,6 +285,14 @@ function referenceTo(frame: Frame, operand: A.Expression): Maybe<RefValue> {
   });
 }
 
+/** Calls `visit` for each variable node of an AST or a part of one, in nested script blocks too. */
+export function forEachVariable(node: unknown, visit: (variable: A.Variable) => void): void {
+  if (Array.isArray(node)) return node.forEach((child) => forEachVariable(child, visit));
+  if (node === null || typeof node !== "object") return;
+  if ((node as { kind?: string }).kind === "Variable") visit(node as A.Variable);
+  for (const [key, child] of Object.entries(node)) if (key !== "span" && typeof child === "object") forEachVariable(child, visit);
+}
+
 /** A statement that is one expression written as a value (`$x`, `$a + 1`), else null: its pipeline can be skipped. */
 export function loneExpression(statement: A.Statement): A.Expression | null {
   if (statement.kind !== "Pipeline" || statement.elements.length !== 1 || statement.background) return null;

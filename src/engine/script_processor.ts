@@ -8,7 +8,7 @@ import { toStr } from "../values/convert.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { type Bound, bindArguments, BindingError, checkMandatory, coerce, declaresParameter, type ParameterSpec, type RawArgument } from "./binder.ts";
 import { type Emit, type Evaluator, returned } from "./evaluator.ts";
-import { evaluate, fail, type Frame } from "./expressions.ts";
+import { evaluate, fail, forEachVariable, type Frame } from "./expressions.ts";
 import { getMember } from "./members.ts";
 import { applyPreferences, captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
 import { eachInOrder, type Maybe, then } from "./maybe.ts";
@@ -141,14 +141,7 @@ function mentionsOf(block: A.ScriptBlock): Mentions {
   let found = mentionsCache.get(block);
   if (found) return found;
   const names = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node === null || typeof node !== "object") return;
-    const n = node as { kind?: string; name?: unknown };
-    if (n.kind === "Variable" && typeof n.name === "string") names.add(n.name.toLowerCase());
-    for (const [key, child] of Object.entries(node)) if (key !== "span" && typeof child === "object") walk(child);
-  };
-  walk(block);
+  forEachVariable(block, (variable) => names.add(variable.name.toLowerCase()));
   found = { bound: names.has("psboundparameters") || names.has("myinvocation"), invocation: names.has("myinvocation") };
   mentionsCache.set(block, found);
   return found;
