@@ -22,7 +22,8 @@ import { getExecutionPolicy, getRshSignature, setExecutionPolicy, unblockFile } 
 import { joinString, selectString } from "./text.ts";
 import { convertFromJson, convertToJson, invokeExpression, startSleep } from "./utility.ts";
 import { clearVariable, getVariable, newVariable, removeVariable, setStrictMode, setVariable } from "./variables.ts";
-import { writeDebug, writeError, writeHost, writeInformation, writeOutput, writeProgress, writeVerbose, writeWarning } from "./write.ts";
+import { writeDebug, writeHost, writeInformation, writeOutput, writeProgress, writeVerbose, writeWarning } from "./write.ts";
+import { writeError } from "./write_error.ts";
 
 export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   writeOutput,

@@ -35,18 +35,6 @@ export const writeHost: BuiltinCommand = {
   },
 };
 
-export const writeError: BuiltinCommand = {
-  name: "Write-Error",
-  parameters: [
-    { name: "Message", position: 0, pipeline: true, type: "string" },
-    { name: "ErrorId", type: "string" },
-  ],
-  process(ctx, params, input) {
-    const message = toStr(input === undefined ? params.get("Message") : input);
-    ctx.writeError(message, toStr(params.get("ErrorId") ?? "Microsoft.PowerShell.Commands.WriteErrorException"), "Write-Error");
-  },
-};
-
 export const writeWarning: BuiltinCommand = {
   name: "Write-Warning",
   parameters: [{ name: "Message", position: 0, pipeline: true, type: "string", mandatory: true }],

@@ -158,9 +158,11 @@ class BuiltinContext implements CommandContext {
   }
 
   writeError(message: string, errorId: string, commandName?: string): void {
-    this.processor.hadError = true;
-    const record = new ErrorRecord(message, errorId, categoryOf(errorId), this.node.span, this.caller.source, null, commandName ?? null);
-    this.evaluator.writeError(record, this.caller, this.action);
+    this.writeErrorRecord(this.newErrorRecord(message, errorId, commandName));
+  }
+
+  newErrorRecord(message: string, errorId: string, commandName?: string, category?: string, targetObject: unknown = null): ErrorRecord {
+    return new ErrorRecord(message, errorId, category ?? categoryOf(errorId), this.node.span, this.caller.source, targetObject, commandName ?? null);
   }
 
   writeErrorRecord(record: ErrorRecord): void {

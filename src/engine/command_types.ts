@@ -233,6 +233,11 @@ export interface CommandContext {
   emitAll(values: readonly unknown[]): Maybe<void>;
   /** Writes a non-terminating error (terminating under -ErrorAction Stop). */
   writeError(message: string, errorId: string, commandName?: string): void;
+  /**
+   * An error record positioned at this command's call, for a command that fills in more before writing it with
+   * `writeErrorRecord` (Write-Error's -Category, -TargetObject, -Exception); the category follows the id by default.
+   */
+  newErrorRecord(message: string, errorId: string, commandName?: string, category?: string, targetObject?: unknown): import("./errors.ts").ErrorRecord;
   /** Writes an existing error record (a job's, a remote session's) as a non-terminating error. */
   writeErrorRecord(record: import("./errors.ts").ErrorRecord): void;
   /** The other streams (warning, verbose, host, progress …) and prompts. */

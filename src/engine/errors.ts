@@ -43,6 +43,12 @@ export class ErrorRecord {
   /** The computer a remote command's error came from (PowerShell's PSComputerName on remote errors). */
   computerName: string | null = null;
 
+  /** CategoryInfo's parts set by hand (Write-Error -CategoryActivity, -CategoryReason, -CategoryTargetName, -CategoryTargetType). */
+  categoryOverrides: { activity?: string; reason?: string; targetName?: string; targetType?: string } | null = null;
+
+  /** `$_.ErrorDetails` (Write-Error -RecommendedAction, a message given beside -Exception), or null. */
+  errorDetails: { message: string; recommendedAction: string } | null = null;
+
   #exception: ExceptionValue | null = null;
   #thrown = false;
 
@@ -55,6 +61,14 @@ export class ErrorRecord {
   set exception(value: ExceptionValue) {
     this.#exception = value;
     this.#thrown = true;
+  }
+
+  /**
+   * The exception a command reports (Write-Error's WriteErrorException or its -Exception), not thrown by a script:
+   * under -ErrorAction Stop a `catch [RuntimeException]` still takes it, as pwsh's ActionPreferenceStopException is one.
+   */
+  reportException(value: ExceptionValue): void {
+    this.#exception = value;
   }
 
   /** Whether a script threw this error's exception itself (else it is one of rsh's own errors). */

@@ -103,6 +103,7 @@ export function getMember(target: unknown, name: string): unknown {
     if (lower === "pscomputername") return target.computerName;
     if (lower === "targetobject") return target.targetObject;
     if (lower === "categoryinfo") return categoryInfo(target);
+    if (lower === "errordetails") return errorDetails(target);
     return undefined;
   }
   if (typeof target === "string") return lower === "length" ? target.length : lower === "count" ? 1 : undefined;
@@ -163,12 +164,22 @@ function dictionaryEntry(key: unknown, value: unknown): PSCustomObject {
 function categoryInfo(record: ErrorRecord): NotedScalar {
   const parts = new PSCustomObject();
   const target = record.targetObject;
+  const set = record.categoryOverrides ?? {};
   parts.set("Category", record.category);
-  parts.set("Activity", record.commandName ?? "");
-  parts.set("Reason", record.exception.typeName.slice(record.exception.typeName.lastIndexOf(".") + 1));
-  parts.set("TargetName", target === null ? "" : toStr(target));
-  parts.set("TargetType", target === null ? "" : typeNameOf(target).slice(typeNameOf(target).lastIndexOf(".") + 1));
+  parts.set("Activity", set.activity ?? record.commandName ?? "");
+  parts.set("Reason", set.reason ?? record.exception.typeName.slice(record.exception.typeName.lastIndexOf(".") + 1));
+  parts.set("TargetName", set.targetName ?? (target === null ? "" : toStr(target)));
+  parts.set("TargetType", set.targetType ?? (target === null ? "" : typeNameOf(target).slice(typeNameOf(target).lastIndexOf(".") + 1)));
   return new NotedScalar(record.category, parts);
+}
+
+/** `$_.ErrorDetails`: null unless the error carries a message of its own or a recommended action. */
+function errorDetails(record: ErrorRecord): PSCustomObject | null {
+  if (!record.errorDetails) return null;
+  const details = new PSCustomObject();
+  details.set("Message", record.errorDetails.message);
+  details.set("RecommendedAction", record.errorDetails.recommendedAction);
+  return details;
 }
 
 function typeInfo(value: unknown): PSCustomObject {
