@@ -17,14 +17,13 @@ import { matchOne, wildcardToRegExp } from "./operators.ts";
 import { forbidsScriptBlocks, type LanguageMode, scriptBlockRefused } from "./language_mode.ts";
 import type { NativeStderr } from "./native.ts";
 import { Pacer } from "./pacer.ts";
-import { emitAll, makeProcessor, type Processor } from "./processors.ts";
+import { emitAll, makeProcessor, type Processor, runAlone } from "./processors.ts";
 import { applyRedirections, type Redirected, sessionPath } from "./redirection.ts";
 import { Scope } from "./scope.ts";
 import { Deno } from "../platform.ts";
 
 export type Emit = (value: unknown) => Maybe<void>;
 
-const NO_REDIRECTIONS: Redirected[] = [];
 
 export class Evaluator {
   /** Where redirected error records go (`2>&1`, `2> file`), innermost last. */
@@ -356,8 +355,7 @@ export class Evaluator {
     if (node.background) return emit(this.startBackground(node, frame));
     if (node.elements.length === 1 && node.elements[0].redirections.length === 0) {
       // One command (a function call, most often): no links to make between processors.
-      const made = makeProcessor(this, node.elements[0], frame, emit, false);
-      return made instanceof Promise ? made.then((p) => this.runPipeline([p], NO_REDIRECTIONS, frame)) : this.runPipeline([made], NO_REDIRECTIONS, frame);
+      return runAlone(this, node.elements[0], frame, emit);
     }
     const processors: Processor[] = [];
     const redirected: Redirected[] = [];

@@ -9,7 +9,7 @@ import type { RawArgument } from "./binder.ts";
 import type { CommandTable, Resolved } from "./commands.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import type { Emit, Evaluator } from "./evaluator.ts";
-import { scriptBlockProcessor } from "./script_processor.ts";
+import { callSimply, NOT_SIMPLE, scriptBlockProcessor } from "./script_processor.ts";
 import { BuiltinProcessor } from "./builtin_processor.ts";
 import { rangeOf } from "./compile.ts";
 import type { Pacer } from "./pacer.ts";
@@ -128,6 +128,42 @@ export function makeProcessor(evaluator: Evaluator, element: A.PipelineElement, 
     return then(evaluate(frame, element.name), (nameValue) => commandProcessor(evaluator, element, nameValue, written, frame, emit, hasUpstream));
   };
   return args instanceof Promise ? args.then(named) : named(args);
+}
+
+const NO_REDIRECTIONS: never[] = [];
+
+/**
+ * Runs a pipeline of one element with no redirections — most often a statement that calls a function. A simple
+ * function call runs straight through (script_processor.ts, callSimply); anything else gets its processor.
+ */
+export function runAlone(evaluator: Evaluator, element: A.PipelineElement, frame: Frame, emit: Emit): Maybe<void> {
+  if (element.kind === "Command" && element.name.kind === "StringConstant" && evaluator.visible === null && element.invocation !== ".") {
+    const args = evaluateArguments(frame, element.elements);
+    return args instanceof Promise ? args.then((written) => callAlone(evaluator, element, written, frame, emit)) : callAlone(evaluator, element, args, frame, emit);
+  }
+  return then(makeProcessor(evaluator, element, frame, emit, false), (made) => evaluator.runPipeline([made], NO_REDIRECTIONS, frame));
+}
+
+function callAlone(evaluator: Evaluator, element: A.Command, args: RawArgument[], frame: Frame, emit: Emit): Maybe<void> {
+  const name = (element.name as A.StringConstant).value;
+  const resolved = resolveAt(element, evaluator.commands, name, frame.scope);
+  if (resolved?.kind === "function") {
+    let ran: Maybe<void> | typeof NOT_SIMPLE;
+    try {
+      ran = callSimply(evaluator, resolved.entry, args, frame, emit);
+    } catch (error) {
+      frame.scope.setStatus(false);
+      throw error;
+    }
+    if (ran !== NOT_SIMPLE) {
+      if (!(ran instanceof Promise)) return frame.scope.setStatus(true);
+      return ran.then(() => frame.scope.setStatus(true), (error) => {
+        frame.scope.setStatus(false);
+        throw error;
+      });
+    }
+  }
+  return then(commandProcessor(evaluator, element, name, args, frame, emit, false), (made) => evaluator.runPipeline([made], NO_REDIRECTIONS, frame));
 }
 
 const RESOLVED = Symbol("rsh.resolvedCommand");
