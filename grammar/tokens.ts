@@ -4,11 +4,38 @@
  * means (command mode vs expression mode, see modes.ts). Tokens are grouped by family and made by one small factory;
  * order matters only where two patterns can match the same text, and is noted there.
  */
-import { createToken, type IToken, type TokenType } from "chevrotain";
+import { createToken, type TokenType } from "chevrotain";
 import { type Matcher, RshLexer, type TokenRule } from "./lexer.ts";
-import { Effect, Mode, ModeTracker, type TrackedTokenType } from "./modes.ts";
+import { Effect, Mode, type TrackedTokenType } from "./modes.ts";
+import {
+  commandNameAt,
+  dashOperatorAt,
+  dotSourceAt,
+  endOfParametersAt,
+  genericArgumentAt,
+  identifierAt,
+  keywordAt,
+  loopLabelAt,
+  memberDotAt,
+  numberAt,
+  parameterAt,
+  redirectionAt,
+  resetMatchers,
+  tracker,
+  typeOpenAt,
+} from "./matchers.ts";
+import {
+  scanDoubleQuoted,
+  scanHereString,
+  scanLineComment,
+  scanSingleQuoted,
+  scanSplat,
+  scanVariable,
+  scanWhitespace,
+} from "./scan.ts";
 
-export const tracker = new ModeTracker();
+export { DASH_OPERATORS, tracker } from "./matchers.ts";
+export { scanBalanced, scanDoubleQuoted } from "./scan.ts";
 
 interface TokenOptions {
   effect?: Effect;
@@ -48,15 +75,22 @@ function token(name: string, pattern: RegExp | Matcher, options: TokenOptions = 
   return type;
 }
 
-/** Runs a sticky regex at `offset`. */
-function stick(re: RegExp, text: string, offset: number): string | null {
-  re.lastIndex = offset;
-  const m = re.exec(text);
-  return m ? m[0] : null;
+/** A rule from a scanner that returns where its match ends (or -1). */
+function scanned(scan: (text: string, offset: number) => number): Matcher {
+  return (text, offset) => {
+    const end = scan(text, offset);
+    return end < 0 ? null : text.slice(offset, end);
+  };
 }
 
-const isCommandMode = (mode: Mode) => mode === Mode.CommandArgs;
-const isStatementStart = (mode: Mode) => mode === Mode.Start || mode === Mode.CommandStart;
+/** A rule from a mode-dependent pattern of matchers.ts, given the mode at the offset. */
+function moded(match: (text: string, offset: number, mode: Mode) => number): Matcher {
+  return (text, offset, matched) => {
+    const end = match(text, offset, tracker.sync(matched));
+    return end < 0 ? null : text.slice(offset, end);
+  };
+}
+
 const LETTER_HINT = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"];
 const DIGIT_HINT = [..."0123456789"];
 /** Makes a token eligible for every character from 128 up (names may be written in any script; see lexer.ts). */
@@ -74,81 +108,22 @@ export const Keyword = category("Keyword");
 // ------------------------------------------------------------------ trivia and separators
 
 export const NewLine = token("NewLine", /\r\n|\n|\r/, { effect: Effect.StatementEnd, lineBreaks: true, hint: ["\r", "\n"] });
-export const WhiteSpace = token("WhiteSpace", /(?:[ \t\f\v\u00a0\ufeff]|`(?:\r\n|\n|\r))+/, {
+export const WhiteSpace = token("WhiteSpace", scanned(scanWhitespace), {
   skipped: true,
   lineBreaks: true,
   hint: [" ", "\t", "\f", "\v", "\u00a0", "\ufeff", "`"],
 });
-export const BlockComment = token("BlockComment", /<#[\s\S]*?#>/, { skipped: true, lineBreaks: true });
-export const LineComment = token("LineComment", /#[^\r\n]*/, { skipped: true });
+export const BlockComment = token("BlockComment", scanned(scanBlockComment), { skipped: true, lineBreaks: true, hint: ["<"] });
+export const LineComment = token("LineComment", scanned(scanLineComment), { skipped: true, hint: ["#"] });
+
+/** `<#[\s\S]*?#>`. */
+function scanBlockComment(text: string, offset: number): number {
+  if (text.charCodeAt(offset) !== 60 || text.charCodeAt(offset + 1) !== 35) return -1;
+  const close = text.indexOf("#>", offset + 2);
+  return close < 0 ? -1 : close + 2;
+}
 
 // ------------------------------------------------------------------ strings
-
-/** Length of a double-quoted string starting at `offset`, or -1 when it never closes; skips `$( … )` bodies. */
-export function scanDoubleQuoted(text: string, offset: number): number {
-  let i = offset + 1;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === "`") i += 2;
-    else if (ch === '"') {
-      if (text[i + 1] === '"') i += 2;
-      else return i + 1 - offset;
-    } else if (ch === "$" && text[i + 1] === "(") {
-      const end = scanBalanced(text, i + 1);
-      if (end < 0) return -1;
-      i = end;
-    } else i++;
-  }
-  return -1;
-}
-
-/** Given `(` at `open`, returns the offset after its matching `)`, skipping strings and comments; -1 if none. */
-export function scanBalanced(text: string, open: number): number {
-  let depth = 0;
-  let i = open;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === "(") depth++;
-    else if (ch === ")") {
-      depth--;
-      if (depth === 0) return i + 1;
-    } else if (ch === '"') {
-      const n = scanDoubleQuoted(text, i);
-      if (n < 0) return -1;
-      i += n;
-      continue;
-    } else if (ch === "'") {
-      const n = scanSingleQuoted(text, i);
-      if (n < 0) return -1;
-      i += n;
-      continue;
-    } else if (ch === "`") i++;
-    i++;
-  }
-  return -1;
-}
-
-function scanSingleQuoted(text: string, offset: number): number {
-  let i = offset + 1;
-  while (i < text.length) {
-    if (text[i] === "'") {
-      if (text[i + 1] === "'") i += 2;
-      else return i + 1 - offset;
-    } else i++;
-  }
-  return -1;
-}
-
-const HERE_START = /@(["'])[ \t]*(?:\r\n|\n|\r)/y;
-function scanHereString(text: string, offset: number): number {
-  HERE_START.lastIndex = offset;
-  const m = HERE_START.exec(text);
-  if (!m) return -2;
-  const close = new RegExp(`(?:\\r\\n|\\n|\\r)${m[1]}@`, "g");
-  close.lastIndex = HERE_START.lastIndex - 1;
-  const found = close.exec(text);
-  return found ? close.lastIndex - offset : -1;
-}
 
 export const HereString = token("HereString", (text, offset) => {
   const n = scanHereString(text, offset);
@@ -156,13 +131,11 @@ export const HereString = token("HereString", (text, offset) => {
 }, { hint: ["@"], lineBreaks: true, categories: [StringToken] });
 
 export const DoubleQuoted = token("DoubleQuoted", (text, offset) => {
-  if (text[offset] !== '"') return null;
   const n = scanDoubleQuoted(text, offset);
   return n > 0 ? text.slice(offset, offset + n) : null;
 }, { hint: ['"'], lineBreaks: true, categories: [StringToken] });
 
 export const SingleQuoted = token("SingleQuoted", (text, offset) => {
-  if (text[offset] !== "'") return null;
   const n = scanSingleQuoted(text, offset);
   return n > 0 ? text.slice(offset, offset + n) : null;
 }, { hint: ["'"], lineBreaks: true, categories: [StringToken] });
@@ -177,136 +150,54 @@ export const Unterminated = token("Unterminated", (text, offset) => {
 
 // ------------------------------------------------------------------ variables
 
-const VARIABLE = /\$(?:\{(?:[^}`]|`.)*\}|[A-Za-z_][\w]*(?::[A-Za-z_\d][\w]*)?|\d+|[$?^])/y;
-export const Variable = token("Variable", (text, offset) => stick(VARIABLE, text, offset), { hint: ["$"] });
-const SPLAT = /@[A-Za-z_\d]\w*/y;
-export const SplatVariable = token("SplatVariable", (text, offset) => stick(SPLAT, text, offset), { hint: ["@"] });
+export const Variable = token("Variable", scanned(scanVariable), { hint: ["$"] });
+export const SplatVariable = token("SplatVariable", scanned(scanSplat), { hint: ["@"] });
 
 // ------------------------------------------------------------------ redirections (before numbers: `2>` is one token)
 
-const REDIRECTION = /(?:[1-6*])?>>?(?:&[12])?|[1-6*]>&[12]/y;
-export const Redirection = token("Redirection", (text, offset, matched) => {
-  const mode = tracker.sync(matched);
-  if (mode === Mode.Member) return null;
-  const ch = text[offset];
-  if (ch !== ">" && text[offset + 1] !== ">") return null;
-  return stick(REDIRECTION, text, offset);
-}, { hint: [">", "*", "1", "2", "3", "4", "5", "6"], effect: Effect.Redirection });
+export const Redirection = token("Redirection", moded(redirectionAt), {
+  hint: [">", "*", "1", "2", "3", "4", "5", "6"],
+  effect: Effect.Redirection,
+});
 
 // ------------------------------------------------------------------ numbers
 
-const NUMBER = /(?:0[xX][0-9a-fA-F]+[lL]?|0[bB][01]+[lL]?|(?:\d+\.\d+|\.\d+|\d+)(?:[eE][+-]?\d+)?[lLdD]?)(?:[kKmMgGtTpP][bB])?/y;
-const SIGNED_NUMBER = /[-+]?(?:0[xX][0-9a-fA-F]+[lL]?|0[bB][01]+[lL]?|(?:\d+\.\d+|\.\d+|\d+)(?:[eE][+-]?\d+)?[lLdD]?)(?:[kKmMgGtTpP][bB])?/y;
-/** Characters that end a bareword argument (a number in an argument must be followed by one of them). */
-const ARGUMENT_END = /[\s|;&(){},<>]/;
-
-export const NumberLiteral = token("NumberLiteral", (text, offset, matched) => {
-  const mode = tracker.sync(matched);
-  if (mode === Mode.Member || mode === Mode.FunctionName || mode === Mode.CommandName) return null;
-  if (isCommandMode(mode)) {
-    // `Write-Output 2-1` passes the string "2-1": in argument mode a number must end where the argument ends.
-    const image = stick(SIGNED_NUMBER, text, offset);
-    if (image === null) return null;
-    const next = text[offset + image.length];
-    return next === undefined || ARGUMENT_END.test(next) ? image : null;
-  }
-  const image = stick(NUMBER, text, offset);
-  if (image === null) return null;
-  const next = text[offset + image.length];
-  // At a statement start, `7z` is a command name, not a number.
-  if (isStatementStart(mode) && next !== undefined && /[A-Za-z_]/.test(next)) return null;
-  return image;
-}, { hint: [...DIGIT_HINT, ".", "-", "+"] });
+export const NumberLiteral = token("NumberLiteral", moded(numberAt), { hint: [...DIGIT_HINT, ".", "-", "+"] });
 
 // ------------------------------------------------------------------ dash words: operators and parameters
 
-/** Lower-cased operator names (without the dash) that only have a unary form. */
-const UNARY_ONLY = new Set(["not", "bnot"]);
-const COMPARISONS = ["eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "contains",
-  "notcontains", "in", "notin", "replace", "split", "join"];
-/** Every dash operator rsh knows, lower-cased without the dash. */
-export const DASH_OPERATORS: ReadonlySet<string> = new Set([
-  ...COMPARISONS,
-  ...COMPARISONS.flatMap((op) => ["c" + op, "i" + op]),
-  "and", "or", "xor", "not", "band", "bor", "bxor", "bnot", "shl", "shr", "is", "isnot", "as", "f",
-]);
-const DASH_WORD = /-[A-Za-z]+(?![\w-])/y;
+export const DashUnaryOperator = token("DashUnaryOperator", moded((text, offset, mode) => dashOperatorAt(text, offset, mode, true)), {
+  hint: ["-"],
+  categories: [Operator],
+});
 
-/** The dash operator at an offset (image and lower-cased name), found once: both dash operator rules ask for it. */
-const dashMemo = { offset: -1, image: null as string | null, name: "" };
+export const DashOperator = token("DashOperator", moded((text, offset, mode) => dashOperatorAt(text, offset, mode, false)), {
+  hint: ["-"],
+  categories: [Operator, BinaryOperator],
+});
 
-function dashOperator(text: string, offset: number, matched: IToken[]): typeof dashMemo | null {
-  const mode = tracker.sync(matched);
-  if (isCommandMode(mode) || mode === Mode.SwitchKeyword || mode === Mode.Member) return null;
-  if (dashMemo.offset !== offset) {
-    const image = stick(DASH_WORD, text, offset);
-    const name = image === null ? "" : image.slice(1).toLowerCase();
-    dashMemo.offset = offset;
-    dashMemo.image = image !== null && DASH_OPERATORS.has(name) ? image : null;
-    dashMemo.name = name;
-  }
-  return dashMemo.image === null ? null : dashMemo;
-}
+export const EndOfParameters = token("EndOfParameters", moded(endOfParametersAt), {
+  hint: ["-"],
+  effect: Effect.EndOfParameters,
+});
 
-export const DashUnaryOperator = token("DashUnaryOperator", (text, offset, matched) => {
-  const found = dashOperator(text, offset, matched);
-  return found !== null && UNARY_ONLY.has(found.name) ? found.image : null;
-}, { hint: ["-"], categories: [Operator] });
-
-export const DashOperator = token("DashOperator", (text, offset, matched) => {
-  const found = dashOperator(text, offset, matched);
-  return found !== null && !UNARY_ONLY.has(found.name) ? found.image : null;
-}, { hint: ["-"], categories: [Operator, BinaryOperator] });
-
-export const EndOfParameters = token("EndOfParameters", (text, offset, matched) => {
-  const mode = tracker.sync(matched);
-  if (!isCommandMode(mode) || tracker.noParameters) return null;
-  return text.startsWith("--", offset) && (offset + 2 >= text.length || ARGUMENT_END.test(text[offset + 2]))
-    ? "--"
-    : null;
-}, { hint: ["-"], effect: Effect.EndOfParameters });
-
-const PARAMETER = /-[A-Za-z_?][\w-]*:?/y;
-export const Parameter = token("Parameter", (text, offset, matched) => {
-  const mode = tracker.sync(matched);
-  if (mode === Mode.Member || mode === Mode.FunctionName) return null;
-  if (isCommandMode(mode) && tracker.noParameters) return null;
-  // Outside command mode a dash word that is no operator is still a parameter token, which the parser then reports.
-  return stick(PARAMETER, text, offset);
-}, { hint: ["-"], effect: Effect.Parameter });
+export const Parameter = token("Parameter", moded(parameterAt), { hint: ["-"], effect: Effect.Parameter });
 
 // ------------------------------------------------------------------ barewords: keywords, command names, arguments
 
-const WORD = /[A-Za-z]+/y;
-/** The lower-cased letters at an offset, computed once per offset: every keyword pattern compares against it. */
-const wordMemo = { offset: -1, word: "" };
-function lowerWordAt(text: string, offset: number): string {
-  if (wordMemo.offset !== offset) {
-    WORD.lastIndex = offset;
-    wordMemo.word = WORD.test(text) ? text.slice(offset, WORD.lastIndex).toLowerCase() : "";
-    wordMemo.offset = offset;
-  }
-  return wordMemo.word;
-}
-const wordEnds = (ch: string | undefined) => ch === undefined || /[\s(){};|&,]/.test(ch);
+/** Keyword rules by their lower-case word (the fast path looks a bareword up here). */
+export const keywordRules = new Map<string, { type: TokenType; followedBy: string }>();
 
-function keyword(word: string, mode: Mode, followedBy?: string) {
+function keyword(word: string, mode: Mode, followedBy = "") {
   const name = word[0].toUpperCase() + word.slice(1);
-  return token(name, (text, offset, matched) => {
-    const m = tracker.sync(matched);
-    // `[CmdletBinding()] param(…)` on one line: an attribute that just closed may precede `param`.
-    const afterAttribute = word === "param" && m === Mode.Expression && tracker.closedType;
-    if (m !== Mode.Start && m !== Mode.Keyword && !afterAttribute) return null;
-    if (lowerWordAt(text, offset) !== word || !wordEnds(text[offset + word.length])) return null;
-    if (followedBy) {
-      // `param`, `begin`, `process`, `end` are keywords only before their `(` / `{`.
-      const rest = /[ \t]*(?:`?(?:\r\n|\n|\r)[ \t]*)*/y;
-      rest.lastIndex = offset + word.length;
-      rest.exec(text);
-      if (text[rest.lastIndex] !== followedBy) return null;
-    }
-    return text.slice(offset, offset + word.length);
-  }, { hint: [word[0], word[0].toUpperCase()], effect: Effect.Keyword, keywordMode: mode, categories: [Keyword] });
+  const type = token(name, moded((text, offset, m) => keywordAt(text, offset, m, word, followedBy)), {
+    hint: [word[0], word[0].toUpperCase()],
+    effect: Effect.Keyword,
+    keywordMode: mode,
+    categories: [Keyword],
+  });
+  keywordRules.set(word, { type, followedBy });
+  return type;
 }
 
 export const If = keyword("if", Mode.Keyword);
@@ -334,73 +225,22 @@ export const Begin = keyword("begin", Mode.Keyword, "{");
 export const Process = keyword("process", Mode.Keyword, "{");
 export const End = keyword("end", Mode.Keyword, "{");
 
-/** A bareword's characters: everything up to whitespace or `| ; & ( ) { } , < > ' "`; a backtick escapes one. */
-const BAREWORD = /(?:[^\s|;&(){},<>'"`]|`[\s\S])+/y;
-const COMMAND_START = /[A-Za-z_.\\/~%?*:\d\u0080-\uffff]/;
-
-export const CommandName = token("CommandName", (text, offset, matched) => {
-  const mode = tracker.sync(matched);
-  if (!isStatementStart(mode) && mode !== Mode.CommandName && mode !== Mode.FunctionName) return null;
-  if (!COMMAND_START.test(text[offset])) return null;
-  // A lone `.` before a space or a quote is the dot-source operator (`. ./lib.rsh`, `. 'path'`), not a command.
-  if (text[offset] === "." && /[ \t{$'"(]/.test(text[offset + 1] ?? "")) return null;
-  return stick(BAREWORD, text, offset);
-}, {
+export const CommandName = token("CommandName", moded(commandNameAt), {
   hint: [...LETTER_HINT, ...DIGIT_HINT, ".", "\\", "/", "~", "%", "?", "*", ":", ...NON_ASCII_HINT],
   effect: Effect.CommandName,
 });
 
-const GENERIC_START = /[^\s|;&(){},<>'"#]/;
-export const GenericArgument = token("GenericArgument", (text, offset, matched) => {
-  const mode = tracker.sync(matched);
-  if (!isCommandMode(mode)) return null;
-  const ch = text[offset];
-  if (!GENERIC_START.test(ch) && ch !== "`") return null;
-  if (ch === "@" && /[({"'\w]/.test(text[offset + 1] ?? "")) return null;
-  // `$a[0]` and `$a.b` in an argument index and read members of the value they follow.
-  if ((ch === "[" || ch === ".") && indexable(offset)) return null;
-  return stick(BAREWORD, text, offset);
-}, {
-  hint: [...Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).filter((c) => GENERIC_START.test(c)), "`",
-    ...NON_ASCII_HINT],
-});
+/** `[^\s|;&(){},<>'"#]`, the characters a bareword argument may start with, and a backtick. */
+const GENERIC_HINT = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).filter((c) => !"|;&(){},<>'\"#".includes(c));
+export const GenericArgument = token("GenericArgument", moded(genericArgumentAt), { hint: [...GENERIC_HINT, "`", ...NON_ASCII_HINT] });
 
-const IDENTIFIER = /[A-Za-z_][\w]*/y;
-const KEY_IDENTIFIER = /[A-Za-z_][\w-]*/y;
-export const Identifier = token("Identifier", (text, offset, matched) => {
-  const mode = tracker.sync(matched);
-  if (mode === Mode.HashKey || mode === Mode.SwitchClause) return stick(KEY_IDENTIFIER, text, offset);
-  if (isStatementStart(mode) || isCommandMode(mode) || mode === Mode.CommandName || mode === Mode.FunctionName) {
-    return null;
-  }
-  return stick(IDENTIFIER, text, offset);
-}, { hint: LETTER_HINT });
+export const Identifier = token("Identifier", moded(identifierAt), { hint: LETTER_HINT });
 
-const LABEL = /:[A-Za-z_]\w*/y;
-export const LoopLabel = token("LoopLabel", (text, offset, matched) => {
-  return tracker.sync(matched) === Mode.Start ? stick(LABEL, text, offset) : null;
-}, { hint: [":"], effect: Effect.Label });
+export const LoopLabel = token("LoopLabel", moded(loopLabelAt), { hint: [":"], effect: Effect.Label });
 
 // ------------------------------------------------------------------ brackets and types
 
-const TYPE_NAME = /\[[ \t]*[A-Za-z_][\w.`]*(?:\[(?:[^\[\]\r\n]|\[[^\[\]\r\n]*\])*\])*(?=[ \t]*[\](])/y;
-/** Names the lexer must not read as indexable values: `[int][0]` is no index, `$a [0]` is no index. */
-const INDEXABLE = new Set(["Variable", "DoubleQuoted", "SingleQuoted", "HereString", "RParen", "RBracket", "RBrace",
-  "Identifier"]);
-
-function indexable(offset: number): boolean {
-  const last = tracker.lastType;
-  return last !== undefined && tracker.adjacent(offset) && INDEXABLE.has(last.name) && !tracker.closedType;
-}
-
-export const TypeOpen = token("TypeOpen", (text, offset, matched) => {
-  const mode = tracker.sync(matched);
-  if (isCommandMode(mode) || mode === Mode.Member || mode === Mode.CommandName || mode === Mode.FunctionName) {
-    return null;
-  }
-  if (indexable(offset)) return null;
-  return stick(TYPE_NAME, text, offset);
-}, { hint: ["["], effect: Effect.OpenType });
+export const TypeOpen = token("TypeOpen", moded(typeOpenAt), { hint: ["["], effect: Effect.OpenType });
 
 export const LBracket = token("LBracket", /\[/, { effect: Effect.OpenIndex });
 export const QuestionBracket = token("QuestionBracket", /\?\[/, { effect: Effect.OpenIndex });
@@ -416,23 +256,9 @@ export const RBrace = token("RBrace", /\}/, { effect: Effect.Close });
 // ------------------------------------------------------------------ dots
 
 /** `.` that reads a member: right after a value, with no space (`$a.b`, `(1).x`, `'s'.Length`). */
-export const MemberDot = token("MemberDot", (text, offset, matched) => {
-  const mode = tracker.sync(matched);
-  if (text[offset] !== "." || text[offset + 1] === ".") return null;
-  if (mode !== Mode.Expression && mode !== Mode.CommandArgs && mode !== Mode.Member) return null;
-  const last = tracker.lastType;
-  if (last === undefined || !tracker.adjacent(offset) || !INDEXABLE.has(last.name)) return null;
-  // In an expression `$x.` with no name is still a member access (the parser then reports the missing name).
-  return mode !== Mode.CommandArgs || /[A-Za-z_'"$(]/.test(text[offset + 1] ?? "") ? "." : null;
-}, { hint: ["."], effect: Effect.MemberAccess });
+export const MemberDot = token("MemberDot", moded(memberDotAt), { hint: ["."], effect: Effect.MemberAccess });
 
-export const DotSource = token("DotSource", (text, offset, matched) => {
-  const mode = tracker.sync(matched);
-  if (!isStatementStart(mode) || text[offset] !== ".") return null;
-  return /[\s{$'"(]/.test(text[offset + 1] ?? "\n") && text[offset + 1] !== "\n" && text[offset + 1] !== "\r"
-    ? "."
-    : null;
-}, { hint: ["."], effect: Effect.Invocation });
+export const DotSource = token("DotSource", moded(dotSourceAt), { hint: ["."], effect: Effect.Invocation });
 
 export const Ampersand = token("Ampersand", /&(?!&)/, { effect: Effect.Invocation });
 export const AndAnd = token("AndAnd", /&&/, { effect: Effect.ChainOrBackground });
@@ -494,8 +320,6 @@ export const lexer = new RshLexer(allTokens.flatMap((type) => rules.get(type) ??
 
 /** Tokenizes `text`; the tracker is reset first, so one lexer serves every call (calls must not nest). */
 export function tokenize(text: string) {
-  tracker.reset();
-  wordMemo.offset = -1;
-  dashMemo.offset = -1;
+  resetMatchers();
   return lexer.tokenize(text);
 }
