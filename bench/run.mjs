@@ -1,7 +1,8 @@
 // `npm run bench`: rsh's figures beside baselines measured in the same run (on a noisy machine the ratio is what
 // carries over). Nothing here asserts; results go to bench/RESULTS.md by hand, with the date and the machine.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -146,6 +147,12 @@ const floorLexer = new Lexer([
   createToken({ name: "Word", pattern: /[^\s]+/ }),
 ], { positionTracking: "full" });
 const floor = throughput("chevrotain floor", (text) => floorLexer.tokenize(text), script, { warm: 1, runs: PARSE_RUNS });
+// What a mature hand-written parser does on this machine: TypeScript's own (a dev dependency) over its 9 MB compiler,
+// building a syntax tree whose nodes keep two offsets (no line/column, no file) — the ceiling to read rsh's figure by.
+const typescript = createRequire(import.meta.url)("typescript");
+const tsPath = createRequire(import.meta.url).resolve("typescript");
+const tsText = readFileSync(tsPath, "utf8");
+const tsParser = throughput("TypeScript parser", (text) => typescript.createSourceFile("typescript.js", text, typescript.ScriptTarget.Latest, false, typescript.ScriptKind.JS), tsText, { warm: 1, runs: PARSE_RUNS });
 
 // rsh's tokenizer alone, and what building the parser costs a fresh process (chevrotain's grammar recording; the
 // tokenizer's tables are made when its module loads): the grammar bundled on its own, as the CLI's bundle holds it.
@@ -172,12 +179,12 @@ for (let i = 0; i < CONSTRUCT_RUNS; i++) {
 }
 rmSync(grammarDir, { recursive: true });
 
-console.log(`\nParse throughput (${fmt(script.length / MB, 1)} MB script, ${fmt(jsonText.length / MB, 1)} MB JSON; per measured run: CPU and minor page faults)`);
+console.log(`\nParse throughput (${fmt(script.length / MB, 1)} MB script, ${fmt(jsonText.length / MB, 1)} MB JSON, ${fmt(tsText.length / MB, 1)} MB of JavaScript for TypeScript; per measured run: CPU and minor page faults)`);
 console.log("  what               best MB/s  median MB/s   user ms    sys ms   page faults");
-for (const r of [rsh, lexer, floor, json]) {
+for (const r of [rsh, lexer, floor, tsParser, json]) {
   console.log(`  ${r.label.padEnd(17)} ${fmt(r.best).padStart(10)} ${fmt(r.median).padStart(12)} ${fmt(r.user, 0).padStart(9)} ${fmt(r.system, 0).padStart(9)} ${fmt(r.faults, 0).padStart(13)}`);
 }
-console.log(`  rsh / JSON.parse (best): ${fmt(rsh.best / json.best, 4)}   rsh / chevrotain floor (best): ${fmt(rsh.best / floor.best)}`);
+console.log(`  rsh / JSON.parse (best): ${fmt(rsh.best / json.best, 4)}   rsh / chevrotain floor (best): ${fmt(rsh.best / floor.best)}   rsh / TypeScript parser (best): ${fmt(rsh.best / tsParser.best)}`);
 console.log(`  goal rsh >= 10 MB/s: ${rsh.best >= 10 ? "met" : "NOT met"}`);
 console.log(`  heap a parse result keeps alive: ${fmt(retained / MB, 0)} MB (${fmt(retained / script.length, 0)} bytes per byte of script)`);
 console.log(`  in a fresh process (median of ${CONSTRUCT_RUNS}): loading the grammar bundle ${fmt(median(construction.load), 1)} ms, new RshParser() ${fmt(median(construction.parser), 1)} ms`);
