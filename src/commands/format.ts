@@ -12,46 +12,78 @@ import { toNumber, toStr } from "../values/convert.ts";
 import { type Align, DEFAULT_WIDTH, type FormatProperty, formatItems, OutputFormatter } from "../values/format.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { entry, expressionValue } from "./calculated.ts";
-import { eachInOrder, type Maybe, then } from "../engine/maybe.ts";
+import { eachInOrder, type Maybe, then, tryCatch } from "../engine/maybe.ts";
+import { RuntimeError } from "../engine/errors.ts";
+import { format } from "../engine/operators.ts";
 
 /** A calculated column: its values are computed before formatting, since a script block may finish later. */
 interface Calculated {
   /** A property name or a script block. */
   expression: unknown;
+  /** The calculated property's FormatString (`{0:N2}`'s N2), or null. */
+  formatString: string | null;
   values: Map<PSCustomObject, unknown>;
+  /** The column it fills: a formatted number keeps a number's right alignment unless the column names its own. */
+  property: FormatProperty;
 }
 
-/** -Property: names (wildcards allowed), script blocks, and `@{Name=…; Expression=…; Width=…; Alignment=…}`. */
-function parseProperties(params: Map<string, unknown>): { properties?: FormatProperty[]; calculated: Calculated[] } {
+/** A cell whose expression failed: blank, `#ERR` with -DisplayError; -ShowError also writes the error. */
+const FAILED = Symbol("failed");
+
+/**
+ * One -Property or -GroupBy entry: a name (wildcards allowed), a script block, or `@{Name/Label=…; Expression=…;
+ * FormatString=…; Width=…; Alignment=…}`.
+ */
+function formatProperty(p: unknown, calculated: Calculated[], failedText: string): FormatProperty {
+  if (typeof p === "string") return { name: p };
+  const table = p instanceof PSHashtable ? p : null;
+  const expression = table ? entry(table, "expression") : p;
+  const formatString = table ? entry(table, "formatstring") : undefined;
+  if (table && typeof expression === "string" && entry(table, "name", "label") === undefined && formatString === undefined) return { name: expression };
+  const values = new Map<PSCustomObject, unknown>();
+  const label = table ? entry(table, "name", "label") ?? expression : p;
+  const width = table ? entry(table, "width") : undefined;
+  const align = table ? toStr(entry(table, "alignment")).toLowerCase() : "";
+  const property: FormatProperty = {
+    name: toStr(label).trim(),
+    read: (object) => (values.get(object) === FAILED ? failedText : values.get(object)),
+    width: width === undefined ? undefined : toNumber(width),
+    align: ["left", "right", "center"].includes(align) ? align as Align : undefined,
+  };
+  calculated.push({ expression, values, formatString: formatString === undefined ? null : toStr(formatString), property });
+  return property;
+}
+
+/** -Property and -GroupBy as the formatter takes them, and the calculated values to compute first. */
+function parseProperties(params: Map<string, unknown>) {
   const calculated: Calculated[] = [];
-  if (!params.has("Property")) return { calculated };
-  const properties = (params.get("Property") as unknown[]).map((p): FormatProperty => {
-    if (typeof p === "string") return { name: p };
-    const table = p instanceof PSHashtable ? p : null;
-    const expression = table ? entry(table, "expression") : p;
-    if (table && typeof expression === "string" && entry(table, "name", "label") === undefined) return { name: expression };
-    const values = new Map<PSCustomObject, unknown>();
-    const label = table ? entry(table, "name", "label") ?? expression : p;
-    const width = table ? entry(table, "width") : undefined;
-    const align = table ? toStr(entry(table, "alignment")).toLowerCase() : "";
-    calculated.push({ expression, values });
-    return {
-      name: toStr(label).trim(),
-      read: (object) => values.get(object),
-      width: width === undefined ? undefined : toNumber(width),
-      align: ["left", "right", "center"].includes(align) ? align as Align : undefined,
-    };
-  });
-  return { properties, calculated };
+  const failedText = params.get("DisplayError") === true ? "#ERR" : "";
+  const properties = params.has("Property") ? (params.get("Property") as unknown[]).map((p) => formatProperty(p, calculated, failedText)) : undefined;
+  const groupBy = params.has("GroupBy") && params.get("GroupBy") !== null ? formatProperty(params.get("GroupBy"), calculated, failedText) : undefined;
+  return { properties, groupBy, calculated };
 }
 
-/** Evaluates the calculated columns for every object, in order, before the formatter reads them. */
-function computeColumns(ctx: CommandContext, items: unknown[], calculated: Calculated[]): Maybe<void> {
+/**
+ * Evaluates the calculated columns for every object, in order, before the formatter reads them. A failing
+ * expression leaves its cell blank, as pwsh's formatter does; -ShowError writes its error too.
+ */
+function computeColumns(ctx: CommandContext, params: Map<string, unknown>, items: unknown[], calculated: Calculated[]): Maybe<void> {
   const objects = items.filter((item): item is PSCustomObject => item instanceof PSCustomObject);
+  const showError = params.get("ShowError") === true;
   return eachInOrder(calculated, (c) =>
-    eachInOrder(objects, (object) => {
-      return then(expressionValue(ctx, c.expression, object), (value) => void c.values.set(object, value));
-    }));
+    eachInOrder(objects, (object) =>
+      tryCatch(
+        () => then(expressionValue(ctx, c.expression, object), (value) => {
+          if (c.formatString === null) return void c.values.set(object, value);
+          if (c.values.size === 0 && typeof value === "number") c.property.align ??= "right";
+          c.values.set(object, format(`{0:${c.formatString}}`, [value]));
+        }),
+        (error) => {
+          if (!(error instanceof RuntimeError)) throw error;
+          c.values.set(object, FAILED);
+          if (showError) ctx.writeErrorRecord(error.record);
+        },
+      )));
 }
 
 /** The lines a formatter prints for `items` (without their line ends). */
@@ -71,12 +103,20 @@ export function collect(_ctx: CommandContext, params: Map<string, unknown>, inpu
   if (value !== undefined) (state as unknown[]).push(value);
 }
 
+/** What both commands take besides -Property and -InputObject. */
+const SHARED: BuiltinCommand["parameters"] = [
+  { name: "GroupBy", type: "object" },
+  { name: "ShowError", type: "switch" },
+  { name: "DisplayError", type: "switch" },
+];
+
 function formatCommand(name: string, alias: string, shape: "table" | "list", extra: BuiltinCommand["parameters"]): BuiltinCommand {
   return {
     name,
     aliases: [alias],
     parameters: [
       { name: "Property", position: 0, type: "object[]" },
+      ...SHARED,
       ...extra,
       { name: "InputObject", pipeline: true, type: "object" },
     ],
@@ -84,11 +124,12 @@ function formatCommand(name: string, alias: string, shape: "table" | "list", ext
     process: collect,
     end(ctx, params, state) {
       const items = (state as unknown[]).flatMap((item) => formatItems(item));
-      const { properties, calculated } = parseProperties(params);
-      return then(computeColumns(ctx, items, calculated), () => {
+      const { properties, groupBy, calculated } = parseProperties(params);
+      return then(computeColumns(ctx, params, items, calculated), () => {
         const hideTableHeaders = params.get("HideTableHeaders") === true;
+        const wrap = params.get("Wrap") === true;
         // Everything is collected first, so tables are sized by all their rows (-AutoSize is always in effect).
-        const formatter = new OutputFormatter({ shape, properties, hideTableHeaders, collectMs: Infinity });
+        const formatter = new OutputFormatter({ shape, properties, groupBy, hideTableHeaders, wrap, collectMs: Infinity });
         return ctx.emitAll(formatLines(formatter, items));
       });
     },
@@ -98,6 +139,7 @@ function formatCommand(name: string, alias: string, shape: "table" | "list", ext
 export const formatTable = formatCommand("Format-Table", "ft", "table", [
   { name: "AutoSize", type: "switch" },
   { name: "HideTableHeaders", type: "switch" },
+  { name: "Wrap", type: "switch" },
 ]);
 
 export const formatList = formatCommand("Format-List", "fl", "list", []);
@@ -126,18 +168,28 @@ export const outString: BuiltinCommand = {
   },
 };
 
-/** Out-Host: formats its input as Out-Default would and writes it to the host, object by object. */
-export const outHost: BuiltinCommand = {
-  name: "Out-Host",
-  aliases: ["oh"],
-  parameters: [{ name: "InputObject", pipeline: true, type: "object" }],
-  begin: () => new OutputFormatter(),
-  process(ctx, params, input, state) {
-    const text = (state as OutputFormatter).write(inputOf(params, input));
-    if (text) ctx.host.host(text);
-  },
-  end(ctx, _params, state) {
-    const text = (state as OutputFormatter).flush();
-    if (text) ctx.host.host(text);
-  },
-};
+/**
+ * Out-Host and Out-Default: format their input as the end of a pipeline would and write it to the host, object by
+ * object. Out-Host -Paging has no pager to page through on a host that is not a console: everything is written.
+ * Out-Default -Transcript writes only to the transcript, and rsh keeps none: nothing is written.
+ */
+function outToHost(name: string, aliases: string[], extra: BuiltinCommand["parameters"]): BuiltinCommand {
+  return {
+    name,
+    aliases,
+    parameters: [...extra, { name: "InputObject", pipeline: true, type: "object" }],
+    begin: (_ctx, params) => (params.get("Transcript") === true ? null : new OutputFormatter()),
+    process(ctx, params, input, state) {
+      const text = (state as OutputFormatter | null)?.write(inputOf(params, input));
+      if (text) ctx.host.host(text);
+    },
+    end(ctx, _params, state) {
+      const text = (state as OutputFormatter | null)?.flush();
+      if (text) ctx.host.host(text);
+    },
+  };
+}
+
+export const outHost = outToHost("Out-Host", ["oh"], [{ name: "Paging", type: "switch" }]);
+
+export const outDefault = outToHost("Out-Default", [], [{ name: "Transcript", type: "switch" }]);

@@ -10,7 +10,7 @@ import { getDate } from "./date.ts";
 import { getCommand, getHelp, getMember } from "./discovery.ts";
 import { setLocation } from "./files.ts";
 import { copyItem, getItem, getLocation, moveItem, newItem, popLocation, pushLocation, removeItem, renameItem, resolvePathCommand } from "./items.ts";
-import { formatList, formatTable, outHost, outString } from "./format.ts";
+import { formatList, formatTable, outDefault, outHost, outString } from "./format.ts";
 import { getUnique, groupObject } from "./group.ts";
 import { getCredential, readHost } from "./host.ts";
 import { getJob, receiveJob, removeJob, startJob, stopJob, waitJob } from "./jobs.ts";
@@ -106,6 +106,7 @@ export const builtinCommands: readonly BuiltinCommand[] = Object.freeze([
   formatList,
   outString,
   outHost,
+  outDefault,
   groupObject,
   getUnique,
   getCommand,

@@ -13,11 +13,12 @@
  *   numbers and booleans are right-aligned (header included), text left; columns are as wide as their widest cell
  *   (pwsh waits up to 300 ms for rows before it prints the header); what does not fit is cut with `…`.
  */
+import { type Align, displayWidth, ELLIPSIS, fit, generateLines } from "./cells.ts";
 import { toStr } from "./convert.ts";
 import { cultureDate, customFormat, displayDate } from "./date_format.ts";
-import { PSCustomObject, PSHashtable } from "./objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable } from "./objects.ts";
 
-export type Align = "left" | "right" | "center";
+export type { Align } from "./cells.ts";
 
 /** A column or list field requested by name (wildcards allowed) or calculated by `read` (Format-* -Property). */
 export interface FormatProperty {
@@ -34,6 +35,10 @@ export interface FormatterOptions {
   shape?: "table" | "list";
   properties?: readonly FormatProperty[];
   hideTableHeaders?: boolean;
+  /** Format-Table -Wrap: a cell's text goes on over more lines instead of being cut with `…`. */
+  wrap?: boolean;
+  /** Format-Table/-List -GroupBy: a new group, under `   Label: value`, starts where this property's value changes. */
+  groupBy?: FormatProperty;
   /** How long a table collects rows to size its columns before printing (pwsh: 300 ms). */
   collectMs?: number;
   now?: () => number;
@@ -42,7 +47,6 @@ export interface FormatterOptions {
 export const DEFAULT_WIDTH = 120;
 /** `$FormatEnumerationLimit`: the elements of a collection a cell shows. */
 const ENUMERATION_LIMIT = 4;
-const ELLIPSIS = "\u2026";
 /** Tables built from an object's properties show at most 10 columns (TableViewGenerator). */
 const MAX_GENERATED_COLUMNS = 10;
 const PROPERTY_COUNT_FOR_TABLE = 4;
@@ -71,6 +75,20 @@ interface ViewColumn {
   read?: (object: PSCustomObject) => unknown;
 }
 
+/** The text of an object's directory, as the file views' group header shows it. */
+function directoryOf(item: PSCustomObject): string {
+  const path = toStr(item.get("FullName"));
+  return path.slice(0, path.lastIndexOf("/")) || "/";
+}
+
+/**
+ * The group headers of PowerShell's built-in views: a new group starts where the header changes
+ * (FileSystem_format_ps1xml groups by PSParentPath under `    Directory: path`).
+ */
+const GROUP_HEADERS: Record<string, (item: PSCustomObject) => string> = {
+  "System.IO.FileSystemInfo": (item) => `    Directory: ${directoryOf(item)}`,
+};
+
 /** The table views of PowerShell's built-in format data that rsh has types for. */
 const TABLE_VIEWS: Record<string, readonly ViewColumn[]> = {
   [DICTIONARY_ENTRY]: [{ label: "Name", width: 30 }, { label: "Value" }],
@@ -90,63 +108,6 @@ const TABLE_VIEWS: Record<string, readonly ViewColumn[]> = {
   "System.Management.Automation.Runspaces.PSSession": ["Id", "Name", "Transport", "ComputerName", "ComputerType", "State", "ConfigurationName", "Availability"]
     .map((label) => ({ label, align: label === "Id" ? "right" as const : undefined })),
 };
-
-// ---- display cells: East Asian wide characters take two cells of the screen.
-
-function charCells(code: number): number {
-  if (code < 0x1100) return 1;
-  const wide = code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) || (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x20000 && code <= 0x3fffd);
-  return wide ? 2 : 1;
-}
-
-/** The screen cells `text` takes. */
-export function displayWidth(text: string): number {
-  let cells = 0;
-  for (const ch of text) cells += charCells(ch.codePointAt(0)!);
-  return cells;
-}
-
-/** The longest start (or end) of `text` that fits in `cells`. */
-function takeCells(text: string, cells: number, fromEnd = false): string {
-  const chars = [...text];
-  if (fromEnd) chars.reverse();
-  let used = 0;
-  let count = 0;
-  for (const ch of chars) {
-    used += charCells(ch.codePointAt(0)!);
-    if (used > cells) break;
-    count++;
-  }
-  const kept = chars.slice(0, count);
-  return (fromEnd ? kept.reverse() : kept).join("");
-}
-
-/** Aligns `text` in `width` cells, cutting it with `…` (at the start when right-aligned) when it does not fit. */
-function fit(text: string, width: number, align: Align, pad: boolean): string {
-  let used = displayWidth(text);
-  if (used > width) {
-    text = align === "right" ? ELLIPSIS + takeCells(text, width - 1, true) : takeCells(text, width - 1) + ELLIPSIS;
-    used = displayWidth(text);
-  }
-  const space = Math.max(width - used, 0);
-  if (align === "right") return " ".repeat(space) + text;
-  const left = align === "center" ? Math.floor(space / 2) : 0;
-  return " ".repeat(left) + text + (pad ? " ".repeat(space - left) : "");
-}
-
-/** Splits one line into pieces of at most `cells` screen cells (list values wrap at the screen's edge). */
-function wrap(line: string, cells: number): string[] {
-  const pieces: string[] = [];
-  while (displayWidth(line) > cells) {
-    const piece = takeCells(line, cells) || [...line][0];
-    pieces.push(piece);
-    line = line.slice(piece.length);
-  }
-  pieces.push(line);
-  return pieces;
-}
 
 // ---- values as text
 
@@ -173,10 +134,21 @@ export function displayText(value: unknown, fixedDecimals = false): string {
   return toStr(value);
 }
 
-/** A table cell keeps one line: text after a line break is replaced by `…` (TruncateAtNewLine). */
-function cellText(value: unknown, fixedDecimals: boolean): string {
+/**
+ * An out-of-band scalar as Out-Default writes it: a date in its long form, or only its date or time part as its
+ * DisplayHint note says (the DateTime view of DotNetTypes.format.ps1xml; Get-Date -DisplayHint).
+ */
+function scalarText(item: unknown): string {
+  const base = item instanceof NotedScalar ? item.base : item;
+  if (!(base instanceof Date)) return toStr(item);
+  const hint = item instanceof NotedScalar && item.notes.has("DisplayHint") ? toStr(item.notes.get("DisplayHint")).toLowerCase() : "";
+  return hint === "date" ? customFormat(base, "dddd, MMMM d, yyyy") : hint === "time" ? customFormat(base, "h:mm:ss tt") : displayDate(base);
+}
+
+/** A table cell keeps one line (text after a line break is replaced by `…`, TruncateAtNewLine), unless it wraps. */
+function cellText(value: unknown, fixedDecimals: boolean, wrap: boolean): string {
   const text = displayText(value, fixedDecimals);
-  const newline = text.search(/[\r\n]/);
+  const newline = wrap ? -1 : text.search(/[\r\n]/);
   return newline < 0 ? text : text.slice(0, newline) + ELLIPSIS;
 }
 
@@ -258,6 +230,7 @@ interface TableGroup {
   pending: (string[] | string)[] | null;
   widths: number[];
   started: number;
+  wrap: boolean;
 }
 
 interface ListGroup {
@@ -267,7 +240,8 @@ interface ListGroup {
 
 /** Column widths: fixed by the view or as wide as the widest cell; then the last columns shrink or hide to fit. */
 function columnWidths(columns: readonly Column[], rows: readonly string[][], screen: number): number[] {
-  const widths = columns.map((c, i) => c.width ?? Math.max(1, displayWidth(c.label), ...rows.map((r) => displayWidth(r[i]))));
+  const cellWidth = (text: string) => Math.max(...text.split("\n").map(displayWidth));
+  const widths = columns.map((c, i) => c.width ?? Math.max(1, displayWidth(c.label), ...rows.map((r) => cellWidth(r[i]))));
   const total = () => widths.filter((w) => w > 0).reduce((sum, w) => sum + w + 1, -1);
   while (total() > screen) {
     const last = widths.findLastIndex((w) => w > 0);
@@ -278,9 +252,15 @@ function columnWidths(columns: readonly Column[], rows: readonly string[][], scr
   return widths;
 }
 
+/** A row's text: one line, or with -Wrap as many as its tallest cell takes (shorter cells padded with blanks). */
 function tableLine(cells: readonly string[], group: TableGroup): string {
   const visible = group.widths.flatMap((w, i) => (w > 0 ? [i] : []));
-  return visible.map((i, k) => fit(cells[i], group.widths[i], group.columns[i].align, k < visible.length - 1)).join(" ").trimEnd();
+  const line = (texts: readonly string[]) =>
+    visible.map((i, k) => fit(texts[i], group.widths[i], group.columns[i].align, k < visible.length - 1)).join(" ").trimEnd();
+  if (!group.wrap) return line(cells);
+  const split = cells.map((cell, i) => (group.widths[i] > 0 ? generateLines(cell, group.widths[i]) : [""]));
+  const height = Math.max(...split.map((lines) => lines.length));
+  return Array.from({ length: height }, (_, row) => line(split.map((lines) => lines[row] ?? ""))).join("\n");
 }
 
 function listLines(fields: readonly [string, string][], screen: number): string[] {
@@ -288,7 +268,7 @@ function listLines(fields: readonly [string, string][], screen: number): string[
   const valueWidth = Math.max(screen - labelWidth - 3, 10);
   const lines: string[] = [];
   for (const [label, value] of fields) {
-    const pieces = value.split(/\r?\n/).flatMap((line) => wrap(line, valueWidth));
+    const pieces = generateLines(value, valueWidth);
     lines.push(label + " ".repeat(labelWidth - displayWidth(label)) + " : " + pieces[0]);
     for (const piece of pieces.slice(1)) lines.push(" ".repeat(labelWidth + 3) + piece);
   }
@@ -320,6 +300,8 @@ export class OutputFormatter {
   readonly #collectMs: number;
   readonly #now: () => number;
   #group: TableGroup | ListGroup | null = null;
+  /** The header of the group being written (-GroupBy, a view's grouping), or null. */
+  #header: string | null = null;
 
   /** A formatter for one output stream; throws a RangeError when `width` is not a positive integer. */
   constructor(options: FormatterOptions = {}) {
@@ -364,16 +346,37 @@ export class OutputFormatter {
 
   /** Ends the current table or list (its rows and closing empty line); "" when there is none. */
   flush(): string {
+    this.#header = null;
     if (!this.#group) return "";
     const out = this.release() + "\n";
     this.#group = null;
     return out;
   }
 
+  /** The group header `item` belongs under: -GroupBy's `   Label: value`, its view's, or null. */
+  #headerOf(item: PSCustomObject): string | null {
+    const groupBy = this.#options.groupBy;
+    if (groupBy) return `   ${groupBy.name}: ${displayText(groupBy.read ? groupBy.read(item) : item.has(groupBy.name) ? item.get(groupBy.name) : null)}`;
+    const header = this.#options.properties ? undefined : GROUP_HEADERS[typeNameOf(item)];
+    return header ? header(item) : null;
+  }
+
+  /**
+   * Starts a new group under `header`: the table or list before it ends without its closing empty line (the header's
+   * empty line parts them), and the next object starts a new table, header row included.
+   */
+  #startGroup(header: string | null): string {
+    if (header === null) return this.flush();
+    const out = this.release();
+    this.#group = null;
+    this.#header = header;
+    return out + "\n" + header + "\n";
+  }
+
   #writeItem(item: unknown): string {
     if (!(item instanceof PSCustomObject) || item.names().length === 0) {
       // Out of band: pwsh writes a scalar's string (an object without properties prints as an empty line).
-      const text = item instanceof PSCustomObject ? "" : item instanceof Date ? displayDate(item) : toStr(item);
+      const text = item instanceof PSCustomObject ? "" : scalarText(item);
       const group = this.#group;
       if (group?.kind === "table" && group.pending) {
         group.pending.push(text);
@@ -381,7 +384,8 @@ export class OutputFormatter {
       }
       return text + "\n";
     }
-    let out = "";
+    const header = this.#headerOf(item);
+    let out = header === this.#header ? "" : this.#startGroup(header);
     // An object with a view of its own (a hashtable's entries, a job) never joins another table, nor others its table.
     const type = typeNameOf(item);
     const view = type in TABLE_VIEWS ? type : null;
@@ -391,7 +395,7 @@ export class OutputFormatter {
       const fields = fieldsOf(item, this.#options.properties).map((f): [string, string] => [f.label, displayText(f.read(item))]);
       return out + "\n" + listLines(fields, this.#width).join("\n") + "\n";
     }
-    const cells = group.columns.map((c) => cellText(c.read(item), group.view === null));
+    const cells = group.columns.map((c) => cellText(c.read(item), group.view === null, group.wrap));
     if (group.pending) {
       group.pending.push(cells);
       return out;
@@ -411,7 +415,7 @@ export class OutputFormatter {
       const fields = fieldsOf(object, properties).slice(0, properties ? undefined : MAX_GENERATED_COLUMNS);
       columns = fields.map((f) => ({ ...f, align: f.align ?? alignmentOf(f.read(object)) }));
     }
-    return { kind: "table", view, columns, pending: [], widths: [], started: this.#now() };
+    return { kind: "table", view, columns, pending: [], widths: [], started: this.#now(), wrap: this.#options.wrap === true };
   }
 }
 

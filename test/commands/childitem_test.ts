@@ -108,13 +108,22 @@ gci("a link to a directory is listed but not descended into; -FollowSymlink desc
   });
 });
 
-gci("items show in the file view's table (FileSystem format: Mode, LastWriteTime as short date and time, Length, Name)", async () => {
+gci("items show in the file view's table under their directory (FileSystem format: `    Directory: path` groups by PSParentPath; Mode, LastWriteTime as short date and time, Length, Name)", async () => {
   await inTree(async (dir, run) => {
     Deno.utimeSync(`${dir}/a.txt`, new Date(2021, 4, 6, 13, 14), new Date(2021, 4, 6, 13, 14));
     const lines = formatValue((await run("Get-ChildItem a.txt, b.log")).output).split("\n");
-    assert.equal(lines.slice(0, 3).map((l) => l.trimEnd()), ["", "Mode          LastWriteTime         Length Name", "----          -------------         ------ ----"]);
-    assert.is(lines[3].trimEnd(), "-----     5/6/2021  1:14 PM              5 a.txt");
-    assert.match(lines[4], /^-----\s+\d+\/\d+\/\d{4}\s+\d+:\d\d [AP]M\s+5 b\.log$/);
+    assert.equal(lines.slice(0, 5).map((l) => l.trimEnd()), ["", `    Directory: ${dir}`, "", "Mode          LastWriteTime         Length Name", "----          -------------         ------ ----"]);
+    assert.is(lines[5].trimEnd(), "-----     5/6/2021  1:14 PM              5 a.txt");
+    assert.match(lines[6], /^-----\s+\d+\/\d+\/\d{4}\s+\d+:\d\d [AP]M\s+5 b\.log$/);
+  });
+});
+
+gci("-Recurse: each directory's items under their own `    Directory:` header, one empty line between groups", async () => {
+  await inTree(async (dir, run) => {
+    const text = formatValue((await run("Get-ChildItem -Recurse -File | Select-Object -First 3")).output);
+    const headers = text.split("\n").filter((l) => l.startsWith("    Directory: "));
+    assert.equal(headers, [`    Directory: ${dir}`, `    Directory: ${dir}/sub`]);
+    assert.match(text, /b\.log\n\n {4}Directory: /);
   });
 });
 
