@@ -7,6 +7,7 @@
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { toNumber, toStr } from "../values/convert.ts";
+import { NotedScalar, PSCustomObject } from "../values/objects.ts";
 import { customFormat, DateFormatError, formatDate, hour12, pad, universal } from "../values/date_format.ts";
 
 /** ISO 8601's week number (ISOWeek.GetWeekOfYear): weeks start on Monday; week 1 holds the year's first Thursday. */
@@ -86,6 +87,13 @@ function withParts(date: Date, params: Map<string, unknown>): Date {
   return result;
 }
 
+/** The date with its DisplayHint note: Out-Default then shows only the date or the time part. */
+function hinted(date: Date, hint: string): NotedScalar {
+  const notes = new PSCustomObject();
+  notes.set("DisplayHint", ["Date", "Time", "DateTime"].find((h) => h.toLowerCase() === hint.toLowerCase()) ?? "DateTime");
+  return new NotedScalar(date, notes);
+}
+
 export const getDate: BuiltinCommand = {
   name: "Get-Date",
   parameters: [
@@ -94,6 +102,8 @@ export const getDate: BuiltinCommand = {
     ...PARTS.map(([name, range]) => ({ name, type: "int", validateRange: range })),
     { name: "Format", type: "string" },
     { name: "UFormat", type: "string" },
+    { name: "DisplayHint", type: "string", validateSet: ["Date", "Time", "DateTime"] },
+    { name: "AsUTC", type: "switch" },
   ],
   process(ctx, params) {
     if (params.has("Format") && params.has("UFormat")) {
@@ -101,9 +111,10 @@ export const getDate: BuiltinCommand = {
     }
     const given = params.get("Date") as Date | undefined;
     const base = params.has("UnixTimeSeconds") ? new Date(toNumber(params.get("UnixTimeSeconds")) * 1000) : given ?? new Date();
-    const date = withParts(base, params);
+    // -AsUTC: the universal time (as ToUniversalTime gives it), before any formatting.
+    const date = params.get("AsUTC") === true ? universal(withParts(base, params)) : withParts(base, params);
     if (params.has("UFormat")) return ctx.emit(uformat(date, toStr(params.get("UFormat"))));
-    if (!params.has("Format")) return ctx.emit(date);
+    if (!params.has("Format")) return ctx.emit(params.has("DisplayHint") ? hinted(date, toStr(params.get("DisplayHint"))) : date);
     const format = toStr(params.get("Format"));
     let text: string;
     try {
