@@ -76,7 +76,8 @@ compiled("ForEach-Object's begin and end blocks stream too, and $_ is restored a
 
 compiled("Measure-Object reports a non-numeric object when it arrives and still measures the rest (MeasureObjectCommand)", async () => {
   const out = await run("1, 'x', 3 | ForEach-Object { Write-Host \"sent $_\"; $_ } | Measure-Object -Sum -Maximum -Minimum -Average | ForEach-Object { \"$($_.Count) $($_.Sum) $($_.Maximum) $($_.Minimum) $($_.Average)\" }");
-  assert.equal(out, ["host: sent 1", "host: sent x", 'error: Input object "x" is not numeric.', "host: sent 3", "3 4 3 1 2"]);
+  // After a non-numeric input pwsh leaves Sum and Average out (MeasureObjectCommand's _nonNumericError).
+  assert.equal(out, ["host: sent 1", "host: sent x", 'error: Input object "x" is not numeric.', "host: sent 3", "3  3 1 "]);
 });
 
 compiled("Measure-Object -Property measures that property of each object; empty input counts 0 and sums 0", async () => {

@@ -1,0 +1,41 @@
+/**
+ * How Sort-Object, Group-Object and Compare-Object order strings: by a culture's rules (en-US unless -Culture names
+ * another), as pwsh's ObjectCommandComparer does with CultureInfo.CompareInfo — `'a','ä','z'` sort in that order,
+ * and case-sensitively "aA" comes before "AA". Other values compare as PowerShell's operators do.
+ */
+import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
+import { compare } from "../engine/operators.ts";
+import { NotedScalar } from "../values/objects.ts";
+
+/** Collators by culture and case rule, made on first use (one costs ~9 ms at start-up). */
+const collators = new Map<string, Intl.Collator>();
+
+function collator(culture: string, caseSensitive: boolean): Intl.Collator {
+  const key = `${culture}\u0000${caseSensitive}`;
+  let made = collators.get(key);
+  if (!made) collators.set(key, made = new Intl.Collator(culture, { sensitivity: caseSensitive ? "variant" : "accent" }));
+  return made;
+}
+
+/**
+ * A comparison of two keys under `culture` (null: en-US, rsh's current culture).
+ */
+export function culturalCompare(culture: string | null, caseSensitive: boolean, command: string): (a: unknown, b: unknown) => number {
+  const name = culture ?? "en-US";
+  // An unknown but well-formed name falls back to the default rules (as ICU-backed .NET accepts such names); an
+  // ill-formed one is refused as pwsh refuses it (CultureNotFoundException).
+  try {
+    collator(name, caseSensitive);
+  } catch {
+    throw new RuntimeError(new ErrorRecord(
+      `Culture is not supported. (Parameter 'name')\n${name} is an invalid culture identifier.`,
+      `System.Globalization.CultureNotFoundException,Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`, "NotSpecified", null, null, null, command,
+    ));
+  }
+  return (a, b) => {
+    const left = a instanceof NotedScalar ? a.base : a;
+    const right = b instanceof NotedScalar ? b.base : b;
+    if (typeof left === "string" && typeof right === "string") return collator(name, caseSensitive).compare(left, right);
+    return compare(left, right, caseSensitive);
+  };
+}
