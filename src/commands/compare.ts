@@ -7,12 +7,12 @@ import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { ScriptBlockValue } from "../engine/expressions.ts";
 import { mapInOrder, type Maybe, then } from "../engine/maybe.ts";
 import { getMember } from "../engine/members.ts";
-import { compare } from "../engine/operators.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import { OutputFormatter } from "../values/format.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { encodingOf, writeEncoded } from "./encoding.ts";
 import { resolvePath } from "./files.ts";
+import { culturalCompare } from "./collation.ts";
 
 /**
  * One -Property entry: a name, a script block, or `@{ Expression = … }`. Its result column is named after the
@@ -51,13 +51,14 @@ interface CompareState {
   referenceBacklog: Entry[];
   differenceBacklog: Entry[];
   window: number;
-  caseSensitive: boolean;
+  /** Compares two values (strings by -Culture's rules and -CaseSensitive). */
+  cmp: (a: unknown, b: unknown) => number;
   includeEqual: boolean;
   excludeDifferent: boolean;
   passThru: boolean;
 }
 
-const same = (s: CompareState, a: Entry, b: Entry) => a.values.every((v, i) => compare(v, b.values[i], s.caseSensitive) === 0);
+const same = (s: CompareState, a: Entry, b: Entry) => a.values.every((v, i) => s.cmp(v, b.values[i]) === 0);
 
 /** A result: `{ InputObject | the -Property values, SideIndicator }`, or with -PassThru the object marked with its side. */
 function result(s: CompareState, entry: Entry, side: "==" | "=>" | "<="): unknown {
@@ -136,6 +137,7 @@ export const compareObject: BuiltinCommand = {
     { name: "IncludeEqual", type: "switch" },
     { name: "PassThru", type: "switch" },
     { name: "CaseSensitive", type: "switch" },
+    { name: "Culture", type: "string" },
   ],
   begin(ctx, params) {
     if (params.get("ReferenceObject") === null) nullArgument("ReferenceObject");
@@ -144,7 +146,7 @@ export const compareObject: BuiltinCommand = {
     return then(mapInOrder(enumerate(params.get("ReferenceObject")), (item) => entryOf(ctx, keys, item)), (references): CompareState => ({
       keys, references, next: 0, referenceBacklog: [], differenceBacklog: [],
       window: (params.get("SyncWindow") as number | undefined) ?? 2147483647,
-      caseSensitive: params.get("CaseSensitive") === true,
+      cmp: culturalCompare(params.has("Culture") ? toStr(params.get("Culture")) : null, params.get("CaseSensitive") === true, "Compare-Object"),
       // -ExcludeDifferent shows only the equal ones, so it implies -IncludeEqual unless that is turned off explicitly.
       includeEqual: params.has("IncludeEqual") ? params.get("IncludeEqual") === true : excludeDifferent,
       excludeDifferent,
