@@ -23,6 +23,7 @@ export const PARALLEL_PARAMETERS: BuiltinCommand["parameters"] = [
   { name: "ThrottleLimit", type: "int", validateRange: [1, 2147483647] },
   { name: "TimeoutSeconds", type: "int", validateRange: [0, 2147483647] },
   { name: "AsJob", type: "switch" },
+  // Every block gets a runspace-like scope of its own already (nothing is pooled), which is what this asks for.
   { name: "UseNewRunspace", type: "switch" },
 ];
 
@@ -46,6 +47,8 @@ interface Parallel {
   failure: unknown;
   timedOut: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** -AsJob: the inputs, handed to the job at the end. */
+  jobInputs: unknown[] | null;
 }
 
 const parallelError = (message: string, id: string) =>
@@ -70,7 +73,7 @@ export function parallelBegin(ctx: CommandContext, params: Map<string, unknown>)
   });
   const s: Parallel = {
     block, using, limit: params.has("ThrottleLimit") ? toNumber(params.get("ThrottleLimit")) : 5, running: new Set(), evaluators: new Set(),
-    chain: Promise.resolve(), failure: undefined, timedOut: false, timer: undefined,
+    chain: Promise.resolve(), failure: undefined, timedOut: false, timer: undefined, jobInputs: params.get("AsJob") === true ? [] : null,
   };
   const seconds = params.has("TimeoutSeconds") ? toNumber(params.get("TimeoutSeconds")) : 0;
   // After -TimeoutSeconds the running blocks are stopped and the input not yet started is ignored.
@@ -177,6 +180,7 @@ export function parallelProcess(ctx: CommandContext, _params: Map<string, unknow
   const s = state as Parallel;
   rethrow(s);
   if (s.timedOut) return;
+  if (s.jobInputs) return void s.jobInputs.push(input);
   if (input instanceof ScriptBlockValue) {
     return ctx.writeError(
       "The piped input object cannot be a script block. Passed-in script block variables are not supported with ForEach-Object -Parallel, and can result in undefined behavior.",
@@ -191,8 +195,26 @@ export function parallelProcess(ctx: CommandContext, _params: Map<string, unknow
   });
 }
 
+/**
+ * -AsJob: a background job (Start-Job's kind, in a runspace of its own) that runs this same parallel command over the
+ * inputs, its `$using:` values made variables there so the blocks' `$using:` finds them. pwsh's PSTaskJob has a
+ * child job per input; this job has none.
+ */
+function startParallelJob(ctx: CommandContext, s: Parallel): Maybe<void> {
+  const names = [...s.using.keys()];
+  const text = s.block.toString();
+  const script = [
+    "param($__rshParallelInput)",
+    ...names.map((name) => `\${${name}} = $using:${name}`),
+    `$__rshParallelInput | ForEach-Object -Parallel {${text}} -ThrottleLimit ${s.limit}`,
+  ].join("\n");
+  const job = ctx.session.startJob({ script, name: null, args: [s.jobInputs], using: s.using, initialization: null, command: text.trim() });
+  return ctx.emit(job.view);
+}
+
 export async function parallelEnd(ctx: CommandContext, state: unknown): Promise<void> {
   const s = state as Parallel;
+  if (s.jobInputs) return startParallelJob(ctx, s);
   while (s.running.size > 0) await waitFor(ctx, s, Promise.all(s.running));
   await waitFor(ctx, s, s.chain);
   clearTimeout(s.timer);

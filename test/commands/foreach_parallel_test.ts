@@ -86,4 +86,15 @@ parallel("the scriptblock set and the parallel set do not mix", async () => {
   assert.match(r.errors[0].fullyQualifiedErrorId, /^AmbiguousParameterSet,/);
 });
 
+parallel("-AsJob writes a job at once; its output, with $using: values, comes from Receive-Job (pwsh's AsJob tests)", async () => {
+  const r = await new LocalRunspace().invoke([
+    "$Var1 = 'Hello'; $Var4 = 'One', 'Two', 'Three'",
+    "$job = 1..3 | ForEach-Object -AsJob -Parallel { Start-Sleep -Milliseconds 50; \"$using:Var1 $_ $($using:Var4[1])\" } -ThrottleLimit 2",
+    "(Get-Job).Id -contains $job.Id",
+    "($job | Wait-Job | Receive-Job | Sort-Object) -join '|'",
+    "$job.Command",
+  ].join("\n"));
+  assert.equal(r.output, [true, "Hello 1 Two|Hello 2 Two|Hello 3 Two", 'Start-Sleep -Milliseconds 50; "$using:Var1 $_ $($using:Var4[1])"']);
+});
+
 parallel.run();
