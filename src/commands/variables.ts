@@ -10,12 +10,27 @@ import type { Scope } from "../engine/scope.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
 
-type Variable = { name: string; value: unknown };
+type Variable = { name: string; value: unknown; private?: boolean };
+
+/** PSVariable's Description, Options and Visibility, kept beside the variable's cell (the engine's cells hold name and value). */
+interface Details {
+  description: string;
+  /** ScopedItemOptions' names (`ReadOnly`, `Constant`, `Private`, `AllScope`); empty is None. */
+  options: string[];
+  visibility: string;
+}
+
+const details = new WeakMap<Variable, Details>();
+const detailsOf = (variable: Variable): Details => details.get(variable) ?? { description: "", options: variable.private ? ["Private"] : [], visibility: "Public" };
+const hasOption = (variable: Variable, option: string) => detailsOf(variable).options.includes(option);
+
+/** ScopedItemOptions, as -Option takes them. */
+const OPTIONS = ["None", "ReadOnly", "Constant", "Private", "AllScope", "Unspecified"];
 
 const commandType = (command: string) => `Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`;
 
 /** The frame `-Scope` names; a bad name or a number past the global scope is PowerShell's ArgumentOutOfRange. */
-function frameOf(ctx: CommandContext, which: string, command: string): Scope {
+export function frameOf(ctx: CommandContext, which: string, command: string): Scope {
   const lower = which.toLowerCase();
   if (lower === "global") return ctx.scope.global;
   if (lower === "script") return ctx.scope.script;
@@ -69,16 +84,59 @@ function matching(ctx: CommandContext, params: Map<string, unknown>, command: st
   return found;
 }
 
-/** A variable as the variable commands write it (PSVariable's Name and Value). */
+/** A variable as the variable commands write it: PSVariable's Name and Value shown, its other members readable. */
 function variableObject(variable: Variable): PSCustomObject {
   const object = new PSCustomObject();
+  const { description, options, visibility } = detailsOf(variable);
   object.set("Name", variable.name);
   object.set("Value", variable.value);
+  object.setHidden("Description", description);
+  object.setHidden("Options", options.length ? options.join(", ") : "None");
+  object.setHidden("Visibility", visibility);
   return object;
+}
+
+/** A read-only variable changes only with -Force, a constant one never (SessionStateUnauthorizedAccessException). */
+function writable(ctx: CommandContext, variable: Variable | undefined, force: boolean, command: string, removing = false): boolean {
+  if (!variable || !(hasOption(variable, "Constant") || (hasOption(variable, "ReadOnly") && !force))) return true;
+  const message = removing
+    ? `Cannot remove variable ${variable.name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.`
+    : `Cannot overwrite variable ${variable.name} because it is read-only or constant.`;
+  ctx.writeError(message, `${removing ? "VariableNotRemovable" : "VariableNotWritable"},${commandType(command)}`, command);
+  return false;
+}
+
+/**
+ * Gives a variable the -Description, -Option and -Visibility written (those not written stay). An existing variable
+ * cannot be made constant; -Option Private is the engine's `private` (not seen from child scopes).
+ */
+function describe(ctx: CommandContext, params: Map<string, unknown>, variable: Variable, existed: boolean, command: string): boolean {
+  const current = detailsOf(variable);
+  const options = params.has("Option")
+    ? enumerate(params.get("Option")).flatMap((o) => toStr(o).split(",")).map((o) => OPTIONS.find((n) => n.toLowerCase() === o.trim().toLowerCase()) ?? o.trim())
+      .filter((o) => o !== "None" && o !== "Unspecified")
+    : current.options;
+  if (existed && options.includes("Constant") && !current.options.includes("Constant")) {
+    ctx.writeError(`Existing variable ${variable.name} cannot be made constant. Variables can be made constant only at creation time.`, `VariableCannotBeMadeConstant,${commandType(command)}`, command);
+    return false;
+  }
+  variable.private = options.includes("Private") || undefined;
+  details.set(variable, {
+    description: params.has("Description") ? toStr(params.get("Description")) : current.description,
+    options,
+    visibility: params.has("Visibility") ? toStr(params.get("Visibility")) : current.visibility,
+  });
+  return true;
 }
 
 const SCOPE = { name: "Scope", type: "string" };
 const FILTERS = [{ name: "Include", type: "string[]" }, { name: "Exclude", type: "string[]" }];
+/** What Set-Variable and New-Variable also take (PSVariable's Description, Options, Visibility). */
+const DETAILS = [
+  { name: "Description", type: "string" },
+  { name: "Option", type: "string[]", validateSet: OPTIONS },
+  { name: "Visibility", type: "string", validateSet: ["Public", "Private"] },
+];
 
 export const getVariable: BuiltinCommand = {
   name: "Get-Variable",
@@ -101,6 +159,8 @@ export const setVariable: BuiltinCommand = {
     { name: "Name", position: 0, type: "string[]", mandatory: true },
     { name: "Value", position: 1, type: "object", pipeline: true },
     SCOPE,
+    ...FILTERS,
+    ...DETAILS,
     { name: "PassThru", type: "switch" },
     { name: "Force", type: "switch" },
   ],
@@ -113,10 +173,25 @@ export const setVariable: BuiltinCommand = {
     const piped = state as unknown[];
     const value = piped.length === 0 ? params.get("Value") ?? null : piped.length === 1 ? piped[0] : piped;
     const frame = target(ctx, params, "Set-Variable");
-    const written = enumerate(params.get("Name")).map(toStr).map((name) => {
-      frame.set(name, value);
-      return variableObject(frame.variables.get(name.toLowerCase())!);
-    });
+    const include = patterns(params.get("Include"));
+    const exclude = patterns(params.get("Exclude"));
+    const passes = (name: string) => (include.length === 0 || include.some((p) => p.test(name))) && !exclude.some((p) => p.test(name));
+    // A wildcard name sets the frame's variables it matches; -Include/-Exclude leave names out (SetVariableCommand).
+    const names = enumerate(params.get("Name")).map(toStr).flatMap((name) => {
+      if (!/[*?[]/.test(name)) return [name];
+      const pattern = wildcardToRegExp(name, false);
+      return [...frame.variables.values()].map((v) => v.name).filter((n) => pattern.test(n));
+    }).filter(passes);
+    const written: PSCustomObject[] = [];
+    for (const name of names) {
+      const existing = frame.variables.get(name.toLowerCase());
+      // -Value not given leaves an existing variable's value (Set-Variable x -Description d changes only that).
+      const changesValue = piped.length > 0 || params.has("Value") || !existing;
+      if (changesValue && !writable(ctx, existing, params.get("Force") === true, "Set-Variable")) continue;
+      if (changesValue) frame.set(name, value);
+      const variable = frame.variables.get(name.toLowerCase())!;
+      if (describe(ctx, params, variable, existing !== undefined, "Set-Variable")) written.push(variableObject(variable));
+    }
     if (params.get("PassThru")) return ctx.emitAll(written);
   },
 };
@@ -128,6 +203,7 @@ export const newVariable: BuiltinCommand = {
     { name: "Name", position: 0, type: "string", mandatory: true },
     { name: "Value", position: 1, type: "object", pipeline: true },
     SCOPE,
+    ...DETAILS,
     { name: "PassThru", type: "switch" },
     { name: "Force", type: "switch" },
   ],
@@ -135,12 +211,18 @@ export const newVariable: BuiltinCommand = {
     const name = toStr(params.get("Name"));
     const frame = target(ctx, params, "New-Variable");
     // Only a variable of the target frame itself is in the way; one of an outer scope is hidden by the new one.
-    if (frame.variables.has(name.toLowerCase()) && !params.get("Force")) {
+    const existing = frame.variables.get(name.toLowerCase());
+    if (existing && !params.get("Force")) {
       ctx.writeError(`A variable with name '${name}' already exists.`, `VariableAlreadyExists,${commandType("New-Variable")}`, "New-Variable");
       return;
     }
+    if (!writable(ctx, existing, true, "New-Variable")) return;
     frame.set(name, input === undefined ? params.get("Value") ?? null : input);
-    if (params.get("PassThru")) return ctx.emit(variableObject(frame.variables.get(name.toLowerCase())!));
+    const variable = frame.variables.get(name.toLowerCase())!;
+    // -Force replaces the variable: what it was described as goes with it.
+    details.delete(variable);
+    if (!describe(ctx, params, variable, false, "New-Variable")) return;
+    if (params.get("PassThru")) return ctx.emit(variableObject(variable));
   },
 };
 
@@ -152,7 +234,9 @@ export const removeVariable: BuiltinCommand = {
   parameters: NAMES,
   // Without -Scope only the caller's own scope is searched (RemoveVariableCommand: Scope ??= "local").
   process(ctx, params) {
-    for (const { variable, frame } of matching(ctx, params, "Remove-Variable", ctx.scope)) frame.remove(variable.name);
+    for (const { variable, frame } of matching(ctx, params, "Remove-Variable", ctx.scope)) {
+      if (writable(ctx, variable, params.get("Force") === true, "Remove-Variable", true)) frame.remove(variable.name);
+    }
   },
 };
 
@@ -163,7 +247,8 @@ export const clearVariable: BuiltinCommand = {
   // Without -Scope the variable is found anywhere but cleared by setting it in the caller's scope, so an outer one
   // is hidden rather than changed (ClearVariableCommand.ClearValue: SessionState.PSVariable.Set).
   process(ctx, params) {
-    const cleared = matching(ctx, params, "Clear-Variable").map(({ variable }) => {
+    const found = matching(ctx, params, "Clear-Variable").filter(({ variable }) => writable(ctx, variable, params.get("Force") === true, "Clear-Variable"));
+    const cleared = found.map(({ variable }) => {
       if (params.has("Scope")) variable.value = null;
       else ctx.scope.set(variable.name, null);
       return variableObject(params.has("Scope") ? variable : ctx.scope.variables.get(variable.name.toLowerCase())!);

@@ -170,7 +170,7 @@ getHelp("a built-in: NAME and SYNTAX from its parameter table; an alias resolves
 
 getHelp("a validate set shows as {A | B}", async () => {
   const r = await run("(Get-Help Set-Alias)[4]");
-  assert.equal(r.output, ["    Set-Alias [-Name] <string> [-Value] <string> [-Scope {Global | Local | Script}]"]);
+  assert.match(r.output[0] as string, / \[-Option \{None \| ReadOnly \| Constant \| Private \| AllScope \| Unspecified\}\] /);
 });
 
 getHelp("an unknown name: PowerShell's 'could not find X in a help file in this session' error", async () => {
