@@ -39,3 +39,25 @@ export function culturalCompare(culture: string | null, caseSensitive: boolean, 
     return compare(left, right, caseSensitive);
   };
 }
+
+/**
+ * Select-String -SimpleMatch's test under -Culture: `Ordinal` compares code units (rsh's default, as fast as
+ * `includes`); `Invariant`, `Current` or a culture name compare each stretch of the line as long as the pattern by
+ * that culture's rules (CompareInfo.IndexOf, short of expansions such as ß/ss, which change the length).
+ */
+export function containsUnder(culture: string | null, caseSensitive: boolean): (line: string, pattern: string) => boolean {
+  const name = culture?.toLowerCase();
+  if (name === undefined || name === "ordinal") {
+    return caseSensitive ? (line, pattern) => line.includes(pattern) : (line, pattern) => line.toLowerCase().includes(pattern.toLowerCase());
+  }
+  const locale = name === "invariant" ? "und" : name === "current" ? "en-US" : culture!;
+  const cmp = culturalCompare(locale, caseSensitive, "Select-String");
+  // Composed and decomposed forms are equal to a culture (é, e + U+0301): both sides are composed first, so that
+  // equal text has equal length.
+  return (text, sought) => {
+    const line = text.normalize("NFC");
+    const pattern = sought.normalize("NFC");
+    for (let i = 0; i + pattern.length <= line.length; i++) if (cmp(line.slice(i, i + pattern.length), pattern) === 0) return true;
+    return false;
+  };
+}

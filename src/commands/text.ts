@@ -14,6 +14,7 @@ import { NotedScalar, PSCustomObject } from "../values/objects.ts";
 import { encodingOf, readEncoded } from "./encoding.ts";
 import { resolvePath } from "./files.ts";
 import { matches } from "./items.ts";
+import { containsUnder } from "./collation.ts";
 
 const SELECT_STRING = "Microsoft.PowerShell.Commands.SelectStringCommand";
 const MATCH_INFO = "Microsoft.PowerShell.Commands.MatchInfo";
@@ -72,6 +73,8 @@ interface Options {
   /** Each pattern's capture group names (captureNames), for the Match objects' Groups. */
   groups: (string | null)[][];
   simple: boolean;
+  /** -SimpleMatch's test (by -Culture's rules). */
+  contains: (line: string, pattern: string) => boolean;
   caseSensitive: boolean;
   notMatch: boolean;
   allMatches: boolean;
@@ -83,7 +86,7 @@ interface Options {
 function findMatches(o: Options, line: string): { pattern: string; matches: PSCustomObject[] } | null {
   for (let i = 0; i < o.patterns.length; i++) {
     if (o.simple) {
-      const found = o.caseSensitive ? line.includes(o.patterns[i]) : line.toLowerCase().includes(o.patterns[i].toLowerCase());
+      const found = o.contains(line, o.patterns[i]);
       // A simple match leaves MatchInfo.Matches empty (SelectStringCommand.SimpleMatch).
       if (found) return { pattern: o.patterns[i], matches: [] };
       continue;
@@ -288,6 +291,8 @@ export const selectString: BuiltinCommand = {
     { name: "LiteralPath", aliases: ["PSPath", "LP"], type: "string[]" },
     { name: "InputObject", pipeline: true, type: "object" },
     { name: "SimpleMatch", type: "switch" },
+    // Used by -SimpleMatch only (a regular expression matches by its own rules), as in pwsh.
+    { name: "Culture", type: "string" },
     { name: "CaseSensitive", aliases: ["ca"], type: "switch" },
     { name: "NotMatch", type: "switch" },
     { name: "AllMatches", type: "switch" },
@@ -317,6 +322,7 @@ export const selectString: BuiltinCommand = {
       regexes: null,
       groups: enumerate(params.get("Pattern")).map((p) => captureNames(toStr(p))),
       simple: params.get("SimpleMatch") === true,
+      contains: containsUnder(params.has("Culture") ? toStr(params.get("Culture")) : null, params.get("CaseSensitive") === true),
       caseSensitive: params.get("CaseSensitive") === true,
       notMatch: params.get("NotMatch") === true,
       allMatches: params.get("AllMatches") === true,
