@@ -9,6 +9,7 @@ import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { then } from "../engine/maybe.ts";
 import { collect, inputOf } from "./format.ts";
 import { culturalCompare } from "./collation.ts";
+import { oneSetOf } from "./parameter_sets.ts";
 
 interface Entry {
   item: unknown;
@@ -148,7 +149,10 @@ export const getUnique: BuiltinCommand = {
     { name: "CaseInsensitive", type: "switch" },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
-  begin: () => [] as unknown[],
+  begin(_ctx, params) {
+    oneSetOf(params, [["AsString"], ["OnType"]], "Get-Unique");
+    return [] as unknown[];
+  },
   process: collect,
   end(ctx, params, state) {
     const caseSensitive = params.get("CaseInsensitive") !== true;

@@ -15,6 +15,7 @@ import { encodingOf, readEncoded } from "./encoding.ts";
 import { resolvePath } from "./files.ts";
 import { matches } from "./items.ts";
 import { containsUnder } from "./collation.ts";
+import { oneSetOf } from "./parameter_sets.ts";
 
 const SELECT_STRING = "Microsoft.PowerShell.Commands.SelectStringCommand";
 const MATCH_INFO = "Microsoft.PowerShell.Commands.MatchInfo";
@@ -395,7 +396,10 @@ export const joinString: BuiltinCommand = {
     { name: "UseCulture", type: "switch" },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
-  begin: () => [] as string[],
+  begin(_ctx, params) {
+    oneSetOf(params, [["SingleQuote"], ["DoubleQuote"], ["FormatString"]], "Join-String");
+    return [] as string[];
+  },
   process(ctx, params, input, state) {
     // -InputObject takes an array (PSObject[]) whose elements are joined; $null objects are skipped (JoinStringCommand).
     const values = (input === undefined ? enumerate(params.get("InputObject") ?? null) : [input]).filter((v) => v !== null && v !== undefined);
