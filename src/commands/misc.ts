@@ -121,10 +121,26 @@ const guid = (text: string) => {
   return new NotedScalar(text, notes);
 };
 
+/** Guid.Parse's forms: 32 digits, with hyphens (D), in braces (B) or parentheses (P); null for anything else. */
+function parseGuid(text: string): string | null {
+  const m = /^\s*(?:([0-9a-f]{32})|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|\{([0-9a-f-]{36})\}|\(([0-9a-f-]{36})\))\s*$/i.exec(text);
+  const digits = m && (m[1] ?? m[2] ?? m[3] ?? m[4]).replace(/-/g, "").toLowerCase();
+  if (!digits || digits.length !== 32 || ((m[3] ?? m[4]) && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(m[3] ?? m[4]))) return null;
+  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`;
+}
+
 export const newGuid: BuiltinCommand = {
   name: "New-Guid",
-  parameters: [{ name: "Empty", type: "switch" }],
-  process: (ctx, params) => ctx.emit(guid(params.get("Empty") ? "00000000-0000-0000-0000-000000000000" : crypto.randomUUID())),
+  // -InputObject (PowerShell 7.4+): a GUID's text, from the pipeline too, read as a Guid.
+  parameters: [{ name: "Empty", type: "switch" }, { name: "InputObject", pipeline: true, type: "string" }],
+  process(ctx, params, input) {
+    const text = input !== undefined ? toStr(input) : params.has("InputObject") ? toStr(params.get("InputObject")) : null;
+    if (text === null) return ctx.emit(guid(params.get("Empty") ? "00000000-0000-0000-0000-000000000000" : crypto.randomUUID()));
+    const parsed = parseGuid(text);
+    if (parsed !== null) return ctx.emit(guid(parsed));
+    // NewGuidCommand writes the FormatException of `new Guid(text)`.
+    ctx.writeError("Unrecognized Guid format.", "StringNotRecognizedAsGuid,Microsoft.PowerShell.Commands.NewGuidCommand", "New-Guid");
+  },
 };
 
 export const measureCommand: BuiltinCommand = {

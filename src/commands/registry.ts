@@ -8,6 +8,7 @@ import { addContent, clearContent, getContent, outFile, setContent } from "./con
 import { convertFromCsv, convertToCsv, exportCsv, importCsv } from "./csv.ts";
 import { getDate } from "./date.ts";
 import { getCommand, getHelp, getMember } from "./discovery.ts";
+import { convertFromJson, convertToJson } from "./json.ts";
 import { setLocation } from "./files.ts";
 import { copyItem, getItem, getLocation, moveItem, newItem, popLocation, pushLocation, removeItem, renameItem, resolvePathCommand } from "./items.ts";
 import { formatList, formatTable, outDefault, outHost, outString } from "./format.ts";
@@ -20,7 +21,7 @@ import { clearHost, getHost, getRandom, measureCommand, newGuid, newTimeSpan } f
 import { joinPath, splitPath, testPath } from "./paths.ts";
 import { getExecutionPolicy, getRshSignature, setExecutionPolicy, unblockFile } from "./policy.ts";
 import { joinString, selectString } from "./text.ts";
-import { convertFromJson, convertToJson, invokeExpression, startSleep } from "./utility.ts";
+import { invokeExpression, startSleep } from "./utility.ts";
 import { clearVariable, getVariable, newVariable, removeVariable, setStrictMode, setVariable } from "./variables.ts";
 import { writeDebug, writeHost, writeInformation, writeOutput, writeProgress, writeVerbose, writeWarning } from "./write.ts";
 import { writeError } from "./write_error.ts";

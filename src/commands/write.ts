@@ -18,14 +18,21 @@ export const writeOutput: BuiltinCommand = {
   },
 };
 
+/** System.ConsoleColor's names. */
+const CONSOLE_COLORS = [
+  "Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray",
+  "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White",
+];
+
 export const writeHost: BuiltinCommand = {
   name: "Write-Host",
   parameters: [
     { name: "Object", position: 0, pipeline: true, type: "object" },
     { name: "NoNewline", type: "switch" },
     { name: "Separator", type: "string" },
-    { name: "ForegroundColor", type: "string" },
-    { name: "BackgroundColor", type: "string" },
+    // ConsoleColor names; the text reaches the host without colour (as pwsh writes it to a redirected stdout).
+    { name: "ForegroundColor", type: "string", validateSet: CONSOLE_COLORS },
+    { name: "BackgroundColor", type: "string", validateSet: CONSOLE_COLORS },
   ],
   process(ctx, params, input) {
     const value = input === undefined ? params.get("Object") : input;
@@ -93,8 +100,10 @@ export const writeProgress: BuiltinCommand = {
     { name: "Activity", position: 0, type: "string" },
     { name: "Status", position: 1, type: "string" },
     { name: "Id", position: 2, type: "int" },
-    { name: "PercentComplete", type: "int" },
+    { name: "PercentComplete", type: "int", validateRange: [-1, 100] },
+    { name: "SecondsRemaining", type: "int" },
     { name: "CurrentOperation", type: "string" },
+    { name: "ParentId", type: "int" },
     { name: "Completed", type: "switch" },
   ],
   process(ctx, params) {
@@ -104,6 +113,8 @@ export const writeProgress: BuiltinCommand = {
     record.set("StatusDescription", toStr(params.get("Status") ?? "Processing"));
     record.set("ActivityId", params.get("Id") ?? 0);
     record.set("PercentComplete", params.get("PercentComplete") ?? -1);
+    record.set("ParentActivityId", params.get("ParentId") ?? -1);
+    record.set("SecondsRemaining", params.get("SecondsRemaining") ?? -1);
     record.set("CurrentOperation", params.has("CurrentOperation") ? toStr(params.get("CurrentOperation")) : null);
     record.set("RecordType", params.get("Completed") ? "Completed" : "Processing");
     ctx.host.write("progress", record);
