@@ -10,7 +10,8 @@ import { ScriptMethod } from "../engine/psobject.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { construct } from "../engine/dotnet.ts";
 import { isCoreType } from "../engine/language_mode.ts";
-import { canonicalType, enumerate, toNumber, toStr } from "../values/convert.ts";
+import { canonicalType, ConversionError, convertTo, enumerate, toNumber, toStr } from "../values/convert.ts";
+import { TypeValue } from "../engine/operators.ts";
 import { type MemberKind, NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
 function terminate(command: string, message: string, id: string, category: string, target: unknown = null): never {
@@ -44,7 +45,15 @@ function membersOf(ctx: CommandContext, params: Map<string, unknown>): NewMember
   // binds it (and the next) to the NotePropertyMembers or NotePropertyName/NotePropertyValue sets.
   if (first instanceof PSHashtable) return dictionaryNotes(first);
   const type = MEMBER_TYPES.find((t) => t.toLowerCase() === toStr(first).toLowerCase());
-  if (first !== undefined && !type) return [note(toStr(first), params.get("Name") ?? null)];
+  // With a -Value (or more) it can only be the MemberSet form, so the name must be a member type.
+  if (first !== undefined && !type && !params.has("Value") && !params.has("SecondValue")) return [note(toStr(first), params.get("Name") ?? null)];
+  if (first !== undefined && !type) {
+    terminate(
+      "Add-Member",
+      `Cannot bind parameter 'MemberType'. Cannot convert value "${toStr(first)}" to type "System.Management.Automation.PSMemberTypes". Error: "Unable to match the identifier name ${toStr(first)} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${MEMBER_TYPES.join(", ")}"`,
+      "CannotConvertArgumentNoMessage", "InvalidArgument", first,
+    );
+  }
   if (type === undefined) terminate("Add-Member", "Cannot process command because of one or more missing mandatory parameters: MemberType.", "MissingMandatoryParameter", "InvalidArgument");
   const kind = MEMBER_KINDS.find((k) => k === type);
   if (!kind) {
@@ -58,8 +67,11 @@ function membersOf(ctx: CommandContext, params: Map<string, unknown>): NewMember
       return [note(name, value)];
     case "AliasProperty": {
       const target = toStr(value);
-      const definition = `${name} = ${target}`;
-      return [{ name, add: (object, self) => object.define(name, kind, { read: () => getMember(self, target), write: (v) => setMember(self, target, v), definition }) }];
+      // -SecondValue: a type the aliased value is converted to when read (the reference's example 6).
+      const type = params.has("SecondValue") ? aliasType(params.get("SecondValue")) : null;
+      const definition = type ? `${name} = (${type})${target}` : `${name} = ${target}`;
+      const read = (self: unknown) => (type ? convertTo(getMember(self, target) ?? null, type) : getMember(self, target));
+      return [{ name, add: (object, self) => object.define(name, kind, { read: () => read(self), write: (v) => setMember(self, target, v), definition }) }];
     }
     case "ScriptProperty": {
       const getter = scriptBlock(value, "Value");
@@ -81,6 +93,18 @@ function membersOf(ctx: CommandContext, params: Map<string, unknown>): NewMember
       return [{ name, add: (object) => object.define(name, kind, { value: new ScriptMethod(name, method), definition: `System.Object ${name}();` }) }];
     }
   }
+}
+
+/** An alias property's -SecondValue: a type (`[int]` or its name) that rsh can convert to. */
+function aliasType(value: unknown): string {
+  const name = value instanceof TypeValue ? value.name : toStr(value);
+  try {
+    convertTo(null, name);
+  } catch (e) {
+    if (!(e instanceof ConversionError)) throw e;
+    terminate("Add-Member", `Cannot convert the "${name}" value of type "System.String" to type "System.Type".`, "InvalidCastFromStringToType", "InvalidArgument", value);
+  }
+  return canonicalType(name);
 }
 
 function scriptBlock(value: unknown, parameter: string): ScriptBlockValue {
