@@ -10,7 +10,8 @@ import { mapInOrder, type Maybe, then } from "../engine/maybe.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
 import type { FunctionEntry } from "../engine/scope.ts";
 import { findExecutable } from "../platform.ts";
-import { enumerate, toStr, typeNameOf } from "../values/convert.ts";
+import { Scope } from "../engine/scope.ts";
+import { canonicalType, enumerate, toNumber, toStr, typeNameOf } from "../values/convert.ts";
 import { type MemberKind, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
 // ---------------------------------------------------------------- Get-Command
@@ -68,6 +69,14 @@ export const getCommand: BuiltinCommand = {
     { name: "CommandType", aliases: ["Type"], type: "string[]" },
     { name: "Verb", type: "string[]" },
     { name: "Noun", type: "string[]" },
+    { name: "Module", aliases: ["PSSnapin"], type: "string[]" },
+    { name: "TotalCount", type: "int" },
+    { name: "All", type: "switch" },
+    // Every command of a session is loaded here: -ListImported lists what Get-Command lists anyway.
+    { name: "ListImported", type: "switch" },
+    { name: "ParameterName", type: "string[]" },
+    { name: "ParameterType", type: "string[]" },
+    { name: "UseAbbreviationExpansion", type: "switch" },
     { name: "Syntax", type: "switch" },
   ],
   process(ctx, params, input) {
@@ -92,21 +101,34 @@ export const getCommand: BuiltinCommand = {
       const part = half(c.name, i);
       return part !== null && c.type !== "Alias" && c.type !== "Application" && enumerate(params.get(param)).some((p) => wildcardToRegExp(toStr(p), false).test(part));
     };
-    const all = visibleCommands(ctx).filter((c) => wanted(c.type) && fits("Verb", 0)(c) && fits("Noun", 1)(c));
+    // -Module: the module a command comes from (its Source; rsh's built-ins are the `rsh` module's).
+    const modules = params.has("Module") ? enumerate(params.get("Module")).map((m) => wildcardToRegExp(toStr(m), false)) : null;
+    const inModule = (c: Found) => modules === null || (c.source !== "" && c.type !== "Application" && modules.some((m) => m.test(c.source)));
+    const all = visibleCommands(ctx).filter((c) => wanted(c.type) && fits("Verb", 0)(c) && fits("Noun", 1)(c) && inModule(c));
     const order = (c: Found) => COMMAND_TYPES.indexOf(c.type);
     const sorted = (list: Found[]) => list.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
-    if (names === null) return ctx.emitAll(sorted(all).map(commandInfo));
+    // -UseAbbreviationExpansion: `i-psdf` names Import-PowerShellDataFile (the verb's first letter, the noun's capitals).
+    const nameTest = (name: string): (c: Found) => boolean => {
+      const pattern = wildcardToRegExp(name, false);
+      return params.get("UseAbbreviationExpansion") ? (c) => pattern.test(abbreviation(c.name)) : (c) => pattern.test(c.name);
+    };
+    const finish = (found: Found[]) => then(withParameters(ctx, params, found), (kept) => {
+      const limited = params.has("TotalCount") && toNumber(params.get("TotalCount")) >= 0 ? kept.slice(0, toNumber(params.get("TotalCount"))) : kept;
+      if (params.get("Syntax")) return then(mapInOrder(limited, (c) => syntaxOf(ctx, c)), (lines) => ctx.emitAll(lines));
+      return ctx.emitAll(limited.map(commandInfo));
+    });
+    if (names === null) return finish(sorted(all));
     const results: Found[] = [];
     for (const name of names) {
-      if (hasWildcard(name)) {
-        const pattern = wildcardToRegExp(name, false);
-        results.push(...sorted(all.filter((c) => pattern.test(c.name))));
+      if (hasWildcard(name) || params.get("UseAbbreviationExpansion")) {
+        results.push(...sorted(all.filter(nameTest(name))));
         continue;
       }
-      // An exact name gives the command that runs for it (about_Command_Precedence): alias, function, cmdlet, program.
-      const match = sorted(all.filter((c) => c.name.toLowerCase() === name.toLowerCase()))[0];
-      if (match) {
-        results.push(match);
+      // An exact name gives the command that runs for it (about_Command_Precedence): alias, function, cmdlet, program;
+      // -All gives every command of that name, the hidden ones too.
+      const matches = sorted(all.filter((c) => c.name.toLowerCase() === name.toLowerCase()));
+      if (matches.length) {
+        results.push(...(params.get("All") ? matches : matches.slice(0, 1)));
         continue;
       }
       if (wanted("Application") && !ctx.commands.restricted) {
@@ -123,10 +145,44 @@ export const getCommand: BuiltinCommand = {
         "Get-Command",
       );
     }
-    if (params.get("Syntax")) return then(mapInOrder(results, (found) => syntaxOf(ctx, found)), (lines) => ctx.emitAll(lines));
-    return ctx.emitAll(results.map(commandInfo));
+    return finish(results);
   },
 };
+
+/** `Import-PowerShellDataFile` → `i-psdf`: the verb's first letter and the noun's capitals (and digits), lower-case. */
+function abbreviation(name: string): string {
+  const dash = name.indexOf("-");
+  if (dash < 0) return name.toLowerCase();
+  return (name[0] + "-" + name.slice(dash + 1).replace(/[^A-Z0-9]/g, "")).toLowerCase();
+}
+
+/** A command's parameters as -ParameterName and -ParameterType see them: names, aliases and type names. */
+function parametersOf(ctx: CommandContext, found: Found): Maybe<{ names: string[]; type: string }[] | null> {
+  if (found.type !== "Cmdlet" && found.type !== "Function") return null;
+  // The cmdlet of that name, not a function or alias that would hide it.
+  const resolved = ctx.commands.resolve(found.name, found.type === "Cmdlet" ? new Scope(null) : ctx.scope);
+  if (!resolved) return null;
+  if (resolved.kind === "function") {
+    const { definition } = resolved.entry;
+    return (definition.parameters ?? definition.body.paramBlock?.parameters ?? []).map((p) => ({ names: [p.name], type: parameterType(p) }));
+  }
+  const command = resolved.command;
+  return then(command.load ? command.load() : command, (full) => full.parameters.map((p) => ({ names: [p.name, ...(p.aliases ?? [])], type: p.type ?? "object" })));
+}
+
+/** The short name of a type as written or as .NET names it (`System.String[]` and `string[]` are both `string[]`). */
+const parameterTypeName = (type: string) => canonicalType(type).replace(/^.*\./, "").toLowerCase();
+
+/** -ParameterName and -ParameterType (wildcards): the commands with a parameter of that name and of that type. */
+function withParameters(ctx: CommandContext, params: Map<string, unknown>, found: Found[]): Maybe<Found[]> {
+  if (!params.has("ParameterName") && !params.has("ParameterType")) return found;
+  const names = params.has("ParameterName") ? enumerate(params.get("ParameterName")).map((n) => wildcardToRegExp(toStr(n), false)) : null;
+  const types = params.has("ParameterType") ? enumerate(params.get("ParameterType")).map((t) => wildcardToRegExp(parameterTypeName(toStr(t)), false)) : null;
+  return then(mapInOrder(found, (c) => parametersOf(ctx, c)), (lists) =>
+    found.filter((_, i) =>
+      lists[i]?.some((p) => (names === null || p.names.some((n) => names.some((re) => re.test(n)))) && (types === null || types.some((re) => re.test(parameterTypeName(p.type)))))
+    ));
+}
 
 /** Get-Command -Syntax: a command's syntax line (an alias's is its command's; a program's is its path). */
 function syntaxOf(ctx: CommandContext, found: Found): Maybe<string> {
@@ -367,6 +423,31 @@ function parameterHelp(ctx: CommandContext, params: Map<string, unknown>, parame
 
 const section = (title: string, lines: string[]) => [title, ...lines.map((l) => (l ? "    " + l : "")), ""];
 
+/** HelpCategory's names, as -Category takes them. */
+const HELP_CATEGORIES = [
+  "Alias", "Cmdlet", "Provider", "General", "FAQ", "Glossary", "HelpFile", "ScriptCommand", "Function", "Filter",
+  "ExternalScript", "All", "DefaultHelp", "DscResource", "Class", "Configuration",
+];
+
+/**
+ * -Category, -Component, -Functionality and -Role: whether the help found for `name` is of a wanted category (an
+ * alias's, a function's, a cmdlet's) and its comment-based help's .COMPONENT, .FUNCTIONALITY and .ROLE match the
+ * patterns given (built-ins have none of those).
+ */
+function helpWanted(ctx: CommandContext, params: Map<string, unknown>, name: string, help: Map<string, string[]> | null, kind: "function" | "builtin"): boolean {
+  if (params.has("Category")) {
+    const wanted = enumerate(params.get("Category")).map((c) => toStr(c).toLowerCase());
+    const isAlias = ctx.scope.findAlias(name) !== undefined || ctx.commands.builtinAliases().some(([alias]) => alias === name.toLowerCase());
+    const own = [kind === "function" ? "function" : "cmdlet", ...(isAlias ? ["alias"] : []), "all"];
+    if (!wanted.some((c) => own.includes(c))) return false;
+  }
+  return ["Component", "Functionality", "Role"].every((field) => {
+    if (!params.has(field)) return true;
+    const text = (help?.get(field.toLowerCase()) ?? []).join(" ");
+    return text !== "" && enumerate(params.get(field)).some((p) => wildcardToRegExp(toStr(p), false).test(text));
+  });
+}
+
 export const getHelp: BuiltinCommand = {
   name: "Get-Help",
   aliases: ["help"],
@@ -377,6 +458,10 @@ export const getHelp: BuiltinCommand = {
     { name: "Detailed", type: "switch" },
     { name: "Examples", type: "switch" },
     { name: "Parameter", type: "string[]" },
+    { name: "Category", type: "string[]", validateSet: HELP_CATEGORIES },
+    { name: "Component", type: "string[]" },
+    { name: "Functionality", type: "string[]" },
+    { name: "Role", type: "string[]" },
   ],
   process(ctx, params) {
     if (!params.has("Name")) {
@@ -388,7 +473,7 @@ export const getHelp: BuiltinCommand = {
     }
     const name = toStr(params.get("Name"));
     const resolved = ctx.commands.resolve(name, ctx.scope);
-    if (!resolved) {
+    if (!resolved || !helpWanted(ctx, params, name, resolved.kind === "function" ? functionHelp(resolved.entry) : null, resolved.kind)) {
       ctx.writeError(
         `Get-Help could not find ${name} in a help file in this session. To download updated help topics type: "Update-Help". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116.`,
         "HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand",
