@@ -4,11 +4,13 @@
  * value or a method's result (-MemberName, -ArgumentList), or -Parallel (foreach_parallel.ts).
  */
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
-import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
+import { RuntimeError } from "../engine/errors.ts";
 import { ScriptBlockValue } from "../engine/expressions.ts";
 import { eachInOrder, type Maybe, then } from "../engine/maybe.ts";
 import { getMember, invokeMethod, VOID } from "../engine/members.ts";
+import { wildcardToRegExp } from "../engine/operators.ts";
 import { enumerate, toStr } from "../values/convert.ts";
+import { NotedScalar, PSCustomObject } from "../values/objects.ts";
 import { oneSetOf } from "./parameter_sets.ts";
 import { PARALLEL_PARAMETERS, parallelBegin, parallelEnd, parallelProcess } from "./foreach_parallel.ts";
 
@@ -34,8 +36,30 @@ function blocksOf(params: Map<string, unknown>): Blocks {
   return { begin, process: scripts.slice(from, to), end };
 }
 
-/** `ForEach-Object Name` / `-MemberName Name -ArgumentList …`: a property's value, else the method's result. */
+/** The properties a wildcard -MemberName is matched against. */
+function propertyNames(value: unknown): string[] {
+  if (value instanceof NotedScalar) return [...value.notes.names(), ...propertyNames(value.base)];
+  if (value instanceof PSCustomObject) return value.names();
+  return typeof value === "string" ? ["Length"] : [];
+}
+
+const memberError = (ctx: CommandContext, message: string, id: string) =>
+  ctx.writeError(message, `${id},Microsoft.PowerShell.Commands.ForEachObjectCommand`, "ForEach-Object");
+
+/**
+ * `ForEach-Object Name` / `-MemberName Name -ArgumentList …`: a property's value, else the method's result. A
+ * wildcard name must match one property (ambiguous: an error); a member the object lacks gives $null, or an error
+ * under Set-StrictMode -Version 2 (ForEachObjectCommand's PropertyAndMethodSet).
+ */
 function member(ctx: CommandContext, name: string, args: unknown[] | null, input: unknown): Maybe<void> {
+  if (args === null && /[*?[]/.test(name)) {
+    const pattern = wildcardToRegExp(name, false);
+    const found = propertyNames(input).filter((n) => pattern.test(n));
+    if (found.length > 1) {
+      return memberError(ctx, `Input name "${name}" is ambiguous. It can be resolved to multiple matched members. Possible matches include:${found.map((n) => " " + n).join("")}.`, "AmbiguousPropertyOrMethodName");
+    }
+    if (found.length === 1) name = found[0];
+  }
   if (args === null) {
     const value = getMember(input, name);
     if (value !== undefined) return ctx.emit(value);
@@ -44,9 +68,9 @@ function member(ctx: CommandContext, name: string, args: unknown[] | null, input
   try {
     result = invokeMethod(input, name, args ?? []);
   } catch (e) {
-    // No such method either: pwsh writes $null for a member the object lacks (outside strict mode).
-    if (args === null) return ctx.emit(null);
-    throw e;
+    if (args !== null) throw e;
+    if (ctx.scope.effectiveStrictMode >= 2) return memberError(ctx, `The input name "${name}" cannot be resolved to a member.`, "PropertyOrMethodNotFound");
+    return ctx.emit(null);
   }
   if (result !== VOID) return ctx.emit(result);
 }
@@ -85,14 +109,14 @@ export const forEachObject: BuiltinCommand = {
     { name: "InputObject", pipeline: true, type: "object" },
   ],
   begin(ctx, params): Maybe<ForEachState> {
-    oneSetOf(params, [["Process", "Begin", "End", "MemberName", "ArgumentList"], PARALLEL_PARAMETERS.map((p) => p.name)], "ForEach-Object");
+    oneSetOf(ctx, params, [["Process", "Begin", "End", "MemberName", "ArgumentList"], PARALLEL_PARAMETERS.map((p) => p.name)], "ForEach-Object");
     if (params.has("Parallel")) return then(parallelBegin(ctx, params), (parallel) => ({ blocks: null, member: null, args: null, parallel }));
     const name = memberName(params);
     if (name !== null) return { blocks: null, member: name, args: argumentsOf(params), parallel: null };
     if (!params.has("Process")) {
-      throw new RuntimeError(new ErrorRecord(
+      throw new RuntimeError(ctx.newErrorRecord(
         "Cannot process command because of one or more missing mandatory parameters: Process.",
-        "MissingMandatoryParameter,Microsoft.PowerShell.Commands.ForEachObjectCommand", "InvalidArgument", null, null, null, "ForEach-Object",
+        "MissingMandatoryParameter,Microsoft.PowerShell.Commands.ForEachObjectCommand", "ForEach-Object", "InvalidArgument",
       ));
     }
     const blocks = blocksOf(params);

@@ -51,12 +51,12 @@ interface Parallel {
   jobInputs: unknown[] | null;
 }
 
-const parallelError = (message: string, id: string) =>
-  new ErrorRecord(message, `${id},Microsoft.PowerShell.Commands.ForEachObjectCommand`, "InvalidOperation", null, null, null, "ForEach-Object");
+const parallelError = (ctx: CommandContext, message: string, id: string) =>
+  new RuntimeError(ctx.newErrorRecord(message, `${id},Microsoft.PowerShell.Commands.ForEachObjectCommand`, "ForEach-Object", "InvalidOperation"));
 
 export function parallelBegin(ctx: CommandContext, params: Map<string, unknown>): Parallel {
   if (params.get("AsJob") === true && params.has("TimeoutSeconds")) {
-    throw new RuntimeError(parallelError("The 'TimeoutSeconds' parameter cannot be used with the 'AsJob' parameter.", "ParallelCannotUseTimeoutWithJob"));
+    throw parallelError(ctx, "The 'TimeoutSeconds' parameter cannot be used with the 'AsJob' parameter.", "ParallelCannotUseTimeoutWithJob");
   }
   const block = params.get("Parallel") as ScriptBlockValue;
   const using = new Map<string, unknown>();
@@ -64,10 +64,11 @@ export function parallelBegin(ctx: CommandContext, params: Map<string, unknown>)
     if (variable.qualifier?.toLowerCase() !== "using") return;
     const value = ctx.scope.lookup(variable.name)?.value ?? null;
     if (value instanceof ScriptBlockValue) {
-      throw new RuntimeError(parallelError(
+      throw parallelError(
+        ctx,
         "A ForEach-Object -Parallel using variable cannot be a script block. Passed-in script block variables are not supported with ForEach-Object -Parallel, and can result in undefined behavior.",
         "ParallelUsingVariableCannotBeScriptBlock",
-      ));
+      );
     }
     using.set(variable.name.toLowerCase(), value);
   });
@@ -183,7 +184,7 @@ export function parallelProcess(ctx: CommandContext, _params: Map<string, unknow
   if (s.jobInputs) return void s.jobInputs.push(input);
   if (input instanceof ScriptBlockValue) {
     return ctx.writeError(
-      "The piped input object cannot be a script block. Passed-in script block variables are not supported with ForEach-Object -Parallel, and can result in undefined behavior.",
+      "A ForEach-Object -Parallel piped input object cannot be a script block. Passed-in script block variables are not supported with ForEach-Object -Parallel, and can result in undefined behavior.",
       "ParallelPipedInputObjectCannotBeScriptBlock,Microsoft.PowerShell.Commands.ForEachObjectCommand", "ForEach-Object",
     );
   }

@@ -149,8 +149,8 @@ export const getUnique: BuiltinCommand = {
     { name: "CaseInsensitive", type: "switch" },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
-  begin(_ctx, params) {
-    oneSetOf(params, [["AsString"], ["OnType"]], "Get-Unique");
+  begin(ctx, params) {
+    oneSetOf(ctx, params, [["AsString"], ["OnType"]], "Get-Unique");
     return [] as unknown[];
   },
   process: collect,

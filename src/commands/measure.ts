@@ -148,8 +148,8 @@ export const measureObject: BuiltinCommand = {
     ...[...GENERIC, ...TEXT].map((name) => ({ name, type: "switch" })),
     { name: "InputObject", pipeline: true, type: "object" },
   ],
-  begin(_ctx, params): MeasureState {
-    oneSetOf(params, [GENERIC, TEXT], "Measure-Object");
+  begin(ctx, params): MeasureState {
+    oneSetOf(ctx, params, [GENERIC, TEXT], "Measure-Object");
     const all = params.get("AllStats") === true;
     const want = (name: string) => params.get(name) === true || (all && GENERIC.includes(name));
     return { stats: new Map(), nonNumeric: false, want, text: TEXT.some((name) => params.get(name) === true) };

@@ -3,6 +3,7 @@
  * Measure-Object in files of their own, exported from here for the registry.
  */
 import type { BuiltinCommand } from "../engine/command_types.ts";
+import { RuntimeError } from "../engine/errors.ts";
 import { getMember } from "../engine/members.ts";
 import { ScriptBlockValue } from "../engine/expressions.ts";
 import { then } from "../engine/maybe.ts";
@@ -32,6 +33,17 @@ export const whereObject: BuiltinCommand = {
     { name: "Not", type: "switch" },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
+  begin(ctx, params) {
+    // The comparison form needs both a property and a value, and a value needs an operator (WhereObjectCommand).
+    if (params.get("FilterScript") instanceof ScriptBlockValue) return;
+    const operator = WHERE_OPERATORS.some((name) => params.get(name) === true);
+    const [message, id] = operator && !params.has("Value")
+      ? ["The specified operator requires both the -Property and -Value parameters. Provide values for both parameters, and then try the command again.", "ValueNotSpecifiedForWhereObject"]
+      : !operator && params.has("Value")
+      ? ["An operator is required to compare the two specified values. Include a valid operator in the command, and then try the command again. For example, Get-Process | Where-Object -Property Name -eq Idle", "OperatorNotSpecified"]
+      : [null, null];
+    if (message) throw new RuntimeError(ctx.newErrorRecord(message, `${id},Microsoft.PowerShell.Commands.WhereObjectCommand`, "Where-Object", "InvalidArgument"));
+  },
   process(ctx, params, input) {
     if (input === undefined) return;
     const filter = params.get("FilterScript");

@@ -4,7 +4,7 @@
  * With -First or -Index it stops the commands before it once it has what it needs, unless -Wait.
  */
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
-import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
+import { RuntimeError } from "../engine/errors.ts";
 import { ScriptBlockValue } from "../engine/expressions.ts";
 import { eachInOrder, type Maybe, then } from "../engine/maybe.ts";
 import { getMember } from "../engine/members.ts";
@@ -43,9 +43,9 @@ function project(ctx: CommandContext, params: Map<string, unknown>, input: unkno
       const expression = spec instanceof PSHashtable ? entry(spec, "expression") : spec;
       const label = spec instanceof PSHashtable ? entry(spec, "name", "label") : undefined;
       if (expression === undefined) {
-        throw new RuntimeError(new ErrorRecord(
+        throw new RuntimeError(ctx.newErrorRecord(
           "A calculated property needs an Expression key (@{ Name = 'X'; Expression = { … } }).",
-          "DictionaryKeyMissing,Microsoft.PowerShell.Commands.SelectObjectCommand", "InvalidArgument", null, null, spec, "Select-Object",
+          "DictionaryKeyMissing,Microsoft.PowerShell.Commands.SelectObjectCommand", "Select-Object", "InvalidArgument", spec,
         ));
       }
       const name = toStr(label ?? (expression instanceof ScriptBlockValue ? expression.toString().trim() : expression));
@@ -109,9 +109,9 @@ export const selectObject: BuiltinCommand = {
     { name: "Wait", type: "switch" },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
-  begin(_ctx, params): SelectState {
+  begin(ctx, params): SelectState {
     // -Wait belongs to the Index set too; only -Index with -First/-Last is a conflict there.
-    oneSetOf(params, params.has("Index") ? SETS.slice(1).concat([["First", "Last"]]) : SETS, "Select-Object");
+    oneSetOf(ctx, params, params.has("Index") ? SETS.slice(1).concat([["First", "Last"]]) : SETS, "Select-Object");
     const index = params.has("Index") ? new Set(enumerate(params.get("Index")).map(Number)) : null;
     return {
       seen: 0, written: 0, buffer: [], unique: new Set(), index, lastIndex: index ? Math.max(...index) : -1,

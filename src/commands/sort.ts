@@ -54,8 +54,8 @@ export const sortObject: BuiltinCommand = {
     { name: "Bottom", type: "int", validateRange: [1, 2147483647] },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
-  begin(_ctx, params) {
-    oneSetOf(params, [["Stable"], ["Top"], ["Bottom"]], "Sort-Object");
+  begin(ctx, params) {
+    oneSetOf(ctx, params, [["Stable"], ["Top"], ["Bottom"]], "Sort-Object");
     return [] as unknown[];
   },
   process(_ctx, _params, input, state) {

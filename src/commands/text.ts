@@ -396,8 +396,8 @@ export const joinString: BuiltinCommand = {
     { name: "UseCulture", type: "switch" },
     { name: "InputObject", pipeline: true, type: "object" },
   ],
-  begin(_ctx, params) {
-    oneSetOf(params, [["SingleQuote"], ["DoubleQuote"], ["FormatString"]], "Join-String");
+  begin(ctx, params) {
+    oneSetOf(ctx, params, [["SingleQuote"], ["DoubleQuote"], ["FormatString"]], "Join-String");
     return [] as string[];
   },
   process(ctx, params, input, state) {

@@ -9,3 +9,9 @@
 "x-y" | foreach Split "-"
 "abc" | ForEach-Object -MemberName ToUpper
 $null -eq ('abc' | ForEach-Object Nope)
+# -MemberName with wildcards must resolve to one member ("ambiguous" otherwise); a member the object lacks is an
+# error under Set-StrictMode -Version 2.
+[pscustomobject]@{ FirstName = 'a'; Age = 3 } | ForEach-Object -MemberName Ag*
+[pscustomobject]@{ FirstName = 'a'; LastName = 'b' } | ForEach-Object -MemberName *Name
+Set-StrictMode -Version 2
+'x' | ForEach-Object Nope

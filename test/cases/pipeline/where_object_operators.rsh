@@ -9,3 +9,8 @@ $rows = [pscustomobject]@{ N = 'a'; L = 'x', 'Y'; F = $true }, [pscustomobject]@
 ($rows | Where-Object N -IEQ 'A' | ForEach-Object N) -join ' '
 ($rows | Where-Object N -ILike 'b*' | ForEach-Object N) -join ' '
 ($rows | Where-Object F -Not | ForEach-Object N) -join ' '
+# An operator without -Value, or a -Value without an operator, stops the statement (WhereObjectCommand's
+# ValueNotSpecifiedForWhereObject and OperatorNotSpecified).
+$rows | Where-Object N -EQ
+$rows | Where-Object N 'a'
+'after'
