@@ -5,7 +5,8 @@
  * boxed doubles) and cost ~10 ms to build at start-up. It keeps that lexer's contract exactly (tests compare ASTs and
  * error positions): rules are tried in declaration order among those whose first-character set holds the next
  * character, the first match wins, only `lineBreaks` rules count line terminators, and an unmatched character is
- * reported and skipped up to the next offset where any rule matches (chevrotain's error recovery).
+ * reported and skipped up to the next offset where any rule matches (chevrotain's error recovery). A fast path
+ * (fast_path.ts) decides most tokens first with one switch on the character; it must pick what the rule list would.
  */
 import type { ILexingError, ILexingResult, IToken, TokenType } from "chevrotain";
 
@@ -48,6 +49,39 @@ function token(image: string, startOffset: number, line: number, column: number,
   } as IToken;
 }
 
+/** What the fast path (fast_path.ts) matched: the rule, and its image unless it is the text matched. */
+export interface FastMatch {
+  rule: TokenRule | null;
+  image: string | null;
+}
+
+/** Matches the token at `offset` (whose character code is `code`) and returns its end, or -1 to run the rule list. */
+export type FastPath = (text: string, offset: number, code: number, tokens: IToken[], match: FastMatch) => number;
+
+/**
+ * Short images seen before, by a hash of their characters: names, variables and operators repeat throughout a script,
+ * and a token that reuses an old string spares the young generation a copy per token that the next scavenge would
+ * have to find through the old token and move. Only images of at most 12 characters are kept: V8 copies those when
+ * slicing, where a longer slice would keep the whole source text alive.
+ */
+const IMAGES: (string | undefined)[] = new Array(4096).fill(undefined);
+const MAX_CACHED = 12;
+
+function imageOf(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length > MAX_CACHED) return text.slice(start, end);
+  let hash = length;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const slot = (hash ^ (hash >>> 12)) & 4095;
+  const cached = IMAGES[slot];
+  if (cached !== undefined && cached.length === length) {
+    let same = true;
+    for (let i = 0; i < length && same; i++) same = cached.charCodeAt(i) === text.charCodeAt(start + i);
+    if (same) return cached;
+  }
+  return (IMAGES[slot] = text.slice(start, end));
+}
+
 interface CompiledRule {
   rule: TokenRule;
   short: number;
@@ -62,8 +96,12 @@ export class RshLexer {
   readonly #byChar: CompiledRule[][] = [];
   /** Candidates for characters from 128 up. */
   readonly #wide: CompiledRule[];
+  readonly #fast: FastPath | null;
+  readonly #result: FastMatch = { rule: null, image: null };
 
-  constructor(rules: TokenRule[]) {
+  /** `fast`, when given, must match exactly what the rule list would at every offset where it does not return -1. */
+  constructor(rules: TokenRule[], fast: FastPath | null = null) {
+    this.#fast = fast;
     this.#rules = rules.map((rule) => {
       const p = rule.pattern;
       return {
@@ -88,31 +126,13 @@ export class RshLexer {
     let offset = 0;
     let line = 1;
     let column = 1;
+    const fast = this.#fast;
+    const match = this.#result;
     while (offset < length) {
       const code = text.charCodeAt(offset);
-      const candidates = code < 128 ? this.#byChar[code] : this.#wide;
-      let found: CompiledRule | null = null;
-      let image: string | null = null;
-      let end = offset;
-      for (let i = 0; i < candidates.length; i++) {
-        const r = candidates[i];
-        if (r.short >= 0) {
-          if (code !== r.short) continue;
-          image = r.image;
-          end = offset + 1;
-        } else if (r.regex !== null) {
-          r.regex.lastIndex = offset;
-          if (!r.regex.test(text)) continue;
-          end = r.regex.lastIndex;
-        } else {
-          image = r.match!(text, offset, tokens);
-          if (image === null) continue;
-          end = offset + image.length;
-        }
-        found = r;
-        break;
-      }
-      if (found === null) {
+      let end = fast === null ? -1 : fast(text, offset, code, tokens, match);
+      if (end < 0) end = this.#match(text, offset, code, tokens, match);
+      if (end < 0) {
         const start = offset;
         do offset++; while (offset < length && !this.#matchesAnyAt(text, offset, tokens));
         errors.push({
@@ -125,11 +145,12 @@ export class RshLexer {
         column += offset - start;
         continue;
       }
-      const rule = found.rule;
+      const rule = match.rule!;
+      const image = match.image;
       const size = end - offset;
       let made: IToken | null = null;
       if (!rule.skipped) {
-        made = token(image ?? text.slice(offset, end), offset, line, column, rule.type);
+        made = token(image ?? imageOf(text, offset, end), offset, line, column, rule.type);
         tokens.push(made);
       }
       if (rule.lineBreaks) {
@@ -159,6 +180,33 @@ export class RshLexer {
       offset = end;
     }
     return { tokens, errors, groups: {} };
+  }
+
+  /** Runs the candidate rules for `code` in order; records the first that matches in `match` and returns its end. */
+  #match(text: string, offset: number, code: number, tokens: IToken[], match: FastMatch): number {
+    const candidates = code < 128 ? this.#byChar[code] : this.#wide;
+    for (let i = 0; i < candidates.length; i++) {
+      const r = candidates[i];
+      let image: string | null = null;
+      let end: number;
+      if (r.short >= 0) {
+        if (code !== r.short) continue;
+        image = r.image;
+        end = offset + 1;
+      } else if (r.regex !== null) {
+        r.regex.lastIndex = offset;
+        if (!r.regex.test(text)) continue;
+        end = r.regex.lastIndex;
+      } else {
+        image = r.match!(text, offset, tokens);
+        if (image === null) continue;
+        end = offset + image.length;
+      }
+      match.rule = r.rule;
+      match.image = image;
+      return end;
+    }
+    return -1;
   }
 
   /** Whether any rule, whatever its first characters, matches at `offset` (where recovery resumes). */

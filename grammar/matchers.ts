@@ -140,7 +140,8 @@ export function commandNameAt(text: string, offset: number, mode: Mode): number 
   // A lone `.` before a space or a quote is the dot-source operator (`. ./lib.rsh`, `. 'path'`), not a command.
   if (c === 46) {
     const next = text.charCodeAt(offset + 1);
-    if (next === 32 || next === 9 || next === 123 || next === 36 || next === 39 || next === 34 || next === 40) return -1;
+    const dotSource = next === 32 || next === 9 || next === 123 || next === 36 || next === 39 || next === 34 || next === 40;
+    if (dotSource) return -1;
   }
   return scanBareword(text, offset);
 }

@@ -1,10 +1,12 @@
 /**
  * rsh's tokens: chevrotain token types (what the parser consumes) with the rules that recognise them (run by the
  * tokenizer in lexer.ts). Mode-dependent tokens are custom matchers that ask the ModeTracker what the current position
- * means (command mode vs expression mode, see modes.ts). Tokens are grouped by family and made by one small factory;
- * order matters only where two patterns can match the same text, and is noted there.
+ * means (command mode vs expression mode, see modes.ts); their logic is in matchers.ts and scan.ts, which the fast path
+ * of fast_path.ts calls directly. Tokens are grouped by family and made by one small factory; order matters only where
+ * two patterns can match the same text, and is noted there.
  */
 import { createToken, type TokenType } from "chevrotain";
+import { createFastPath } from "./fast_path.ts";
 import { type Matcher, RshLexer, type TokenRule } from "./lexer.ts";
 import { Effect, Mode, type TrackedTokenType } from "./modes.ts";
 import {
@@ -113,7 +115,11 @@ export const WhiteSpace = token("WhiteSpace", scanned(scanWhitespace), {
   lineBreaks: true,
   hint: [" ", "\t", "\f", "\v", "\u00a0", "\ufeff", "`"],
 });
-export const BlockComment = token("BlockComment", scanned(scanBlockComment), { skipped: true, lineBreaks: true, hint: ["<"] });
+export const BlockComment = token("BlockComment", scanned(scanBlockComment), {
+  skipped: true,
+  lineBreaks: true,
+  hint: ["<"],
+});
 export const LineComment = token("LineComment", scanned(scanLineComment), { skipped: true, hint: ["#"] });
 
 /** `<#[\s\S]*?#>`. */
@@ -166,12 +172,15 @@ export const NumberLiteral = token("NumberLiteral", moded(numberAt), { hint: [..
 
 // ------------------------------------------------------------------ dash words: operators and parameters
 
-export const DashUnaryOperator = token("DashUnaryOperator", moded((text, offset, mode) => dashOperatorAt(text, offset, mode, true)), {
+const unaryDashOperatorAt = (text: string, offset: number, mode: Mode) => dashOperatorAt(text, offset, mode, true);
+const binaryDashOperatorAt = (text: string, offset: number, mode: Mode) => dashOperatorAt(text, offset, mode, false);
+
+export const DashUnaryOperator = token("DashUnaryOperator", moded(unaryDashOperatorAt), {
   hint: ["-"],
   categories: [Operator],
 });
 
-export const DashOperator = token("DashOperator", moded((text, offset, mode) => dashOperatorAt(text, offset, mode, false)), {
+export const DashOperator = token("DashOperator", moded(binaryDashOperatorAt), {
   hint: ["-"],
   categories: [Operator, BinaryOperator],
 });
@@ -231,8 +240,11 @@ export const CommandName = token("CommandName", moded(commandNameAt), {
 });
 
 /** `[^\s|;&(){},<>'"#]`, the characters a bareword argument may start with, and a backtick. */
-const GENERIC_HINT = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).filter((c) => !"|;&(){},<>'\"#".includes(c));
-export const GenericArgument = token("GenericArgument", moded(genericArgumentAt), { hint: [...GENERIC_HINT, "`", ...NON_ASCII_HINT] });
+const GENERIC_HINT = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i))
+  .filter((c) => !"|;&(){},<>'\"#".includes(c));
+export const GenericArgument = token("GenericArgument", moded(genericArgumentAt), {
+  hint: [...GENERIC_HINT, "`", ...NON_ASCII_HINT],
+});
 
 export const Identifier = token("Identifier", moded(identifierAt), { hint: LETTER_HINT });
 
@@ -316,10 +328,28 @@ export const allTokens: TokenType[] = [
   Operator, BinaryOperator, AssignmentOperator, StringToken, Keyword,
 ];
 
-export const lexer = new RshLexer(allTokens.flatMap((type) => rules.get(type) ?? []));
+const fastPath = createFastPath({
+  NewLine, WhiteSpace, BlockComment, LineComment, HereString, DoubleQuoted, SingleQuoted, Unterminated, Variable,
+  SplatVariable, Redirection, NumberLiteral, DashUnaryOperator, DashOperator, EndOfParameters, Parameter, LoopLabel,
+  CommandName, GenericArgument, Identifier, TypeOpen, LBracket, QuestionBracket, RBracket, DollarParen, AtParen,
+  AtBrace, LParen, RParen, LBrace, RBrace, MemberDot, DotSource, AndAnd, Ampersand, OrOr, Pipe, Semicolon, Comma,
+  ColonColon, QuestionDot, DotDot, Dot, CoalesceAssign, Coalesce, Question, Colon, PlusPlus, MinusMinus, PlusAssign,
+  MinusAssign, StarAssign, SlashAssign, PercentAssign, Equals, Exclaim, Plus, Minus, Star, Slash, Percent, LessThan,
+}, rules, keywordRules);
+
+const ruleList = allTokens.flatMap((type) => rules.get(type) ?? []);
+export const lexer = new RshLexer(ruleList, fastPath);
+/** The same rules without the fast path: the reference the fast path must agree with (tests compare the two). */
+const ruleLexer = new RshLexer(ruleList);
 
 /** Tokenizes `text`; the tracker is reset first, so one lexer serves every call (calls must not nest). */
 export function tokenize(text: string) {
   resetMatchers();
   return lexer.tokenize(text);
+}
+
+/** Tokenizes `text` by the ordered rule list alone (slower; see `ruleLexer`). */
+export function tokenizeByRules(text: string) {
+  resetMatchers();
+  return ruleLexer.tokenize(text);
 }
