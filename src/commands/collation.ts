@@ -3,7 +3,8 @@
  * another), as pwsh's ObjectCommandComparer does with CultureInfo.CompareInfo — `'a','ä','z'` sort in that order,
  * and case-sensitively "aA" comes before "AA". Other values compare as PowerShell's operators do.
  */
-import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
+import type { CommandContext } from "../engine/command_types.ts";
+import { RuntimeError } from "../engine/errors.ts";
 import { compare } from "../engine/operators.ts";
 import { NotedScalar } from "../values/objects.ts";
 
@@ -20,16 +21,16 @@ function collator(culture: string, caseSensitive: boolean): Intl.Collator {
 /**
  * A comparison of two keys under `culture` (null: en-US, rsh's current culture).
  */
-export function culturalCompare(culture: string | null, caseSensitive: boolean, command: string): (a: unknown, b: unknown) => number {
+export function culturalCompare(ctx: CommandContext, culture: string | null, caseSensitive: boolean, command: string): (a: unknown, b: unknown) => number {
   const name = culture ?? "en-US";
   // An unknown but well-formed name falls back to the default rules (as ICU-backed .NET accepts such names); an
   // ill-formed one is refused as pwsh refuses it (CultureNotFoundException).
   try {
     collator(name, caseSensitive);
   } catch {
-    throw new RuntimeError(new ErrorRecord(
+    throw new RuntimeError(ctx.newErrorRecord(
       `Culture is not supported. (Parameter 'name')\n${name} is an invalid culture identifier.`,
-      `System.Globalization.CultureNotFoundException,Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`, "NotSpecified", null, null, null, command,
+      `System.Globalization.CultureNotFoundException,Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`, command, "NotSpecified",
     ));
   }
   return (a, b) => {
@@ -45,13 +46,13 @@ export function culturalCompare(culture: string | null, caseSensitive: boolean, 
  * `includes`); `Invariant`, `Current` or a culture name compare each stretch of the line as long as the pattern by
  * that culture's rules (CompareInfo.IndexOf, short of expansions such as ß/ss, which change the length).
  */
-export function containsUnder(culture: string | null, caseSensitive: boolean): (line: string, pattern: string) => boolean {
+export function containsUnder(ctx: CommandContext, culture: string | null, caseSensitive: boolean): (line: string, pattern: string) => boolean {
   const name = culture?.toLowerCase();
   if (name === undefined || name === "ordinal") {
     return caseSensitive ? (line, pattern) => line.includes(pattern) : (line, pattern) => line.toLowerCase().includes(pattern.toLowerCase());
   }
   const locale = name === "invariant" ? "und" : name === "current" ? "en-US" : culture!;
-  const cmp = culturalCompare(locale, caseSensitive, "Select-String");
+  const cmp = culturalCompare(ctx, locale, caseSensitive, "Select-String");
   // Composed and decomposed forms are equal to a culture (é, e + U+0301): both sides are composed first, so that
   // equal text has equal length.
   return (text, sought) => {

@@ -146,7 +146,7 @@ export const compareObject: BuiltinCommand = {
     return then(mapInOrder(enumerate(params.get("ReferenceObject")), (item) => entryOf(ctx, keys, item)), (references): CompareState => ({
       keys, references, next: 0, referenceBacklog: [], differenceBacklog: [],
       window: (params.get("SyncWindow") as number | undefined) ?? 2147483647,
-      cmp: culturalCompare(params.has("Culture") ? toStr(params.get("Culture")) : null, params.get("CaseSensitive") === true, "Compare-Object"),
+      cmp: culturalCompare(ctx, params.has("Culture") ? toStr(params.get("Culture")) : null, params.get("CaseSensitive") === true, "Compare-Object"),
       // -ExcludeDifferent shows only the equal ones, so it implies -IncludeEqual unless that is turned off explicitly.
       includeEqual: params.has("IncludeEqual") ? params.get("IncludeEqual") === true : excludeDifferent,
       excludeDifferent,

@@ -60,8 +60,8 @@ function sameKinds(entries: readonly Entry[]): boolean {
   return true;
 }
 
-function groupEntries(entries: Entry[], caseSensitive: boolean, culture: string | null): Entry[][] {
-  const compareKeys = culturalCompare(culture, caseSensitive, "Group-Object");
+function groupEntries(ctx: CommandContext, entries: Entry[], caseSensitive: boolean, culture: string | null): Entry[][] {
+  const compareKeys = culturalCompare(ctx, culture, caseSensitive, "Group-Object");
   const byKey = (a: Entry, b: Entry) => {
     for (let i = 0; i < a.keys.length; i++) {
       const c = compareKeys(a.keys[i], b.keys[i]);
@@ -114,7 +114,7 @@ export const groupObject: BuiltinCommand = {
     return then(keysOf(ctx, params.get("Property") as unknown[] | undefined, item), (keys) => void (state as Entry[]).push({ item, keys }));
   },
   end(ctx, params, state) {
-    const groups = groupEntries(state as Entry[], params.get("CaseSensitive") === true, params.has("Culture") ? toStr(params.get("Culture")) : null);
+    const groups = groupEntries(ctx, state as Entry[], params.get("CaseSensitive") === true, params.has("Culture") ? toStr(params.get("Culture")) : null);
     if (params.get("AsHashTable")) {
       if (groups.length === 0) return;
       // TODO(case-sensitive hashtables): PSHashtable's keys are case-insensitive, so -CaseSensitive keys that differ

@@ -65,7 +65,7 @@ export const sortObject: BuiltinCommand = {
     const keys = keysOf(params);
     const items = state as unknown[];
     const culture = params.has("Culture") ? toStr(params.get("Culture")) : null;
-    const cmp = culturalCompare(culture, params.get("CaseSensitive") === true, "Sort-Object");
+    const cmp = culturalCompare(ctx, culture, params.get("CaseSensitive") === true, "Sort-Object");
     return then(mapInOrder(items, (item) => mapInOrder(keys, (key) => keyOf(ctx, item, key))), (values) => {
       const byKeys = (a: number, b: number) => {
         for (let k = 0; k < keys.length; k++) {

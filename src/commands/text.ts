@@ -307,7 +307,7 @@ export const selectString: BuiltinCommand = {
     { name: "Context", type: "int[]" },
     { name: "Encoding", type: "string" },
   ],
-  begin(_ctx, params) {
+  begin(ctx, params) {
     if (params.get("Raw") && params.get("Quiet")) {
       selectStringError("Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet");
     }
@@ -323,7 +323,7 @@ export const selectString: BuiltinCommand = {
       regexes: null,
       groups: enumerate(params.get("Pattern")).map((p) => captureNames(toStr(p))),
       simple: params.get("SimpleMatch") === true,
-      contains: containsUnder(params.has("Culture") ? toStr(params.get("Culture")) : null, params.get("CaseSensitive") === true),
+      contains: containsUnder(ctx, params.has("Culture") ? toStr(params.get("Culture")) : null, params.get("CaseSensitive") === true),
       caseSensitive: params.get("CaseSensitive") === true,
       notMatch: params.get("NotMatch") === true,
       allMatches: params.get("AllMatches") === true,
