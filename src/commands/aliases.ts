@@ -5,15 +5,10 @@ import { wildcardToRegExp } from "../engine/operators.ts";
 import type { Scope, ScriptAlias } from "../engine/scope.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
-import { frameOf } from "./variables.ts";
+import { commandType, frameOf, OPTIONS, optionsOf } from "./variables.ts";
 
 /** AliasInfo's Description and Options, kept beside the scope's alias entry. */
 const details = new WeakMap<ScriptAlias, { description: string; options: string[] }>();
-
-/** ScopedItemOptions, as -Option takes them. */
-const OPTIONS = ["None", "ReadOnly", "Constant", "Private", "AllScope", "Unspecified"];
-
-const commandType = (command: string) => `Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`;
 
 /** An alias as Get-Alias and -PassThru write it (CommandType, Name, Definition; Description and Options readable). */
 function aliasObject(name: string, definition: string, alias?: ScriptAlias): PSCustomObject {
@@ -42,10 +37,7 @@ function define(ctx: CommandContext, params: Map<string, unknown>, failIfExists:
     ctx.writeError(`Alias was not written because alias ${name} is read-only or constant and cannot be written to.`, `AliasNotWritable,${commandType(command)}`, command);
     return;
   }
-  const options = params.has("Option")
-    ? enumerate(params.get("Option")).flatMap((o) => toStr(o).split(",")).map((o) => OPTIONS.find((n) => n.toLowerCase() === o.trim().toLowerCase()) ?? o.trim())
-      .filter((o) => o !== "None" && o !== "Unspecified")
-    : was?.options ?? [];
+  const options = optionsOf(params, was?.options ?? []);
   // A restricted session's user sees a restricted view: their alias must not steer the operator's trusted code.
   const alias: ScriptAlias = { name, target: toStr(params.get("Value")), ...(ctx.commands.restricted ? { untrusted: true } : {}) };
   scope.aliases.set(name.toLowerCase(), alias);

@@ -24,10 +24,19 @@ const details = new WeakMap<Variable, Details>();
 const detailsOf = (variable: Variable): Details => details.get(variable) ?? { description: "", options: variable.private ? ["Private"] : [], visibility: "Public" };
 const hasOption = (variable: Variable, option: string) => detailsOf(variable).options.includes(option);
 
-/** ScopedItemOptions, as -Option takes them. */
-const OPTIONS = ["None", "ReadOnly", "Constant", "Private", "AllScope", "Unspecified"];
+/** ScopedItemOptions, as -Option takes them (the variable and alias commands). */
+export const OPTIONS = ["None", "ReadOnly", "Constant", "Private", "AllScope", "Unspecified"];
 
-const commandType = (command: string) => `Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`;
+/** -Option's names as written (`ReadOnly, Private` or an array), canonical and without None; else `current`. */
+export function optionsOf(params: Map<string, unknown>, current: string[]): string[] {
+  if (!params.has("Option")) return current;
+  return enumerate(params.get("Option")).flatMap((o) => toStr(o).split(","))
+    .map((o) => OPTIONS.find((n) => n.toLowerCase() === o.trim().toLowerCase()) ?? o.trim())
+    .filter((o) => o !== "None" && o !== "Unspecified");
+}
+
+/** A command's .NET class name, as its error ids end. */
+export const commandType = (command: string) => `Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`;
 
 /** The frame `-Scope` names; a bad name or a number past the global scope is PowerShell's ArgumentOutOfRange. */
 export function frameOf(ctx: CommandContext, which: string, command: string): Scope {
@@ -112,10 +121,7 @@ function writable(ctx: CommandContext, variable: Variable | undefined, force: bo
  */
 function describe(ctx: CommandContext, params: Map<string, unknown>, variable: Variable, existed: boolean, command: string): boolean {
   const current = detailsOf(variable);
-  const options = params.has("Option")
-    ? enumerate(params.get("Option")).flatMap((o) => toStr(o).split(",")).map((o) => OPTIONS.find((n) => n.toLowerCase() === o.trim().toLowerCase()) ?? o.trim())
-      .filter((o) => o !== "None" && o !== "Unspecified")
-    : current.options;
+  const options = optionsOf(params, current.options);
   if (existed && options.includes("Constant") && !current.options.includes("Constant")) {
     ctx.writeError(`Existing variable ${variable.name} cannot be made constant. Variables can be made constant only at creation time.`, `VariableCannotBeMadeConstant,${commandType(command)}`, command);
     return false;

@@ -27,7 +27,7 @@ const CONSOLE_COLORS = [
 export const writeHost: BuiltinCommand = {
   name: "Write-Host",
   parameters: [
-    { name: "Object", position: 0, pipeline: true, type: "object" },
+    { name: "Object", aliases: ["Msg", "Message"], position: 0, pipeline: true, type: "object" },
     { name: "NoNewline", type: "switch" },
     { name: "Separator", type: "string" },
     // ConsoleColor names; the text reaches the host without colour (as pwsh writes it to a redirected stdout).
@@ -44,7 +44,7 @@ export const writeHost: BuiltinCommand = {
 
 export const writeWarning: BuiltinCommand = {
   name: "Write-Warning",
-  parameters: [{ name: "Message", position: 0, pipeline: true, type: "string", mandatory: true }],
+  parameters: [{ name: "Message", aliases: ["Msg"], position: 0, pipeline: true, type: "string", mandatory: true }],
   process(ctx, params, input) {
     // $WarningPreference (about_Preference_Variables): SilentlyContinue and Ignore hide warnings; Stop makes one an error.
     const pref = preference(ctx, "WarningPreference", "Continue");
@@ -57,7 +57,7 @@ export const writeWarning: BuiltinCommand = {
 
 export const writeVerbose: BuiltinCommand = {
   name: "Write-Verbose",
-  parameters: [{ name: "Message", position: 0, pipeline: true, type: "string", mandatory: true }, { name: "Verbose", type: "switch" }],
+  parameters: [{ name: "Message", aliases: ["Msg"], position: 0, pipeline: true, type: "string", mandatory: true }, { name: "Verbose", type: "switch" }],
   process(ctx, params, input) {
     const preference = toStr(ctx.scope.lookup("VerbosePreference")?.value ?? "SilentlyContinue").toLowerCase();
     if (params.get("Verbose") || preference === "continue") ctx.host.verbose(toStr(input === undefined ? params.get("Message") : input));
@@ -71,7 +71,7 @@ function preference(ctx: CommandContext, name: string, fallback: string): string
 
 export const writeDebug: BuiltinCommand = {
   name: "Write-Debug",
-  parameters: [{ name: "Message", position: 0, pipeline: true, type: "string", mandatory: true }, { name: "Debug", type: "switch" }],
+  parameters: [{ name: "Message", aliases: ["Msg"], position: 0, pipeline: true, type: "string", mandatory: true }, { name: "Debug", type: "switch" }],
   process(ctx, params, input) {
     // $DebugPreference is SilentlyContinue by default; -Debug shows this one message (about_Preference_Variables).
     if (params.get("Debug") || preference(ctx, "DebugPreference", "SilentlyContinue") === "continue") {

@@ -64,23 +64,9 @@ export function generateLines(text: string, cells: number): string[] {
     }
     let current = "";
     let left = cells;
-    const words = line.split(" ");
-    words.forEach((word, i) => {
-      const piece = i < words.length - 1 ? word + " " : word;
-      const width = displayWidth(piece);
-      if (width > cells) {
-        for (const ch of piece) {
-          const w = Math.min(charCells(ch.codePointAt(0)!), cells);
-          if (w > left) {
-            out.push(current);
-            current = ch;
-            left = cells - w;
-          } else {
-            current += ch;
-            left -= w;
-          }
-        }
-      } else if (width > left) {
+    // A piece goes on the current line when it fits in what is left, else it starts the next line.
+    const place = (piece: string, width: number) => {
+      if (width > left) {
         out.push(current);
         current = piece;
         left = cells - width;
@@ -88,6 +74,13 @@ export function generateLines(text: string, cells: number): string[] {
         current += piece;
         left -= width;
       }
+    };
+    const words = line.split(" ");
+    words.forEach((word, i) => {
+      const piece = i < words.length - 1 ? word + " " : word;
+      const width = displayWidth(piece);
+      if (width <= cells) place(piece, width);
+      else for (const ch of piece) place(ch, Math.min(charCells(ch.codePointAt(0)!), cells));
     });
     out.push(current);
   }

@@ -6,25 +6,10 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { parseOrThrow } from "../../grammar/mod.ts";
+import { runFormatted } from "../support/formatted.ts";
 import { Deno } from "../../src/platform.ts";
-import { LocalRunspace } from "../../src/runspace/local_runspace.ts";
-import { OutputFormatter } from "../../src/values/format.ts";
 
-/** Runs a script with one formatter over its whole output (Out-Default), errors as `ERROR: message`. */
-async function run(source: string): Promise<string> {
-  const formatter = new OutputFormatter({ collectMs: Infinity });
-  let text = "";
-  const runspace = new LocalRunspace({
-    host: {
-      output: (value) => void (text += formatter.write(value)),
-      error: (record) => void (text += formatter.flush() + `ERROR: ${record.message}\n`),
-      host: (t) => void (text += t),
-    },
-  });
-  await runspace.run(parseOrThrow(source, "format_table_test.rsh"), { source });
-  return text + formatter.flush();
-}
+const run = (source: string) => runFormatted(source, "format_table_test.rsh");
 
 const objects = "$o = 1..3 | % { [pscustomobject]@{ G = [int]($_ -gt 1); V = \"v$_\" } };";
 

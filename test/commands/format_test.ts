@@ -6,25 +6,11 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { parseOrThrow } from "../../grammar/mod.ts";
-import { LocalRunspace } from "../../src/runspace/local_runspace.ts";
+import { runFormatted } from "../support/formatted.ts";
 import { formatValue, OutputFormatter } from "../../src/values/format.ts";
 import { PSCustomObject, PSHashtable } from "../../src/values/objects.ts";
 
-/** Runs a script with one formatter over its whole output, as pwsh's Out-Default formats a script. */
-async function run(source: string): Promise<string> {
-  const formatter = new OutputFormatter({ collectMs: Infinity });
-  let text = "";
-  const runspace = new LocalRunspace({
-    host: {
-      output: (value) => void (text += formatter.write(value)),
-      error: (record) => void (text += formatter.flush() + `ERROR: ${record.message}\n`),
-      host: (t) => void (text += t),
-    },
-  });
-  await runspace.run(parseOrThrow(source, "format_test.rsh"), { source });
-  return text + formatter.flush();
-}
+const run = (source: string) => runFormatted(source, "format_test.rsh");
 
 function object(entries: Record<string, unknown>): PSCustomObject {
   const o = new PSCustomObject();

@@ -44,4 +44,13 @@ write("Write-Host -ForegroundColor/-BackgroundColor take ConsoleColor names; the
   assert.match(errors[0], /parameter 'ForegroundColor'/);
 });
 
+write("the message parameters' Msg alias (Write-Warning, Write-Verbose, Write-Debug; Write-Host's -Msg and -Message)", async () => {
+  const warnings: string[] = [];
+  const runspace = new LocalRunspace({ host: { output: () => {}, error: () => {}, host: () => {}, warning: (t) => void warnings.push(t) } });
+  const source = "Write-Warning -Msg careful; Write-Verbose -Msg v; Write-Debug -Msg d";
+  await runspace.run(parseOrThrow(source, "write_test.rsh"), { source });
+  assert.equal(warnings, ["careful"]);
+  assert.is((await run("Write-Host -Msg one; Write-Host -Message two")).text, "one\ntwo\n");
+});
+
 write.run();
