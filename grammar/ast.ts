@@ -23,7 +23,9 @@ export interface Position {
 }
 
 /**
- * Where a node sits in its source: `end` is exclusive (the position just after the last character).
+ * Where a node sits in its source: `end` is exclusive (the position just after the last character). The spans
+ * `parse` makes keep two offsets and work `start` and `end` out when read (grammar/spans.ts), so read them as
+ * properties: a spread or a structured clone of a span copies only its offsets; `JSON.stringify` gives this shape.
  *
  * @example
  * ```ts

@@ -1,11 +1,12 @@
 /**
- * Builds AST nodes with their spans for the parser. Spans come from token positions, shifted by a base position
- * when the text being parsed is the inside of a string (`"… $(…) …"` is parsed after its string is known).
+ * Builds AST nodes with their spans for the parser. Spans are offsets into the whole source (spans.ts), shifted by a
+ * base when the text being parsed is the inside of a string (`"… $(…) …"` is parsed after its string is known).
  */
 import type { IToken } from "chevrotain";
 import type * as A from "./ast.ts";
 import { ParseError, type ParserErrorId } from "./errors.ts";
 import { parseNumber, splitExpandable, unescapeBackticks, variableName } from "./literals.ts";
+import { nanPosition, SourceLines, SourceSpan } from "./spans.ts";
 
 /** A `$( … )` inside a string, parsed once the enclosing parse is done (the parser is not re-entrant). */
 export interface PendingSubExpression {
@@ -27,22 +28,6 @@ function variableNode(image: string, splatted: boolean, span: A.Span): A.Variabl
   return { kind: "Variable", qualifier, name, splatted, span };
 }
 
-/**
- * The position of the end of input in an empty script (NaN, as chevrotain reports it). Built property by property so
- * that V8 gives it another hidden class than the `{ line, column, offset }` literal: one NaN stored through the
- * literal would turn every position's fields into boxed doubles for the rest of the process.
- */
-function nanPosition(): A.Position {
-  const position = {} as A.Position;
-  position.line = NaN;
-  position.column = NaN;
-  position.offset = NaN;
-  return position;
-}
-
-/** A token with the positions the builder made for it (see `startOf`). */
-type PositionedToken = IToken & { startPosition?: A.Position; endPosition?: A.Position };
-
 interface Base {
   offset: number;
   line: number;
@@ -54,6 +39,7 @@ export class Builder {
   /** The complete source (strings inside it are re-read by offset). */
   source = "";
   base: Base = { offset: 0, line: 1, column: 1 };
+  lines = new SourceLines(this.file, this.source);
   pending: PendingSubExpression[] = [];
   /** The last token the parser consumed (the end of the node being built). */
   last: () => IToken = () => {
@@ -64,6 +50,8 @@ export class Builder {
     this.source = source;
     this.file = file;
     this.base = base;
+    // A `$( … )` parsed after its string shares the enclosing parse's lines: its spans index the same source.
+    if (this.lines.source !== source || this.lines.file !== file) this.lines = new SourceLines(file, source);
     this.pending = [];
   }
 
@@ -81,38 +69,46 @@ export class Builder {
     };
   }
 
-  /**
-   * A token's start and end positions are made once and shared by every node that starts or ends there (a 5 MB
-   * script's AST would otherwise hold ~2 million position objects). Nodes never mutate positions. chevrotain's EOF
-   * token is shared by all parses, so it is never cached.
-   */
+  /** A token's start position (for a ParseError; nodes keep offsets, see spans.ts). */
   startOf(token: IToken): A.Position {
-    const t = token as PositionedToken;
-    if (t.startPosition !== undefined) return t.startPosition;
-    const position = this.position(token.startLine ?? 1, token.startColumn ?? 1, token.startOffset);
-    if (!isNaN(token.startOffset)) t.startPosition = position;
-    return position;
+    return this.position(token.startLine ?? 1, token.startColumn ?? 1, token.startOffset);
   }
 
+  /** A token's end position; the end of input (NaN offsets) ends where the last consumed token starts. */
   endOf(token: IToken): A.Position {
     if (isNaN(token.startOffset)) return this.startOf(this.last());
-    const t = token as PositionedToken;
-    return t.endPosition ??= this.position(token.endLine ?? 1, (token.endColumn ?? 0) + 1, (token.endOffset ?? token.startOffset) + 1);
+    return this.position(token.endLine ?? 1, (token.endColumn ?? 0) + 1, (token.endOffset ?? token.startOffset) + 1);
+  }
+
+  /** `startOf`'s offset in the whole source. */
+  startOffsetOf(token: IToken): number {
+    return token.startOffset + this.base.offset;
+  }
+
+  /** `endOf`'s offset in the whole source. */
+  endOffsetOf(token: IToken): number {
+    if (isNaN(token.startOffset)) return this.startOffsetOf(this.last());
+    return token.startOffset + token.image.length + this.base.offset;
   }
 
   /** A span from the token `start` to the last consumed token. */
   span(start: IToken, end: IToken = this.last()): A.Span {
-    return { file: this.file, start: this.startOf(start), end: this.endOf(end) };
+    return new SourceSpan(this.lines, this.startOffsetOf(start), this.endOffsetOf(end));
   }
 
   /** A span from the start of `node` to the last consumed token. */
   spanFrom(node: { span: A.Span }): A.Span {
-    return { file: this.file, start: node.span.start, end: this.endOf(this.last()) };
+    return new SourceSpan(this.lines, (node.span as SourceSpan).startOffset, this.endOffsetOf(this.last()));
   }
 
   /** A span from one node to another. */
   between(from: { span: A.Span }, to: { span: A.Span }): A.Span {
-    return { file: this.file, start: from.span.start, end: to.span.end };
+    return new SourceSpan(this.lines, (from.span as SourceSpan).startOffset, (to.span as SourceSpan).endOffset);
+  }
+
+  /** A span of the source between two offsets (parts of a string token). */
+  range(startOffset: number, endOffset: number): A.Span {
+    return new SourceSpan(this.lines, startOffset, endOffset);
   }
 
   error(id: ParserErrorId, message: string, at: IToken, incomplete: boolean): ParseError {
@@ -288,10 +284,10 @@ export class Builder {
   }
 
   pipeline(elements: A.PipelineElement[], background: boolean): A.Pipeline {
-    const first = elements[0].span;
-    const end = this.endOf(this.last());
+    const first = elements[0].span as SourceSpan;
+    const end = this.endOffsetOf(this.last());
     // Most pipelines are one element ending where the pipeline ends: they share its span.
-    const span = first.end === end ? first : { file: this.file, start: first.start, end };
+    const span = first.endOffset === end ? first : new SourceSpan(this.lines, first.startOffset, end);
     return { kind: "Pipeline", elements: fit(elements), background, span };
   }
 
@@ -381,13 +377,11 @@ export class Builder {
     const parts: A.ExpandableString["parts"] = segments.map((segment) => {
       if (segment.kind === "text") return segment.text;
       if (segment.kind === "variable") {
-        const at = this.positionInToken(token, segment.offset);
-        const end = this.positionInToken(token, segment.offset + segment.image.length);
-        return variableNode(segment.image, false, { file: this.file, start: at, end });
+        return variableNode(segment.image, false, this.range(segment.offset, segment.offset + segment.image.length));
       }
       const node: A.SubExpression = {
         kind: "SubExpression", statements: [],
-        span: { file: this.file, start: this.positionInToken(token, segment.start - 2), end: this.positionInToken(token, segment.end + 1) },
+        span: this.range(segment.start - 2, segment.end + 1),
       };
       this.pending.push({ node, start: segment.start, end: segment.end });
       return node;
@@ -395,18 +389,6 @@ export class Builder {
     return { kind: "ExpandableString", parts, quote, span };
   }
 
-  /** Line and column of an absolute source offset that lies inside `token`. */
-  positionInToken(token: IToken, offset: number): A.Position {
-    const start = this.startOf(token);
-    let { line, column } = start;
-    for (let i = start.offset; i < offset; i++) {
-      if (this.source[i] === "\n") {
-        line++;
-        column = 1;
-      } else column++;
-    }
-    return { line, column, offset: offset | 0 };
-  }
 
   paren(statement: A.Statement, open: IToken): A.Paren {
     return { kind: "Paren", statement, span: this.span(open) };
