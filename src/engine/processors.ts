@@ -9,7 +9,7 @@ import type { RawArgument } from "./binder.ts";
 import type { CommandTable, Resolved } from "./commands.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import type { Emit, Evaluator } from "./evaluator.ts";
-import { callSimply, NOT_SIMPLE, scriptBlockProcessor } from "./script_processor.ts";
+import { callSimply, scriptBlockProcessor, simpleParameters } from "./script_processor.ts";
 import { BuiltinProcessor } from "./builtin_processor.ts";
 import { rangeOf } from "./compile.ts";
 import type { Pacer } from "./pacer.ts";
@@ -18,7 +18,7 @@ import { VOID } from "./members.ts";
 import { eachInOrder, type Maybe, then } from "./maybe.ts";
 import { checkLanguage, forbidsScriptBlocks, scriptBlockRefused } from "./language_mode.ts";
 import { nativeProcessor } from "./native.ts";
-import { Scope } from "./scope.ts";
+import { type FunctionEntry, Scope } from "./scope.ts";
 import { Deno, findExecutable } from "../platform.ts";
 import { parse, type ParseError } from "../../grammar/mod.ts";
 
@@ -133,37 +133,49 @@ export function makeProcessor(evaluator: Evaluator, element: A.PipelineElement, 
 const NO_REDIRECTIONS: never[] = [];
 
 /**
- * Runs a pipeline of one element with no redirections — most often a statement that calls a function. A simple
- * function call runs straight through (script_processor.ts, callSimply); anything else gets its processor.
+ * Runs a pipeline of one element with no redirections — most often a statement that calls a function. A call of a
+ * simple function with positional values runs straight through (script_processor.ts, callSimply); anything else
+ * gets its processor.
  */
 export function runAlone(evaluator: Evaluator, element: A.PipelineElement, frame: Frame, emit: Emit): Maybe<void> {
   if (element.kind === "Command" && element.name.kind === "StringConstant" && evaluator.visible === null && element.invocation !== ".") {
-    const args = evaluateArguments(frame, element.elements);
-    return args instanceof Promise ? args.then((written) => callAlone(evaluator, element, written, frame, emit)) : callAlone(evaluator, element, args, frame, emit);
+    const values = positionalValues(element);
+    const resolved = values && resolveAt(element, evaluator.commands, element.name.value, frame.scope);
+    const parameters = resolved?.kind === "function" ? simpleParameters(resolved.entry.definition) : null;
+    if (parameters) return callWith(evaluator, (resolved as { entry: FunctionEntry }).entry, parameters, values!, frame, emit);
   }
   return then(makeProcessor(evaluator, element, frame, emit, false), (made) => evaluator.runPipeline([made], NO_REDIRECTIONS, frame));
 }
 
-function callAlone(evaluator: Evaluator, element: A.Command, args: RawArgument[], frame: Frame, emit: Emit): Maybe<void> {
-  const name = (element.name as A.StringConstant).value;
-  const resolved = resolveAt(element, evaluator.commands, name, frame.scope);
-  if (resolved?.kind === "function") {
-    let ran: Maybe<void> | typeof NOT_SIMPLE;
-    try {
-      ran = callSimply(evaluator, resolved.entry, args, frame, emit);
-    } catch (error) {
-      frame.scope.setStatus(false);
-      throw error;
-    }
-    if (ran !== NOT_SIMPLE) {
-      if (!(ran instanceof Promise)) return frame.scope.setStatus(true);
-      return ran.then(() => frame.scope.setStatus(true), (error) => {
-        frame.scope.setStatus(false);
-        throw error;
-      });
-    }
+function callWith(evaluator: Evaluator, entry: FunctionEntry, parameters: A.Parameter[], values: ((frame: Frame) => unknown)[], frame: Frame, emit: Emit, from = 0, given: unknown[] = []): Maybe<void> {
+  for (let i = from; i < values.length; i++) {
+    const value = values[i](frame);
+    if (value instanceof Promise) return value.then((v) => callWith(evaluator, entry, parameters, values, frame, emit, i + 1, (given[i] = v, given)));
+    given[i] = value;
   }
-  return then(commandProcessor(evaluator, element, name, args, frame, emit, false), (made) => evaluator.runPipeline([made], NO_REDIRECTIONS, frame));
+  let ran: Maybe<void>;
+  try {
+    ran = callSimply(evaluator, entry, parameters, given, frame, emit);
+  } catch (error) {
+    frame.scope.setStatus(false);
+    throw error;
+  }
+  if (!(ran instanceof Promise)) return frame.scope.setStatus(true);
+  return ran.then(() => frame.scope.setStatus(true), (error) => {
+    frame.scope.setStatus(false);
+    throw error;
+  });
+}
+
+const POSITIONAL = Symbol("rsh.positionalValues");
+
+/** The compiled values of a command whose arguments are all positional values (no `-Name`, no splat), else null. */
+function positionalValues(element: A.Command): ((frame: Frame) => unknown)[] | null {
+  const site = element as A.Command & { [POSITIONAL]?: ((frame: Frame) => unknown)[] | null };
+  const known = site[POSITIONAL];
+  if (known !== undefined) return known;
+  const positional = element.elements.every((e) => e.kind !== "CommandParameter" && !(e.kind === "Variable" && e.splatted));
+  return site[POSITIONAL] = positional ? element.elements.map((e) => compiled(e as A.Expression)) : null;
 }
 
 const RESOLVED = Symbol("rsh.resolvedCommand");

@@ -307,7 +307,7 @@ class ScriptBlockProcessor implements Processor {
   /** `Add 1 2` to `function Add($a, $b)`: each value to the next parameter, the rest in `$args`, unset ones $null. */
   bindPositionally(args: { value: unknown }[]): void {
     const parameters = this.declared.parameters;
-    const remaining = bindPlainList(this.scope, parameters, args);
+    const remaining = bindPlainList(this.scope, parameters, args.map((a) => a.value));
     if (this.mentions.bound) {
       const values = new Map<string, unknown>();
       for (let i = 0; i < parameters.length && i < args.length; i++) values.set(parameters[i].name, args[i].value);
@@ -382,35 +382,45 @@ function runNamedBlock(evaluator: Evaluator, named: A.NamedBlock, frame: Frame, 
 }
 
 /** Binds positional values to a plain parameter list: each to the next parameter, unset ones $null; returns `$args`. */
-function bindPlainList(scope: Scope, parameters: A.Parameter[], args: { value: unknown }[]): unknown[] {
-  const remaining: unknown[] = args.length > parameters.length ? [] : NOTHING;
-  for (let i = parameters.length; i < args.length; i++) remaining.push(args[i].value);
+function bindPlainList(scope: Scope, parameters: A.Parameter[], values: unknown[]): unknown[] {
+  const remaining: unknown[] = values.length > parameters.length ? [] : NOTHING;
+  for (let i = parameters.length; i < values.length; i++) remaining.push(values[i]);
   scope.set("args", remaining);
-  for (let i = 0; i < parameters.length; i++) scope.set(parameters[i].name, i < args.length ? args[i].value : null);
+  for (let i = 0; i < parameters.length; i++) scope.set(parameters[i].name, i < values.length ? values[i] : null);
   return remaining;
 }
 
 /** What callSimply answers when a call needs the whole processor protocol. */
 export const NOT_SIMPLE: unique symbol = Symbol("rsh.notSimple");
 
+const SIMPLE = Symbol("rsh.simpleParameters");
+type Simple = A.FunctionDefinition & { [SIMPLE]?: A.Parameter[] | null };
+
 /**
- * A function call that is a pipeline of its own (`$null = Add $i 1`), run without a processor when nothing in it
- * needs one: the function has a plain parameter list, only an end block, is not a filter, does not read
- * `$PSBoundParameters`/`$MyInvocation`, and every argument is a positional value. It does what ScriptBlockProcessor's
- * begin, run and end do for such a call — a new child scope, positional binding, an empty `$input`, the block — minus
- * the processor, its options and the pipeline around it (a loop of 100,000 calls spends most of its time there).
+ * The parameters of a function that callSimply can run, or null: the function has a plain parameter list, only an
+ * end block, is not a filter and does not read `$PSBoundParameters`/`$MyInvocation`. Decided once per definition.
  */
-export function callSimply(evaluator: Evaluator, entry: FunctionEntry, args: RawArgument[], caller: Frame, emit: Emit): Maybe<void> | typeof NOT_SIMPLE {
-  const definition = entry.definition;
+export function simpleParameters(definition: A.FunctionDefinition): A.Parameter[] | null {
+  const known = (definition as Simple)[SIMPLE];
+  if (known !== undefined) return known;
   const block = definition.body;
-  if (definition.isFilter || block.begin !== null || block.process !== null || block.end === null) return NOT_SIMPLE;
   const found = declared(block, definition.parameters);
-  if (!found.plain || mentionsOf(block).bound) return NOT_SIMPLE;
-  for (let i = 0; i < args.length; i++) if (args[i].kind !== "value") return NOT_SIMPLE;
+  const simple = !definition.isFilter && block.begin === null && block.process === null && block.end !== null && found.plain &&
+    !mentionsOf(block).bound;
+  return (definition as Simple)[SIMPLE] = simple ? found.parameters : null;
+}
+
+/**
+ * A call of a function with simpleParameters that is a pipeline of its own (`$null = Add $i 1`) and passes only
+ * positional values, run without a processor. It does what ScriptBlockProcessor's begin, run and end do for such a
+ * call — a new child scope, positional binding, an empty `$input`, the block — minus the processor, its options and
+ * the pipeline around it (a loop of 100,000 calls spent most of its time there).
+ */
+export function callSimply(evaluator: Evaluator, entry: FunctionEntry, parameters: A.Parameter[], values: unknown[], caller: Frame, emit: Emit): Maybe<void> {
   const scope = new Scope(caller.scope);
-  bindPlainList(scope, found.parameters, args as { value: unknown }[]);
+  bindPlainList(scope, parameters, values);
   scope.set("input", NOTHING);
-  return runNamedBlock(evaluator, block.end, evaluator.frame(scope, entry.source, entry.trusted ?? false), emit);
+  return runNamedBlock(evaluator, entry.definition.body.end!, evaluator.frame(scope, entry.source, entry.trusted ?? false), emit);
 }
 
 function declaresParameterAttribute(parameters: A.Parameter[]): boolean {
