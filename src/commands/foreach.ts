@@ -12,6 +12,7 @@ import { wildcardToRegExp } from "../engine/operators.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject } from "../values/objects.ts";
 import { oneSetOf } from "./parameter_sets.ts";
+import { inputOf } from "./format.ts";
 import { PARALLEL_PARAMETERS, parallelBegin, parallelEnd, parallelProcess } from "./foreach_parallel.ts";
 
 /** The script blocks of one call, as pwsh maps -Process's (and -RemainingScripts') blocks onto begin/process/end. */
@@ -123,6 +124,8 @@ export const forEachObject: BuiltinCommand = {
     return then(blocks.begin !== null ? ctx.runInScope(blocks.begin, null) : undefined, () => ({ blocks, member: null, args: null, parallel: null }));
   },
   process(ctx, params, input, state) {
+    // Without pipeline input, -InputObject's value is the one object (a collection is not enumerated).
+    input = inputOf(params, input);
     if (input === undefined) return;
     const s = state as ForEachState;
     if (s.parallel) return parallelProcess(ctx, params, input, s.parallel);

@@ -14,6 +14,7 @@ import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { setFormatTypeName } from "../values/format.ts";
 import { single } from "./calculated.ts";
 import { oneSetOf } from "./parameter_sets.ts";
+import { inputOf } from "./format.ts";
 
 const GENERIC = ["Sum", "Average", "Maximum", "Minimum", "StandardDeviation", "AllStats"];
 const TEXT = ["Line", "Word", "Character", "IgnoreWhiteSpace"];
@@ -155,6 +156,8 @@ export const measureObject: BuiltinCommand = {
     return { stats: new Map(), nonNumeric: false, want, text: TEXT.some((name) => params.get(name) === true) };
   },
   process(ctx, params, input, state) {
+    // Without pipeline input, -InputObject's value is the one object (a collection is not enumerated).
+    input = inputOf(params, input);
     if (input === undefined) return;
     const s = state as MeasureState;
     const properties = params.has("Property") ? enumerate(params.get("Property")) : null;

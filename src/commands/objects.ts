@@ -9,6 +9,7 @@ import { ScriptBlockValue } from "../engine/expressions.ts";
 import { then } from "../engine/maybe.ts";
 import { binary } from "../engine/operators.ts";
 import { toBool, toStr } from "../values/convert.ts";
+import { inputOf } from "./format.ts";
 
 export { forEachObject } from "./foreach.ts";
 export { sortObject } from "./sort.ts";
@@ -45,6 +46,8 @@ export const whereObject: BuiltinCommand = {
     if (message) throw new RuntimeError(ctx.newErrorRecord(message, `${id},Microsoft.PowerShell.Commands.WhereObjectCommand`, "Where-Object", "InvalidArgument"));
   },
   process(ctx, params, input) {
+    // Without pipeline input, -InputObject's value is the one object (a collection is not enumerated).
+    input = inputOf(params, input);
     if (input === undefined) return;
     const filter = params.get("FilterScript");
     if (filter instanceof ScriptBlockValue) {

@@ -13,6 +13,7 @@ import { enumerate, toNumber, toStr } from "../values/convert.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { entry, expressionValue } from "./calculated.ts";
 import { oneSetOf } from "./parameter_sets.ts";
+import { inputOf } from "./format.ts";
 
 interface SelectState {
   seen: number;
@@ -119,6 +120,8 @@ export const selectObject: BuiltinCommand = {
     };
   },
   process(ctx, params, input, state) {
+    // Without pipeline input, -InputObject's value is the one object (a collection is not enumerated).
+    input = inputOf(params, input);
     if (input === undefined) return;
     const s = state as SelectState;
     const at = s.seen++;

@@ -12,6 +12,7 @@ import { PSHashtable } from "../values/objects.ts";
 import { entry } from "./calculated.ts";
 import { culturalCompare } from "./collation.ts";
 import { oneSetOf } from "./parameter_sets.ts";
+import { collect } from "./format.ts";
 
 /** A Sort-Object key: a property name, a script block, or @{ Expression = …; Descending = $true }. */
 interface SortKey {
@@ -58,9 +59,7 @@ export const sortObject: BuiltinCommand = {
     oneSetOf(ctx, params, [["Stable"], ["Top"], ["Bottom"]], "Sort-Object");
     return [] as unknown[];
   },
-  process(_ctx, _params, input, state) {
-    if (input !== undefined) (state as unknown[]).push(input);
-  },
+  process: collect,
   end(ctx, params, state) {
     const keys = keysOf(params);
     const items = state as unknown[];
