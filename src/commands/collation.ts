@@ -34,6 +34,8 @@ export function culturalCompare(ctx: CommandContext, culture: string | null, cas
     ));
   }
   return (a, b) => {
+    // Numbers (most sort keys) skip the conversions.
+    if (typeof a === "number" && typeof b === "number" && a === a && b === b) return a < b ? -1 : a > b ? 1 : 0;
     const left = a instanceof NotedScalar ? a.base : a;
     const right = b instanceof NotedScalar ? b.base : b;
     if (typeof left === "string" && typeof right === "string") return collator(name, caseSensitive).compare(left, right);
