@@ -8,7 +8,7 @@ import { then } from "../engine/maybe.ts";
 import type { Maybe } from "../engine/maybe.ts";
 import { getMember } from "../engine/members.ts";
 import { toStr } from "../values/convert.ts";
-import type { PSHashtable } from "../values/objects.ts";
+import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
 /** Reads an entry of a calculated-property hashtable by any prefix of its key (`n`, `l`, `e`, `w`, `a`). */
 export function entry(table: PSHashtable, ...names: string[]): unknown {
@@ -25,4 +25,12 @@ export function single(results: unknown[]): unknown {
 export function expressionValue(ctx: CommandContext, expression: unknown, input: unknown): Maybe<unknown> {
   if (expression instanceof ScriptBlockValue) return then(ctx.invoke(expression, input) as Maybe<unknown[]>, single);
   return getMember(input, toStr(expression)) ?? null;
+}
+
+/** The property names a wildcard property name is matched against (Measure-Object -Property, ForEach-Object -MemberName). */
+export function propertyNames(value: unknown): string[] {
+  if (value instanceof NotedScalar) return [...value.notes.names(), ...propertyNames(value.base)];
+  if (value instanceof PSCustomObject) return value.names();
+  if (value instanceof PSHashtable) return value.keys().map(toStr);
+  return typeof value === "string" ? ["Length"] : [];
 }

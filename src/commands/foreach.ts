@@ -10,7 +10,7 @@ import { eachInOrder, type Maybe, then } from "../engine/maybe.ts";
 import { getMember, invokeMethod, VOID } from "../engine/members.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
 import { enumerate, toStr } from "../values/convert.ts";
-import { NotedScalar, PSCustomObject } from "../values/objects.ts";
+import { propertyNames } from "./calculated.ts";
 import { oneSetOf } from "./parameter_sets.ts";
 import { inputOf } from "./format.ts";
 import { PARALLEL_PARAMETERS, parallelBegin, parallelEnd, parallelProcess } from "./foreach_parallel.ts";
@@ -35,13 +35,6 @@ function blocksOf(params: Map<string, unknown>): Blocks {
   if (!params.has("Begin") && scripts.length > 1) begin = scripts[from++];
   if (!params.has("End") && to - from > 1) end = scripts[--to];
   return { begin, process: scripts.slice(from, to), end };
-}
-
-/** The properties a wildcard -MemberName is matched against. */
-function propertyNames(value: unknown): string[] {
-  if (value instanceof NotedScalar) return [...value.notes.names(), ...propertyNames(value.base)];
-  if (value instanceof PSCustomObject) return value.names();
-  return typeof value === "string" ? ["Length"] : [];
 }
 
 const memberError = (ctx: CommandContext, message: string, id: string) =>

@@ -10,9 +10,9 @@ import { type Maybe, then } from "../engine/maybe.ts";
 import { getMember } from "../engine/members.ts";
 import { compare, wildcardToRegExp } from "../engine/operators.ts";
 import { enumerate, toNumberOrNull, toStr } from "../values/convert.ts";
-import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { PSCustomObject } from "../values/objects.ts";
 import { setFormatTypeName } from "../values/format.ts";
-import { single } from "./calculated.ts";
+import { propertyNames, single } from "./calculated.ts";
 import { oneSetOf } from "./parameter_sets.ts";
 import { inputOf } from "./format.ts";
 
@@ -44,14 +44,6 @@ interface MeasureState {
 }
 
 const fresh = (name: string): Statistics => ({ name, count: 0, sum: 0, mean: 0, squares: 0, maximum: null, minimum: null, lines: 0, words: 0, characters: 0 });
-
-/** The properties an object has, for wildcard -Property names. */
-function propertyNames(value: unknown): string[] {
-  if (value instanceof NotedScalar) return [...value.notes.names(), ...propertyNames(value.base)];
-  if (value instanceof PSCustomObject) return value.names();
-  if (value instanceof PSHashtable) return value.keys().map(toStr);
-  return typeof value === "string" ? ["Length"] : [];
-}
 
 /** The values one object gives, by property name: each -Property that it has (a wildcard may give several). */
 function valuesOf(ctx: CommandContext, properties: unknown[] | null, input: unknown): Maybe<[string, unknown][]> {
