@@ -6,8 +6,8 @@
  * characters it does not list, such as control characters and most of those from 128 up) it returns -1 and the
  * driver runs the rule list itself, which also reports and recovers from unexpected characters.
  */
-import type { IToken, TokenType } from "chevrotain";
-import type { FastMatch, TokenRule } from "./lexer.ts";
+import type { TokenType } from "chevrotain";
+import type { FastMatch, FastPath, TokenRule } from "./lexer.ts";
 import {
   commandNameAt,
   dashOperatorAt,
@@ -17,7 +17,6 @@ import {
   identifierAt,
   keywordAt,
   loopLabelAt,
-  lowerWordAt,
   memberDotAt,
   numberAt,
   parameterAt,
@@ -28,6 +27,7 @@ import {
 import { Mode } from "./modes.ts";
 import {
   scanDoubleQuoted,
+  scanLetters,
   scanHereString,
   scanLineComment,
   scanSingleQuoted,
@@ -105,7 +105,6 @@ export interface FastTypes {
 /** A keyword's rule by its lower-case word, and the character it must come before ("" for any). */
 export type KeywordTable = ReadonlyMap<string, { type: TokenType; followedBy: string }>;
 
-export type FastPath = (text: string, offset: number, code: number, tokens: IToken[], match: FastMatch) => number;
 
 export function createFastPath(
   types: FastTypes,
@@ -114,9 +113,12 @@ export function createFastPath(
 ): FastPath {
   const R = Object.fromEntries(Object.entries(types).map(([name, type]) => [name, rules.get(type)!])) as
     Record<keyof FastTypes, TokenRule>;
-  const keywordRules = new Map(
-    [...keywords].map(([word, k]) => [word, { rule: rules.get(k.type)!, followedBy: k.followedBy }]),
-  );
+  /** Keyword rules by the code of their first letter and their length. */
+  const keywordRules: { word: string; rule: TokenRule; followedBy: string }[][] = [];
+  for (const [word, k] of keywords) {
+    const rule = rules.get(k.type)!;
+    (keywordRules[word.charCodeAt(0) * 16 + word.length] ??= []).push({ word, rule, followedBy: k.followedBy });
+  }
 
   let out: FastMatch;
   /** Records the rule that matched (its image `image`, or the text up to `end` when null) and returns `end`. */
@@ -126,8 +128,10 @@ export function createFastPath(
     return end;
   };
 
-  return (text, offset, code, tokens, match) => {
+  return (text, offset, code, tokens, count, match) => {
     out = match;
+    // Replaying the tokens so far now rather than only before mode-dependent rules changes nothing but when it is done.
+    const mode = tracker.sync(tokens, count);
     const next = text.charCodeAt(offset + 1);
     let end: number;
     switch (code) {
@@ -174,19 +178,18 @@ export function createFastPath(
         return next === 38 ? hit(R.AndAnd, offset + 2, "&&") : hit(R.Ampersand, offset + 1, "&");
       case 36: // $
         if ((end = scanVariable(text, offset)) >= 0) return hit(R.Variable, end);
-        if ((end = genericArgumentAt(text, offset, tracker.sync(tokens))) >= 0) return hit(R.GenericArgument, end);
+        if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
         return next === 40 ? hit(R.DollarParen, offset + 2, "$(") : -1;
       case 64: { // @
         const n = scanHereString(text, offset);
         if (n > 0) return hit(R.HereString, offset + n);
         if (n === -1) return hit(R.Unterminated, text.length);
         if ((end = scanSplat(text, offset)) >= 0) return hit(R.SplatVariable, end);
-        if ((end = genericArgumentAt(text, offset, tracker.sync(tokens))) >= 0) return hit(R.GenericArgument, end);
+        if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
         if (next === 40) return hit(R.AtParen, offset + 2, "@(");
         return next === 123 ? hit(R.AtBrace, offset + 2, "@{") : -1;
       }
       case 45: { // -
-        const mode = tracker.sync(tokens);
         if ((end = numberAt(text, offset, mode)) >= 0) return hit(R.NumberLiteral, end);
         if ((end = dashOperatorAt(text, offset, mode, true)) >= 0) return hit(R.DashUnaryOperator, end);
         if ((end = dashOperatorAt(text, offset, mode, false)) >= 0) return hit(R.DashOperator, end);
@@ -197,14 +200,12 @@ export function createFastPath(
         return next === 61 ? hit(R.MinusAssign, offset + 2, "-=") : hit(R.Minus, offset + 1, "-");
       }
       case 43: { // +
-        const mode = tracker.sync(tokens);
         if ((end = numberAt(text, offset, mode)) >= 0) return hit(R.NumberLiteral, end);
         if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
         if (next === 43) return hit(R.PlusPlus, offset + 2, "++");
         return next === 61 ? hit(R.PlusAssign, offset + 2, "+=") : hit(R.Plus, offset + 1, "+");
       }
       case 46: { // .
-        const mode = tracker.sync(tokens);
         if ((end = numberAt(text, offset, mode)) >= 0) return hit(R.NumberLiteral, end);
         if ((end = commandNameAt(text, offset, mode)) >= 0) return hit(R.CommandName, end);
         if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
@@ -213,22 +214,20 @@ export function createFastPath(
         return next === 46 ? hit(R.DotDot, offset + 2, "..") : hit(R.Dot, offset + 1, ".");
       }
       case 91: { // [
-        const mode = tracker.sync(tokens);
         if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
         if ((end = typeOpenAt(text, offset, mode)) >= 0) return hit(R.TypeOpen, end);
         return hit(R.LBracket, offset + 1, "[");
       }
       case 93: // ]
-        if ((end = genericArgumentAt(text, offset, tracker.sync(tokens))) >= 0) return hit(R.GenericArgument, end);
+        if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
         return hit(R.RBracket, offset + 1, "]");
       case 61: // =
-        if ((end = genericArgumentAt(text, offset, tracker.sync(tokens))) >= 0) return hit(R.GenericArgument, end);
+        if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
         return hit(R.Equals, offset + 1, "=");
       case 33: // !
-        if ((end = genericArgumentAt(text, offset, tracker.sync(tokens))) >= 0) return hit(R.GenericArgument, end);
+        if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
         return hit(R.Exclaim, offset + 1, "!");
       case 42: { // *
-        const mode = tracker.sync(tokens);
         if ((end = redirectionAt(text, offset, mode)) >= 0) return hit(R.Redirection, end);
         if ((end = commandNameAt(text, offset, mode)) >= 0) return hit(R.CommandName, end);
         if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
@@ -236,14 +235,12 @@ export function createFastPath(
       }
       case 47: // /
       case 37: { // %
-        const mode = tracker.sync(tokens);
         if ((end = commandNameAt(text, offset, mode)) >= 0) return hit(R.CommandName, end);
         if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
         if (code === 47) return next === 61 ? hit(R.SlashAssign, offset + 2, "/=") : hit(R.Slash, offset + 1, "/");
         return next === 61 ? hit(R.PercentAssign, offset + 2, "%=") : hit(R.Percent, offset + 1, "%");
       }
       case 63: { // ?
-        const mode = tracker.sync(tokens);
         if ((end = commandNameAt(text, offset, mode)) >= 0) return hit(R.CommandName, end);
         if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
         if (next === 91) return hit(R.QuestionBracket, offset + 2, "?[");
@@ -255,37 +252,36 @@ export function createFastPath(
         return hit(R.Question, offset + 1, "?");
       }
       case 58: { // :
-        const mode = tracker.sync(tokens);
         if ((end = loopLabelAt(text, offset, mode)) >= 0) return hit(R.LoopLabel, end);
         if ((end = commandNameAt(text, offset, mode)) >= 0) return hit(R.CommandName, end);
         if ((end = genericArgumentAt(text, offset, mode)) >= 0) return hit(R.GenericArgument, end);
         return next === 58 ? hit(R.ColonColon, offset + 2, "::") : hit(R.Colon, offset + 1, ":");
       }
       case 62: // >
-        return (end = redirectionAt(text, offset, tracker.sync(tokens))) >= 0 ? hit(R.Redirection, end) : -1;
+        return (end = redirectionAt(text, offset, mode)) >= 0 ? hit(R.Redirection, end) : -1;
       case 92: // \ ~
       case 126: {
-        const mode = tracker.sync(tokens);
         if ((end = commandNameAt(text, offset, mode)) >= 0) return hit(R.CommandName, end);
         return (end = genericArgumentAt(text, offset, mode)) >= 0 ? hit(R.GenericArgument, end) : -1;
       }
       case 94: // ^
-        return (end = genericArgumentAt(text, offset, tracker.sync(tokens))) >= 0 ? hit(R.GenericArgument, end) : -1;
+        return (end = genericArgumentAt(text, offset, mode)) >= 0 ? hit(R.GenericArgument, end) : -1;
       case 96: // `
         if ((end = scanWhitespace(text, offset)) >= 0) return hit(R.WhiteSpace, end);
-        return (end = genericArgumentAt(text, offset, tracker.sync(tokens))) >= 0 ? hit(R.GenericArgument, end) : -1;
+        return (end = genericArgumentAt(text, offset, mode)) >= 0 ? hit(R.GenericArgument, end) : -1;
     }
     if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95) {
-      const mode = tracker.sync(tokens);
       if (code <= 57) {
         if (code >= 49 && code <= 54 && (end = redirectionAt(text, offset, mode)) >= 0) return hit(R.Redirection, end);
         if ((end = numberAt(text, offset, mode)) >= 0) return hit(R.NumberLiteral, end);
       } else if (mode === Mode.Start || mode === Mode.Keyword || mode === Mode.Expression) {
-        // Only the keyword a bareword spells can match it (keywordAt checks the mode in full).
-        const word = lowerWordAt(text, offset);
-        const keyword = keywordRules.get(word);
-        if (keyword !== undefined && (end = keywordAt(text, offset, mode, word, keyword.followedBy)) >= 0) {
-          return hit(keyword.rule, end);
+        // Only a keyword as long as the bareword's letters can match it (keywordAt checks the mode in full).
+        const length = scanLetters(text, offset) - offset;
+        const candidates = length > 0 && length < 16 ? keywordRules[(code | 0x20) * 16 + length] : undefined;
+        if (candidates !== undefined) {
+          for (const k of candidates) {
+            if ((end = keywordAt(text, offset, mode, k.word, k.followedBy)) >= 0) return hit(k.rule, end);
+          }
         }
       }
       if ((end = commandNameAt(text, offset, mode)) >= 0) return hit(R.CommandName, end);

@@ -10,8 +10,11 @@
  */
 import type { ILexingError, ILexingResult, IToken, TokenType } from "chevrotain";
 
-/** A custom pattern: the image matched at `offset`, or null; `matched` holds the tokens so far (see modes.ts). */
-export type Matcher = (text: string, offset: number, matched: IToken[]) => string | null;
+/**
+ * A custom pattern: the image matched at `offset`, or null; the first `count` entries of `matched` are the tokens so
+ * far (see modes.ts).
+ */
+export type Matcher = (text: string, offset: number, matched: IToken[], count: number) => string | null;
 
 /** How one token type is recognised. */
 export interface TokenRule {
@@ -56,7 +59,14 @@ export interface FastMatch {
 }
 
 /** Matches the token at `offset` (whose character code is `code`) and returns its end, or -1 to run the rule list. */
-export type FastPath = (text: string, offset: number, code: number, tokens: IToken[], match: FastMatch) => number;
+export type FastPath = (
+  text: string,
+  offset: number,
+  code: number,
+  tokens: IToken[],
+  count: number,
+  match: FastMatch,
+) => number;
 
 /**
  * Short images seen before, by a hash of their characters: names, variables and operators repeat throughout a script,
@@ -120,7 +130,10 @@ export class RshLexer {
   }
 
   tokenize(text: string): ILexingResult {
-    const tokens: IToken[] = [];
+    // Sized for dense code (about 4 characters a token; scripts average 6 to 7): grown a half at a time, as push does,
+    // the array of a large script would take about three times its final size in new memory.
+    const tokens: IToken[] = new Array(Math.min(text.length >> 2, 1 << 22));
+    let count = 0;
     const errors: ILexingError[] = [];
     const length = text.length;
     let offset = 0;
@@ -130,11 +143,11 @@ export class RshLexer {
     const match = this.#result;
     while (offset < length) {
       const code = text.charCodeAt(offset);
-      let end = fast === null ? -1 : fast(text, offset, code, tokens, match);
-      if (end < 0) end = this.#match(text, offset, code, tokens, match);
+      let end = fast === null ? -1 : fast(text, offset, code, tokens, count, match);
+      if (end < 0) end = this.#match(text, offset, code, tokens, count, match);
       if (end < 0) {
         const start = offset;
-        do offset++; while (offset < length && !this.#matchesAnyAt(text, offset, tokens));
+        do offset++; while (offset < length && !this.#matchesAnyAt(text, offset, tokens, count));
         errors.push({
           offset: start,
           line,
@@ -151,7 +164,7 @@ export class RshLexer {
       let made: IToken | null = null;
       if (!rule.skipped) {
         made = token(image ?? imageOf(text, offset, end), offset, line, column, rule.type);
-        tokens.push(made);
+        tokens[count++] = made;
       }
       if (rule.lineBreaks) {
         // chevrotain's accounting: the column after a token restarts after its last line terminator; a token ending in
@@ -179,11 +192,12 @@ export class RshLexer {
       } else column += size;
       offset = end;
     }
+    tokens.length = count;
     return { tokens, errors, groups: {} };
   }
 
   /** Runs the candidate rules for `code` in order; records the first that matches in `match` and returns its end. */
-  #match(text: string, offset: number, code: number, tokens: IToken[], match: FastMatch): number {
+  #match(text: string, offset: number, code: number, tokens: IToken[], count: number, match: FastMatch): number {
     const candidates = code < 128 ? this.#byChar[code] : this.#wide;
     for (let i = 0; i < candidates.length; i++) {
       const r = candidates[i];
@@ -198,7 +212,7 @@ export class RshLexer {
         if (!r.regex.test(text)) continue;
         end = r.regex.lastIndex;
       } else {
-        image = r.match!(text, offset, tokens);
+        image = r.match!(text, offset, tokens, count);
         if (image === null) continue;
         end = offset + image.length;
       }
@@ -210,14 +224,14 @@ export class RshLexer {
   }
 
   /** Whether any rule, whatever its first characters, matches at `offset` (where recovery resumes). */
-  #matchesAnyAt(text: string, offset: number, tokens: IToken[]): boolean {
+  #matchesAnyAt(text: string, offset: number, tokens: IToken[], count: number): boolean {
     for (const r of this.#rules) {
       if (r.short >= 0) {
         if (text.charCodeAt(offset) === r.short) return true;
       } else if (r.regex !== null) {
         r.regex.lastIndex = offset;
         if (r.regex.test(text)) return true;
-      } else if (r.match!(text, offset, tokens) !== null) return true;
+      } else if (r.match!(text, offset, tokens, count) !== null) return true;
     }
     return false;
   }

@@ -13,7 +13,6 @@ import {
   scanDashWord,
   scanIdentifier,
   scanLabel,
-  scanLetters,
   scanNumber,
   scanParameter,
   scanRedirection,
@@ -69,20 +68,24 @@ export const DASH_OPERATORS: ReadonlySet<string> = new Set([
   "and", "or", "xor", "not", "band", "bor", "bxor", "bnot", "shl", "shr", "is", "isnot", "as", "f",
 ]);
 
-/** The dash operator found at an offset, looked up once: both dash operator rules ask for it. */
-const dashMemo = { offset: -1, end: -1, unary: false };
+/** The dash operators by name length, so a dash word is compared with a few names and never copied. */
+const DASH_OPERATORS_BY_LENGTH: string[][] = [];
+for (const name of DASH_OPERATORS) (DASH_OPERATORS_BY_LENGTH[name.length] ??= []).push(name);
+
+/** Whether the text at `offset` spells `word` (lower-case letters) in any case. */
+function spells(text: string, offset: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(offset + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
+}
 
 /** The end of a dash operator at `offset` (`unary` tells whether it only has a unary form), or -1. */
 export function dashOperatorAt(text: string, offset: number, mode: Mode, unary: boolean): number {
   if (isCommandMode(mode) || mode === Mode.SwitchKeyword || mode === Mode.Member) return -1;
-  if (dashMemo.offset !== offset) {
-    const end = scanDashWord(text, offset);
-    const name = end < 0 ? "" : text.slice(offset + 1, end).toLowerCase();
-    dashMemo.offset = offset;
-    dashMemo.end = DASH_OPERATORS.has(name) ? end : -1;
-    dashMemo.unary = UNARY_ONLY.has(name);
-  }
-  return dashMemo.unary === unary ? dashMemo.end : -1;
+  const end = scanDashWord(text, offset);
+  const names = end < 0 ? undefined : DASH_OPERATORS_BY_LENGTH[end - offset - 1];
+  if (names === undefined) return -1;
+  for (const name of names) if (spells(text, offset + 1, name)) return UNARY_ONLY.has(name) === unary ? end : -1;
+  return -1;
 }
 
 export function endOfParametersAt(text: string, offset: number, mode: Mode): number {
@@ -100,17 +103,6 @@ export function parameterAt(text: string, offset: number, mode: Mode): number {
 
 // ------------------------------------------------------------------ barewords: keywords, command names, arguments
 
-/** The lower-cased letters at an offset, computed once per offset: every keyword pattern compares against it. */
-const wordMemo = { offset: -1, word: "" };
-export function lowerWordAt(text: string, offset: number): string {
-  if (wordMemo.offset !== offset) {
-    const end = scanLetters(text, offset);
-    wordMemo.word = end < 0 ? "" : text.slice(offset, end).toLowerCase();
-    wordMemo.offset = offset;
-  }
-  return wordMemo.word;
-}
-
 /** `[\s(){};|&,]` or the end of the text: what may follow a keyword. */
 function endsWord(text: string, offset: number): boolean {
   if (offset >= text.length) return true;
@@ -118,13 +110,16 @@ function endsWord(text: string, offset: number): boolean {
   return isSpace(c) || c === 40 || c === 41 || c === 123 || c === 125 || c === 59 || c === 124 || c === 38 || c === 44;
 }
 
-/** The end of keyword `word` (lower case) at `offset`; `followedBy` is the character it must come before. */
+/**
+ * The end of keyword `word` (lower case) at `offset`, spelt in any case and followed by no letter (what may follow it
+ * is no letter); `followedBy` is the character it must come before.
+ */
 export function keywordAt(text: string, offset: number, mode: Mode, word: string, followedBy: string): number {
   // `[CmdletBinding()] param(…)` on one line: an attribute that just closed may precede `param`.
   const afterAttribute = word === "param" && mode === Mode.Expression && tracker.closedType;
   if (mode !== Mode.Start && mode !== Mode.Keyword && !afterAttribute) return -1;
   const end = offset + word.length;
-  if (lowerWordAt(text, offset) !== word || !endsWord(text, end)) return -1;
+  if (!spells(text, offset, word) || !endsWord(text, end)) return -1;
   // `param`, `begin`, `process`, `end` are keywords only before their `(` / `{`.
   if (followedBy !== "" && text[skipBlankLines(text, end)] !== followedBy) return -1;
   return end;
@@ -140,8 +135,8 @@ export function commandNameAt(text: string, offset: number, mode: Mode): number 
   // A lone `.` before a space or a quote is the dot-source operator (`. ./lib.rsh`, `. 'path'`), not a command.
   if (c === 46) {
     const next = text.charCodeAt(offset + 1);
-    const dotSource = next === 32 || next === 9 || next === 123 || next === 36 || next === 39 || next === 34 || next === 40;
-    if (dotSource) return -1;
+    if (next === 32 || next === 9 || next === 123 || next === 36 || next === 39 || next === 34) return -1;
+    if (next === 40) return -1;
   }
   return scanBareword(text, offset);
 }
@@ -209,9 +204,7 @@ export function dotSourceAt(text: string, offset: number, mode: Mode): number {
   return isSpace(next) || next === 123 || next === 36 || next === 39 || next === 34 || next === 40 ? offset + 1 : -1;
 }
 
-/** Forgets the per-offset lookups of the previous text. */
+/** Starts the tracker over for a new text. */
 export function resetMatchers(): void {
   tracker.reset();
-  wordMemo.offset = -1;
-  dashMemo.offset = -1;
 }

@@ -95,10 +95,10 @@ export class ModeTracker {
     this.#closedType = false;
   }
 
-  /** Replays tokens matched since the last call; returns the mode at `offset`. */
-  sync(matched: IToken[]): Mode {
-    for (let i = this.#processed; i < matched.length; i++) this.#apply(matched[i]);
-    this.#processed = matched.length;
+  /** Replays the tokens matched since the last call (up to `count`); returns the mode at `offset`. */
+  sync(matched: IToken[], count = matched.length): Mode {
+    for (let i = this.#processed; i < count; i++) this.#apply(matched[i]);
+    this.#processed = count;
     return this.#top.mode;
   }
 

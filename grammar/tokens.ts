@@ -87,8 +87,8 @@ function scanned(scan: (text: string, offset: number) => number): Matcher {
 
 /** A rule from a mode-dependent pattern of matchers.ts, given the mode at the offset. */
 function moded(match: (text: string, offset: number, mode: Mode) => number): Matcher {
-  return (text, offset, matched) => {
-    const end = match(text, offset, tracker.sync(matched));
+  return (text, offset, matched, count) => {
+    const end = match(text, offset, tracker.sync(matched, count));
     return end < 0 ? null : text.slice(offset, end);
   };
 }
