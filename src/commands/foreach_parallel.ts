@@ -128,6 +128,8 @@ function taskFailed(ctx: CommandContext, s: Parallel, e: unknown): void {
 function start(ctx: CommandContext, s: Parallel, input: unknown): void {
   const evaluator = new Evaluator(taskHost(ctx), ctx.commands, ctx.session.environment(), ctx.session);
   evaluator.languageMode = ctx.languageMode;
+  // A restricted session's user stays restricted inside the block: the same view, no programs or script files.
+  if (ctx.commands.restricted) evaluator.visible = ctx.commands;
   evaluator.pacer.start();
   s.evaluators.add(evaluator);
   const global = taskScope(ctx, s);

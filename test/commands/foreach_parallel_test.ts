@@ -97,4 +97,14 @@ parallel("-AsJob writes a job at once; its output, with $using: values, comes fr
   assert.equal(r.output, [true, "Hello 1 Two|Hello 2 Two|Hello 3 Two", 'Start-Sleep -Milliseconds 50; "$using:Var1 $_ $($using:Var4[1])"']);
 });
 
+parallel("a restricted session's user stays restricted inside a block: hidden commands and programs are not recognized", async () => {
+  // With a PATH, so that `sh` would be found by an unrestricted caller.
+  const session = new LocalRunspace({ visibleCommands: ["ForEach-Object", "Write-Output"], env: { PATH: "/usr/bin:/bin" } });
+  const r = await session.invoke("1 | ForEach-Object -Parallel { Write-Output 'in'; Get-Date; sh -c 'echo escaped' }");
+  assert.equal(r.output, ["in"]);
+  assert.equal(r.errors.map((e) => e.fullyQualifiedErrorId.split(",")[0]), ["CommandNotFoundException", "CommandNotFoundException"]);
+  const unrestricted = await new LocalRunspace({ env: { PATH: "/usr/bin:/bin" } }).invoke("1 | ForEach-Object -Parallel { sh -c 'echo ran' }");
+  assert.equal(unrestricted.output, ["ran"]);
+});
+
 parallel.run();
