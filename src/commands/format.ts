@@ -3,13 +3,13 @@
  * in src/values/format.ts that Out-Default uses.
  *
  * Simplification: pwsh's Format-Table and Format-List emit format objects that only an Out-* command renders; here
- * they emit the finished lines as strings. Printing them, or piping them to Out-String, gives pwsh's text, but their
- * width is fixed when they run (120 columns, not the -Width of a later Out-String), and a command after them sees
- * strings rather than format objects.
+ * they emit their lines (at 120 columns) as strings, each of which knows its run (values/format.ts, formatRun): an
+ * Out-* command of another width (Out-String -Width, Out-File -Width, a console) lays the run out again at its width.
+ * A command after them sees strings rather than format objects.
  */
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import { toNumber, toStr } from "../values/convert.ts";
-import { type Align, DEFAULT_WIDTH, type FormatProperty, formatItems, OutputFormatter } from "../values/format.ts";
+import { type Align, DEFAULT_WIDTH, type FormatProperty, formatItems, formatRun, OutputFormatter } from "../values/format.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { entry, expressionValue } from "./calculated.ts";
 import { eachInOrder, type Maybe, then, tryCatch } from "../engine/maybe.ts";
@@ -129,8 +129,8 @@ function formatCommand(name: string, alias: string, shape: "table" | "list", ext
         const hideTableHeaders = params.get("HideTableHeaders") === true;
         const wrap = params.get("Wrap") === true;
         // Everything is collected first, so tables are sized by all their rows (-AutoSize is always in effect).
-        const formatter = new OutputFormatter({ shape, properties, groupBy, hideTableHeaders, wrap, collectMs: Infinity });
-        return ctx.emitAll(formatLines(formatter, items));
+        const render = (width: number) => formatLines(new OutputFormatter({ shape, properties, groupBy, hideTableHeaders, wrap, width, collectMs: Infinity }), items);
+        return ctx.emitAll(formatRun(render));
       });
     },
   };

@@ -24,6 +24,11 @@ const CONSOLE_COLORS = [
   "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White",
 ];
 
+/** Write-Host's text: a collection's elements, nested ones too, joined by the separator (WriteHostCommand.ProcessObject). */
+function hostText(value: unknown, separator: string): string {
+  return Array.isArray(value) ? value.map((item) => hostText(item, separator)).join(separator) : toStr(value);
+}
+
 export const writeHost: BuiltinCommand = {
   name: "Write-Host",
   parameters: [
@@ -37,7 +42,7 @@ export const writeHost: BuiltinCommand = {
   process(ctx, params, input) {
     const value = input === undefined ? params.get("Object") : input;
     const separator = params.has("Separator") ? toStr(params.get("Separator")) : " ";
-    const text = Array.isArray(value) ? value.map(toStr).join(separator) : toStr(value);
+    const text = hostText(value, separator);
     ctx.host.host(text + (params.get("NoNewline") ? "" : "\n"));
   },
 };

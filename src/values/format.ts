@@ -376,7 +376,9 @@ export class OutputFormatter {
   #writeItem(item: unknown): string {
     if (!(item instanceof PSCustomObject) || item.names().length === 0) {
       // Out of band: pwsh writes a scalar's string (an object without properties prints as an empty line).
-      const text = item instanceof PSCustomObject ? "" : scalarText(item);
+      const formatted = formatLineText(item, this.#width);
+      if (formatted === null) return "";
+      const text = item instanceof PSCustomObject ? "" : formatted ?? scalarText(item);
       const group = this.#group;
       if (group?.kind === "table" && group.pending) {
         group.pending.push(text);
@@ -417,6 +419,50 @@ export class OutputFormatter {
     }
     return { kind: "table", view, columns, pending: [], widths: [], started: this.#now(), wrap: this.#options.wrap === true };
   }
+}
+
+// ---- Format-Table / Format-List output
+
+/** A Format-Table/-List run's lines at a width (the formatter it was made with, run again at that width). */
+type Render = (width: number) => string[];
+
+interface FormatLine {
+  render: Render;
+  index: number;
+  /** How many lines the run wrote (at the default width). */
+  count: number;
+  /** The run's lines by width, shared by its lines. */
+  rendered: Map<number, string[]>;
+}
+
+const formatLines = new WeakMap<NotedScalar, FormatLine>();
+
+/**
+ * Format-Table/-List's output: the run's lines at the default width — strings to whatever reads them — each knowing
+ * its run, so an Out-* command of another width (Out-String -Width, Out-File -Width, a console) prints the run at its
+ * own width, as pwsh's format objects are laid out by the Out-* command that receives them.
+ */
+export function formatRun(render: Render): NotedScalar[] {
+  const lines = render(DEFAULT_WIDTH);
+  const rendered = new Map([[DEFAULT_WIDTH, lines]]);
+  return lines.map((text, index) => {
+    const line = new NotedScalar(text, new PSCustomObject());
+    formatLines.set(line, { render, index, count: lines.length, rendered });
+    return line;
+  });
+}
+
+/**
+ * What a Format-Table/-List line prints at `width`: its line of the run laid out at that width (the last line also
+ * the lines more that a narrower width makes), null for none; undefined for any other value.
+ */
+function formatLineText(item: unknown, width: number): string | null | undefined {
+  const line = item instanceof NotedScalar ? formatLines.get(item) : undefined;
+  if (!line) return undefined;
+  let lines = line.rendered.get(width);
+  if (!lines) line.rendered.set(width, lines = line.render(width));
+  const own = lines.slice(line.index, line.index === line.count - 1 ? undefined : line.index + 1);
+  return own.length ? own.join("\n") : null;
 }
 
 /**

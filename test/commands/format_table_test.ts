@@ -8,6 +8,8 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { runFormatted } from "../support/formatted.ts";
 import { Deno } from "../../src/platform.ts";
+import { LocalRunspace } from "../../src/runspace/local_runspace.ts";
+import { OutputFormatter } from "../../src/values/format.ts";
 
 const run = (source: string) => runFormatted(source, "format_table_test.rsh");
 
@@ -66,6 +68,17 @@ table("file items show under `    Directory: path` (FileSystem_format_ps1xml gro
   } finally {
     Deno.removeSync(dir, { recursive: true });
   }
+});
+
+table("Format-Table's lines are laid out again by an Out-* command of another width (Out-String -Width, the console)", async () => {
+  const wide = "$o = [pscustomobject]@{ k = 'k'; v = 'x' * 150 };";
+  assert.is(await run(wide + "($o | Format-Table | Out-String -Width 200).Split(\"`n\")[3].Length"), "152\n");
+  assert.is(await run(wide + "($o | Format-Table | Out-String -Width 30).Split(\"`n\")[3]"), `k ${"x".repeat(27)}\u2026\n`);
+  // Read as strings they are the lines at 120 columns; a narrower -Wrap table takes more lines.
+  assert.is(await run(wide + "@($o | Format-Table)[3].Length; @($o | Format-Table -Wrap | Out-String -Width 30 -Stream).Count"), "120\n10\n");
+  const formatter = new OutputFormatter({ width: 20, collectMs: Infinity });
+  const { output } = await new LocalRunspace().invoke("[pscustomobject]@{ a = 'x' * 40 } | Format-List");
+  assert.is(output.map((line) => formatter.write(line)).join(""), "\na : xxxxxxxxxxxxxxxx\n    xxxxxxxxxxxxxxxx\n    xxxxxxxx\n\n");
 });
 
 table.run();

@@ -53,4 +53,8 @@ write("the message parameters' Msg alias (Write-Warning, Write-Verbose, Write-De
   assert.is((await run("Write-Host -Msg one; Write-Host -Message two")).text, "one\ntwo\n");
 });
 
+write("Write-Host -Separator goes between the elements of nested collections too (WriteHostCommand.ProcessObject)", async () => {
+  assert.is((await run("Write-Host (1, (2, 3), @(4, @(5))) -Separator ','")).text, "1,2,3,4,5\n");
+});
+
 write.run();

@@ -308,7 +308,7 @@ cli("rsh serve --check-config validates and prints what each configuration expos
     assert.is(ok.code, 0);
     assert.match(ok.stdout, /ok\.json: valid/);
     assert.match(ok.stdout, /rsh:\n {2}languageMode: FullLanguage\n {2}commands: every command/);
-    assert.match(ok.stdout, /helpdesk:\n {2}languageMode: NoLanguage\n {2}commands: Exit-PSSession, Get-ChildItem, Get-Command, Get-Date, Get-Help, Get-Item, Measure-Object, Select-Object\n {2}functions: Restart-Desk\n {2}users: every user\n {2}runAs: svc/);
+    assert.match(ok.stdout, /helpdesk:\n {2}languageMode: NoLanguage\n {2}commands: Exit-PSSession, Get-ChildItem, Get-Command, Get-Date, Get-Help, Get-Item, Measure-Object, Out-Default, Select-Object\n {2}functions: Restart-Desk\n {2}users: every user\n {2}runAs: svc/);
     Deno.writeTextFileSync(`${home}/bad.json`, JSON.stringify({ configurations: { helpdesk: { languageMode: "None" } } }));
     const bad = await runRsh(["serve", "--check-config", `${home}/bad.json`], { env: { HOME: home } });
     assert.is(bad.code, 1);
