@@ -113,9 +113,12 @@ function envDrive(ctx: CommandContext, pattern: string, names: boolean): unknown
   const found = [...ctx.session.environment()].filter(([name]) => matcher.test(name)).sort(([a], [b]) => a.localeCompare(b));
   return found.map(([name, value]) => {
     if (names) return name;
+    // The env: drive's items are DictionaryEntry objects: shown in its view (Name 30 cells wide), Key readable too.
     const entry = new PSCustomObject();
+    entry.typeNames = ["System.Collections.DictionaryEntry", "System.ValueType", "System.Object"];
     entry.set("Name", name);
     entry.set("Value", value);
+    entry.setHidden("Key", name);
     return entry;
   });
 }

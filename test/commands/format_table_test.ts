@@ -81,6 +81,12 @@ table("Format-Table's lines are laid out again by an Out-* command of another wi
   assert.is(output.map((line) => formatter.write(line)).join(""), "\na : xxxxxxxxxxxxxxxx\n    xxxxxxxxxxxxxxxx\n    xxxxxxxx\n\n");
 });
 
+table("the env: drive's items show in the DictionaryEntry view (Name 30 cells wide) and have a Key", async () => {
+  const text = await run("$env:RSH_FMT_TEST = 'v'; Get-ChildItem env:RSH_FMT_TEST");
+  assert.is(text, `\nName${" ".repeat(27)}Value\n----${" ".repeat(27)}-----\nRSH_FMT_TEST${" ".repeat(19)}v\n\n`);
+  assert.is(await run("$env:RSH_FMT_TEST = 'v'; (Get-ChildItem env:RSH_FMT_TEST).Key"), "RSH_FMT_TEST\n");
+});
+
 table.run();
 
 const outDefault = suite("Out-Default / Out-Host");
