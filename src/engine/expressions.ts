@@ -13,7 +13,7 @@ import { type DotNetContext, RefValue } from "./dotnet_system.ts";
 import { getMember, invokeMethod, MemberError, setMember, staticMember, VOID } from "./members.ts";
 import { binary, OperatorError, TypeValue, unary } from "./operators.ts";
 import { eachInOrder, mapInOrder, type Maybe, then } from "./maybe.ts";
-import { Scope } from "./scope.ts";
+import { constrains, Scope } from "./scope.ts";
 
 /** A script block value: its AST plus the source text it came from. */
 export class ScriptBlockValue {
@@ -103,8 +103,33 @@ export function writeVariable(frame: Frame, node: A.Variable, value: unknown): v
   if (qualifier === null && lower in AUTOMATIC) {
     fail(frame, node, `Cannot overwrite variable ${node.name} because it is read-only or constant.`, "VariableNotWritable", "WriteError");
   }
-  const scope = qualifier === "global" ? frame.scope.global : qualifier === "script" ? frame.scope.script : frame.scope;
-  scope.set(node.name, value);
+  const scope = scopeNamed(frame, qualifier);
+  try {
+    scope.set(node.name, value);
+  } catch (e) {
+    rethrowAt(frame, node, e); // a variable held to a type (TypedVariable) that cannot take the value
+  }
+  if (qualifier === "private") scope.variables.get(lower)!.private = true;
+}
+
+/** The frame a `$global:`, `$script:`, `$local:`/`$private:` or unqualified variable is written in. */
+function scopeNamed(frame: Frame, qualifier: string | null): Scope {
+  return qualifier === "global" ? frame.scope.global : qualifier === "script" ? frame.scope.script : frame.scope;
+}
+
+/**
+ * `[int]$n = '5'`: the value is converted, and the variable is held to the type from then on (about_Variables) —
+ * unless it is an automatic or environment variable, or the type takes anything as it is (scope.ts, constrains).
+ */
+function assignConstrained(frame: Frame, target: A.Convert, variable: A.Variable, value: unknown): Maybe<void> {
+  const converted = guarded(frame, target, () => convertTo(value, target.type.name));
+  const lower = variable.name.toLowerCase();
+  const qualifier = variable.qualifier;
+  const held = (qualifier === null || qualifier === "global" || qualifier === "script" || qualifier === "local" || qualifier === "private") &&
+    !(lower in AUTOMATIC) && lower !== "null" && constrains(target.type.name);
+  if (!held) return assign(frame, variable, converted);
+  const scope = scopeNamed(frame, qualifier);
+  scope.constrain(variable.name, target.type.name, converted);
   if (qualifier === "private") scope.variables.get(lower)!.private = true;
 }
 
@@ -321,11 +346,15 @@ export function compileAssignTarget(target: A.Expression): (frame: Frame, value:
   return (frame, value) => {
     const scope = frame.scope;
     const cell = site.of(scope);
-    if (cell) {
-      cell.value = value;
-      return;
+    try {
+      if (cell) {
+        cell.value = value;
+        return;
+      }
+      scope.set(target.name, value);
+    } catch (e) {
+      rethrowAt(frame, target, e); // a variable held to a type (TypedVariable) that cannot take the value
     }
-    scope.set(target.name, value);
     site.remember(scope, scope.variables.get(lower));
   };
 }
@@ -470,6 +499,7 @@ export function assign(frame: Frame, target: A.Expression, value: unknown): Mayb
     case "Variable":
       return writeVariable(frame, target, value);
     case "Convert":
+      if (target.operand.kind === "Variable") return assignConstrained(frame, target, target.operand, value);
       return assign(frame, target.operand, guarded(frame, target, () => convertTo(value, target.type.name)));
     case "Member":
       return then(evaluate(frame, target.target), (object) =>

@@ -3,6 +3,7 @@
  * pick a frame. Functions live in the same frames as variables, in their own table.
  */
 import type { FunctionDefinition } from "../../grammar/ast.ts";
+import { canonicalType, convertTo } from "../values/convert.ts";
 
 /**
  * A function defined in a scope.
@@ -37,6 +38,52 @@ export interface ScriptAlias {
   target: string;
   /** Defined by a restricted session's user: trusted code does not follow it. */
   untrusted?: boolean;
+}
+
+/** Types a variable cannot be held to: they take any value as it is (or, as `[ordered]`, only a literal). */
+const UNCONSTRAINED = new Set(["object", "psobject", "pscustomobject", "scriptblock", "ordered", "ref", "void"]);
+
+/**
+ * Whether `[type]$name = …` (or a parameter of that type) holds the variable to its type from then on. A type no
+ * conversion applies to is not a constraint worth keeping.
+ */
+export function constrains(type: string): boolean {
+  return !UNCONSTRAINED.has(canonicalType(type));
+}
+
+/**
+ * A variable held to a type (about_Variables, "Types of variables"): `[int]$n = '5'` or a typed parameter. Every
+ * value written to it later is converted as the cast would (`$n = '7.6'` holds 8); one that cannot be throws the
+ * cast's ConversionError. Reads and writes go through `value`, so code that keeps a variable's cell sees it too.
+ *
+ * @example
+ * ```ts
+ * const n = new TypedVariable("n", "int", 5);
+ * n.value = "7";
+ * console.log(n.value); // 7
+ * ```
+ */
+export class TypedVariable {
+  declare readonly name: string;
+  /** The type as written (`int`, `string[]`, `System.DateTime`). */
+  declare readonly type: string;
+  declare private?: boolean;
+  /** The value held, already of the type. */
+  declare current: unknown;
+
+  constructor(name: string, type: string, value: unknown) {
+    this.name = name;
+    this.type = type;
+    this.current = value;
+  }
+
+  get value(): unknown {
+    return this.current;
+  }
+
+  set value(value: unknown) {
+    this.current = convertTo(value, this.type);
+  }
 }
 
 /**
@@ -153,6 +200,23 @@ export class Scope {
     const existing = this.variables.get(key);
     if (existing) existing.value = value;
     else this.variables.set(key, { name, value });
+  }
+
+  /**
+   * Holds the variable `name` of this frame to `type`, with `value` (already converted) as its value: `[int]$n = …`
+   * and typed parameters. Replacing a variable's cell counts as a removal, so compiled accesses look it up again.
+   */
+  constrain(name: string, type: string, value: unknown): void {
+    const key = name.toLowerCase();
+    const existing = this.variables.get(key);
+    if (existing instanceof TypedVariable && existing.type === type) {
+      existing.current = value;
+      return;
+    }
+    const typed = new TypedVariable(existing?.name ?? name, type, value);
+    if (existing?.private) typed.private = true;
+    this.variables.set(key, typed);
+    if (existing) Scope.removals++;
   }
 
   /** Sets `$?` (in the global scope), as every statement does when it ends. */

@@ -4,7 +4,7 @@
  * run in a scope of its own, pipeline input bound by value or by property name, `return` ending a block.
  */
 import type * as A from "../../grammar/ast.ts";
-import { toStr } from "../values/convert.ts";
+import { canonicalType, convertTo, toStr } from "../values/convert.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { type Bound, bindArguments, BindingError, checkMandatory, coerce, declaresParameter, type ParameterSpec, type RawArgument } from "./binder.ts";
 import { type Emit, type Evaluator, returned } from "./evaluator.ts";
@@ -13,7 +13,7 @@ import { getMember } from "./members.ts";
 import { applyPreferences, captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
 import { eachInOrder, type Maybe, then } from "./maybe.ts";
 import type { Processor } from "./processors.ts";
-import { type FunctionEntry, Scope } from "./scope.ts";
+import { constrains, type FunctionEntry, Scope } from "./scope.ts";
 
 /** What a script block's declarations say about binding, derived once: a function called 100,000 times reads this. */
 interface Declared {
@@ -248,7 +248,7 @@ class ScriptBlockProcessor implements Processor {
     const { pipelineSpec, byName } = this.declared;
     if (hasInput && pipelineSpec) {
       try {
-        scope.set(pipelineSpec.name, coerce(pipelineSpec, value));
+        this.setParameter(pipelineSpec, coerce(pipelineSpec, value));
       } catch (e) {
         bindingFailure(this.caller, this.node, e);
       }
@@ -259,11 +259,11 @@ class ScriptBlockProcessor implements Processor {
       const property = [spec.name, ...(spec.aliases ?? [])].map((n) => ownProperty(value, n)).find((v) => v !== undefined);
       // An object without the property leaves the parameter as the command line bound it (not the last object's).
       if (property === undefined) {
-        scope.set(spec.name, this.bound.values.get(spec.name) ?? null);
+        this.setParameter(spec, this.bound.values.has(spec.name) ? this.bound.values.get(spec.name) : unboundValue(spec));
         continue;
       }
       try {
-        scope.set(spec.name, coerce(spec, property));
+        this.setParameter(spec, coerce(spec, property));
       } catch (e) {
         bindingFailure(this.caller, this.node, e);
       }
@@ -298,9 +298,9 @@ class ScriptBlockProcessor implements Processor {
     this.setAutomatics(values, this.bound.remaining);
     for (let i = 0; i < parameters.length; i++) {
       const spec = specs[i];
-      if (values.has(spec.name)) scope.set(spec.name, values.get(spec.name));
+      if (values.has(spec.name)) this.setParameter(spec, values.get(spec.name));
       else if (parameters[i].defaultValue) return this.bindDefaults(i);
-      else scope.set(spec.name, spec.type?.toLowerCase() === "switch" ? false : null);
+      else this.setParameter(spec, unboundValue(spec));
     }
   }
 
@@ -313,6 +313,12 @@ class ScriptBlockProcessor implements Processor {
       for (let i = 0; i < parameters.length && i < args.length; i++) values.set(parameters[i].name, args[i].value);
       this.setAutomatics(values, remaining);
     }
+  }
+
+  /** A parameter's variable: one of a type is held to it (`param([int]$n)`, then `$n = '7'` holds 7: about_Functions). */
+  setParameter(spec: ParameterSpec, value: unknown): void {
+    if (spec.type !== undefined && constrains(spec.type)) this.scope.constrain(spec.name, spec.type, value);
+    else this.scope.set(spec.name, value);
   }
 
   get mentions(): Mentions {
@@ -363,9 +369,9 @@ class ScriptBlockProcessor implements Processor {
     const values = this.bound.values;
     return eachInOrder(parameters, (parameter, i) => {
       const spec = specs[i];
-      if (values.has(spec.name)) return this.scope.set(spec.name, values.get(spec.name));
-      if (!parameter.defaultValue) return this.scope.set(spec.name, spec.type?.toLowerCase() === "switch" ? false : null);
-      return then(evaluate(this.frame, parameter.defaultValue), (value) => this.scope.set(spec.name, coerceDefault(spec, value)));
+      if (values.has(spec.name)) return this.setParameter(spec, values.get(spec.name));
+      if (!parameter.defaultValue) return this.setParameter(spec, unboundValue(spec));
+      return then(evaluate(this.frame, parameter.defaultValue), (value) => this.setParameter(spec, coerceDefault(spec, value)));
     }, from);
   }
 }
@@ -432,6 +438,16 @@ function ownProperty(value: unknown, name: string): unknown {
   if (value instanceof PSCustomObject || value instanceof PSHashtable) return value.has(name) ? value.get(name) : undefined;
   return getMember(value, name);
 }
+
+/**
+ * What a parameter the call did not bind holds: $null, or for a switch and a value type its type's default (`[int]`
+ * 0, `[bool]` $false) and for `[string]` an empty string — PowerShell converts $null to the parameter's type.
+ */
+function unboundValue(spec: ParameterSpec): unknown {
+  return spec.type !== undefined && DEFAULTED.has(canonicalType(spec.type)) ? convertTo(null, spec.type) : null;
+}
+
+const DEFAULTED = new Set(["int", "long", "byte", "double", "float", "decimal", "bool", "switch", "string"]);
 
 function coerceDefault(spec: ParameterSpec, value: unknown): unknown {
   return spec.type ? coerce({ name: spec.name, type: spec.type }, value) : value;
