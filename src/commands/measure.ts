@@ -9,7 +9,7 @@ import { ScriptBlockValue } from "../engine/expressions.ts";
 import { type Maybe, then } from "../engine/maybe.ts";
 import { getMember } from "../engine/members.ts";
 import { compare, wildcardToRegExp } from "../engine/operators.ts";
-import { enumerate, toNumberOrNull, toStr } from "../values/convert.ts";
+import { enumerate, toNumberOrNull, toStr, typeNameOf } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
 import { setFormatTypeName } from "../values/format.ts";
 import { propertyNames, single } from "./calculated.ts";
@@ -80,12 +80,17 @@ function measureText(text: string, stat: Statistics, ignoreWhiteSpace: boolean):
   stat.characters += ignoreWhiteSpace ? [...text].filter((c) => !SPACE.test(c)).length : text.length;
 }
 
-/** Min/max: numbers as numbers; otherwise as PowerShell compares the two values (strings by text). */
+/**
+ * Min/max (MeasureObjectCommand.Compare): numbers as numbers; two values of one type (dates, strings) as PowerShell
+ * compares them; values of different types by their text.
+ */
 function extreme(current: unknown, value: unknown, sign: 1 | -1): unknown {
   if (current === null) return value;
   const a = toNumberOrNull(value);
   const b = toNumberOrNull(current);
-  const c = a !== null && b !== null && value !== null ? a - b : compare(toStr(value), toStr(current), false);
+  const c = a !== null && b !== null && value !== null ? a - b
+    : typeNameOf(value) === typeNameOf(current) ? compare(value, current, false)
+    : compare(toStr(value), toStr(current), false);
   return c * sign > 0 ? value : current;
 }
 

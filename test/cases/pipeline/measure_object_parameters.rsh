@@ -26,3 +26,6 @@ $x = 1, 'x', 3 | Measure-Object -Sum -Maximum
 1 | Measure-Object -Sum -Line
 Set-StrictMode -Version 2
 1 | Measure-Object -Property Nope
+# -Maximum/-Minimum of dates compare them as dates (one type: PowerShell's comparison), not as text.
+$d = [datetime]'2020-01-02', [datetime]'2019-12-31' | Measure-Object -Maximum -Minimum
+"$($d.Maximum.Year) $($d.Minimum.Year)"
