@@ -81,6 +81,11 @@ parallel("nested -Parallel: a variable made inside a block reaches the inner blo
   assert.equal([...r.output].sort(), ["TestA", "TestA", "TestB", "TestB", "TestB", "TestB"]);
 });
 
+parallel("-UseNewRunspace is accepted: every block already has a scope of its own, so a variable one block sets is not seen by the next", async () => {
+  const r = await new LocalRunspace().invoke("1..3 | ForEach-Object -Parallel { $seen = $null -ne $mark; $mark = 1; $seen } -ThrottleLimit 1 -UseNewRunspace");
+  assert.equal(r.output, [false, false, false]);
+});
+
 parallel("the scriptblock set and the parallel set do not mix", async () => {
   const r = await new LocalRunspace().invoke("1 | ForEach-Object -Parallel { 1 } -Begin { 0 }");
   assert.match(r.errors[0].fullyQualifiedErrorId, /^AmbiguousParameterSet,/);
