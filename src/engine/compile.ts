@@ -247,10 +247,14 @@ export function rangeExpression(statement: A.Statement): A.Binary | null {
   return e?.kind === "Binary" && e.operator === ".." ? e : null;
 }
 
-/** The bounds of a numeric range expression, or the characters of a character range (`'a'..'e'`). */
+/**
+ * The bounds of a numeric range expression, or the characters of a character range (`'a'..'e'`) as one-letter
+ * strings: a range that is enumerated as it goes (a pipeline's head, a foreach's input) gives strings, where the
+ * range's value is an array of [char] (PowerShell's RangeOperator tests).
+ */
 export function rangeOf(frame: Frame, node: A.Binary): Maybe<[number, number] | string[]> {
   return then(compiled(node.left)(frame), (left) =>
-    then(compiled(node.right)(frame), (right) => guarded(frame, node, () => charRange(left, right) ?? rangeBounds(left, right))));
+    then(compiled(node.right)(frame), (right) => guarded(frame, node, () => charRange(left, right)?.map(String) ?? rangeBounds(left, right))));
 }
 
 /** Whether a loop goes on after `signal` ended an iteration: `continue` does, `break` does not; others unwind. */

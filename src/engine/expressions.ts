@@ -4,7 +4,7 @@
  */
 import type * as A from "../../grammar/ast.ts";
 import { canonicalType, ConversionError, convertTo, enumerate, toBool, toNumber, toStr } from "../values/convert.ts";
-import { baseOf, NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { baseOf, NotedScalar, PSChar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { DotNetError } from "./dotnet.ts";
 import { DateFormatError } from "../values/date_format.ts";
@@ -170,11 +170,14 @@ function index(frame: Frame, node: A.Index, target: unknown, key: unknown): unkn
   // `.PSObject.Properties['Name']`: the property of that name.
   if (target instanceof PropertyCollection && typeof key === "string") return target.named(key);
   const base = baseOf(target);
-  const list = typeof base === "string" ? [...base] : Array.isArray(target) ? target : [target];
+  // A string's elements are its characters, as [char] values.
+  const text = typeof base === "string" ? base : null;
+  const list = text !== null ? text : Array.isArray(target) ? target : [target];
   const at = (k: unknown) => {
     let i = Math.trunc(toNumber(k));
     if (i < 0) i += list.length;
-    return i >= 0 && i < list.length ? list[i] : null;
+    if (i < 0 || i >= list.length) return null;
+    return text !== null ? new PSChar(text.charCodeAt(i)) : list[i];
   };
   if (Array.isArray(key)) return key.map(at).filter((v) => v !== null);
   const value = at(key);

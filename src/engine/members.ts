@@ -5,7 +5,7 @@
  */
 import { canonicalType, enumerate, formatNumber, roundHalfEven, toNumber, toStr, typeNameOf } from "../values/convert.ts";
 import { makeCredential, SecureString } from "../values/credentials.ts";
-import { NotedScalar, PSCustomObject, PSHashtable, PSList, timeSpan, timeSpanMs } from "../values/objects.ts";
+import { NotedScalar, PSChar, PSCustomObject, PSHashtable, PSList, timeSpan, timeSpanMs } from "../values/objects.ts";
 import { dotnetStatic, encodingMethod, listMethod, regexMethod, StringBuilderValue, stringBuilderMember, stringBuilderMethod, TextEncodingValue, VOID } from "./dotnet.ts";
 import { ErrorRecord } from "./errors.ts";
 import { ExceptionValue } from "./exceptions.ts";
@@ -209,7 +209,7 @@ function stringMethod(s: string, name: string, args: unknown[]): unknown {
     case "padleft": return s.padStart(toNumber(args[0]), a[1] ?? " ");
     case "padright": return s.padEnd(toNumber(args[0]), a[1] ?? " ");
     case "tostring": return s;
-    case "tochararray": case "getenumerator": return [...s];
+    case "tochararray": case "getenumerator": return charsOf(s);
     case "insert": return s.slice(0, toNumber(args[0])) + a[1] + s.slice(toNumber(args[0]));
     case "remove": return s.slice(0, toNumber(args[0])) + (args.length > 1 ? s.slice(toNumber(args[0]) + toNumber(args[1])) : "");
     case "equals": return s === a[0];
@@ -311,6 +311,35 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
   throw new MemberError(`Method invocation failed because [${typeNameOf(target)}] does not contain a method named '${name}'.`);
 }
 
+/** A string's characters as [char] values (`.ToCharArray()`, `'abc'[0]`, `[char[]]'abc'`). */
+export function charsOf(text: string): PSChar[] {
+  const chars: PSChar[] = new Array(text.length);
+  for (let i = 0; i < text.length; i++) chars[i] = new PSChar(text.charCodeAt(i));
+  return chars;
+}
+
+/** `[char]::IsDigit('5')`: System.Char's tests, on a char or on the character at `args[1]` of a string. */
+const CHAR_TESTS: Record<string, RegExp> = {
+  isdigit: /^\p{Nd}$/u, isletter: /^\p{L}$/u, isletterordigit: /^[\p{L}\p{Nd}]$/u, isupper: /^\p{Lu}$/u,
+  islower: /^\p{Ll}$/u, iswhitespace: /^[\s\u0085]$/u, ispunctuation: /^\p{P}$/u, isnumber: /^\p{N}$/u,
+  issymbol: /^\p{S}$/u, iscontrol: /^\p{Cc}$/u, isseparator: /^\p{Z}$/u,
+};
+
+function charStatic(lower: string, args: unknown[] | null): unknown {
+  if (lower === "maxvalue") return new PSChar(0xffff);
+  if (lower === "minvalue") return new PSChar(0);
+  if (!args || args.length === 0) return undefined;
+  const text = toStr(args[0]);
+  const at = args.length > 1 ? Math.trunc(toNumber(args[1])) : 0;
+  if (args.length > 1 && (at < 0 || at >= text.length)) throw new MemberError(`Exception calling "${lower}" with "2" argument(s): "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')"`);
+  if (args.length === 1 && !(args[0] instanceof PSChar) && text.length !== 1) return undefined;
+  const ch = text.charAt(at);
+  if (lower in CHAR_TESTS) return CHAR_TESTS[lower].test(ch);
+  if (lower === "toupper" || lower === "toupperinvariant") return new PSChar(ch.toUpperCase().charCodeAt(0));
+  if (lower === "tolower" || lower === "tolowerinvariant") return new PSChar(ch.toLowerCase().charCodeAt(0));
+  return undefined;
+}
+
 const MATH: Record<string, (...n: number[]) => number> = {
   round: (x, digits = 0) => roundHalfEven(x * 10 ** digits) / 10 ** digits,
   floor: Math.floor, ceiling: Math.ceil, abs: Math.abs, sqrt: Math.sqrt, pow: Math.pow, truncate: Math.trunc,
@@ -338,6 +367,10 @@ export function staticMember(type: TypeValue, name: string, args: unknown[] | nu
     if (lower === "concat") return args.map(toStr).join("");
   }
   if (t === "string" && lower === "empty") return "";
+  if (t === "char") {
+    const result = charStatic(lower, args);
+    if (result !== undefined) return result;
+  }
   if (t === "int" || t === "long") {
     if (lower === "maxvalue") return t === "int" ? 2147483647 : 9223372036854775807;
     if (lower === "minvalue") return t === "int" ? -2147483648 : -9223372036854775808;

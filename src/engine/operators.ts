@@ -4,7 +4,7 @@
  * comparison filters it. `-and`/`-or`/`??` short-circuit in the evaluator, not here.
  */
 import { ConversionError, convertTo, enumerate, isOfType, toBool, toNumber, toNumberOrNull, toStr } from "../values/convert.ts";
-import { NotedScalar, PSHashtable, timeSpan, timeSpanMs } from "../values/objects.ts";
+import { NotedScalar, PSChar, PSHashtable, timeSpan, timeSpanMs } from "../values/objects.ts";
 import { cultureDate, formatDate } from "../values/date_format.ts";
 
 /** A type literal as a value (`[int]`), the right operand of `-is` / `-as`. */
@@ -73,9 +73,11 @@ function arithmetic(op: string, left: unknown, right: unknown): unknown {
 export function compare(left: unknown, right: unknown, caseSensitive: boolean): number {
   if (left instanceof NotedScalar) left = left.base;
   if (right instanceof NotedScalar) right = right.base;
-  if (typeof left === "number") {
+  // A char compares with a number as its code (`[char]'a' -eq 97`), with anything else as text.
+  if (typeof left === "number" || (left instanceof PSChar && typeof right === "number")) {
+    const l = typeof left === "number" ? left : (left as PSChar).code;
     const r = toNumberOrNull(right);
-    if (r !== null && right !== null) return left === r ? 0 : left < r ? -1 : 1;
+    if (r !== null && right !== null) return l === r ? 0 : l < r ? -1 : 1;
   }
   if (left === null || left === undefined) return right === null || right === undefined ? 0 : -1;
   if (right === null || right === undefined) return 1;
@@ -216,14 +218,15 @@ export function rangeBounds(left: unknown, right: unknown): [number, number] {
  * `'a'..'e'`: two one-character strings that are not digits make a range of characters (PowerShell 7); null for
  * anything else.
  */
-export function charRange(left: unknown, right: unknown): string[] | null {
-  const isChar = (v: unknown): v is string => typeof v === "string" && v.length === 1 && !/\d/.test(v);
-  if (!isChar(left) || !isChar(right)) return null;
-  const [from, to] = [left.charCodeAt(0), right.charCodeAt(0)];
+export function charRange(left: unknown, right: unknown): PSChar[] | null {
+  // [char] operands always make characters; strings do when they are one character that is not a digit.
+  const code = (v: unknown) => v instanceof PSChar ? v.code : typeof v === "string" && v.length === 1 && !/\d/.test(v) ? v.charCodeAt(0) : -1;
+  const from = code(left), to = code(right);
+  if (from < 0 || to < 0) return null;
   const step = from <= to ? 1 : -1;
-  const out: string[] = [];
+  const out: PSChar[] = [];
   for (let c = from; ; c += step) {
-    out.push(String.fromCharCode(c));
+    out.push(new PSChar(c));
     if (c === to) return out;
   }
 }

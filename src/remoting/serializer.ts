@@ -5,6 +5,7 @@
  *   [w, …]                                     an array, element by element
  *   {"$":"num","v":"NaN"|"Infinity"|"-Infinity"|"-0"}
  *   {"$":"date","v":ms-since-epoch|null}       a DateTime (the instant; null for an invalid date)
+ *   {"$":"char","v":code}                      a [char] (its UTF-16 code unit)
  *   {"$":"ht","e":[k,v,k,v,…],"o":true?}       a hashtable: keys are values too, insertion order, `[ordered]` flag
  *   {"$":"obj","p":[name,v,…],"t":[…]?}        a PSCustomObject: properties in order, its PSTypeNames if any
  *   {"$":"err","m","id","c","s","src","b"?,"t"?,"cmd"?,"pc"?}   an ErrorRecord (see Encoder.error)
@@ -21,7 +22,7 @@ import { ScriptBlockValue } from "../engine/expressions.ts";
 import { TypeValue } from "../engine/operators.ts";
 import { JobView } from "../runspace/jobs.ts";
 import { toStr, typeNameOf } from "../values/convert.ts";
-import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
+import { NotedScalar, PSChar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
 export type Wire = null | boolean | number | string | Wire[] | { [k: string]: Wire };
 
@@ -166,6 +167,7 @@ class Encoder {
       const t = value.getTime();
       return { $: "date", v: Number.isNaN(t) ? null : t };
     }
+    if (value instanceof PSChar) return { $: "char", v: value.code };
     if (value instanceof ScriptBlockValue) return value.toString();
     // Remote-output notes are the receiver's to add: the base value travels.
     if (value instanceof NotedScalar) return this.encode(value.base, level - 1);
@@ -342,6 +344,10 @@ function decodeTagged(data: Tagged, level: number): unknown {
     case "num": {
       const v = field(data, "v", "string");
       return Object.hasOwn(SPECIAL_NUMBERS, v) ? SPECIAL_NUMBERS[v] : fail(`'${v}' is not a special number`);
+    }
+    case "char": {
+      const v = field(data, "v", "number");
+      return Number.isInteger(v) && v >= 0 && v <= 0xffff ? new PSChar(v) : fail("a char is a code unit from 0 to 65535");
     }
     case "date": {
       if (data.v === null) return new Date(NaN);

@@ -2,7 +2,7 @@
  * PowerShell's conversion rules (about_Type_Conversion): truthiness, number parsing, string forms, and casts to the
  * types the language names. A failed conversion throws a ConversionError the engine turns into an ErrorRecord.
  */
-import { NotedScalar, PSCustomObject, PSHashtable, PSList } from "./objects.ts";
+import { NotedScalar, PSChar, PSCustomObject, PSHashtable, PSList } from "./objects.ts";
 import { invariantDate } from "./date_format.ts";
 
 export class ConversionError extends Error {}
@@ -16,6 +16,7 @@ export function toBool(value: Value): boolean {
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value !== 0;
   if (typeof value === "string") return value.length > 0;
+  if (value instanceof PSChar) return value.code !== 0;
   if (Array.isArray(value)) return value.length === 0 ? false : value.length === 1 ? toBool(value[0]) : true;
   if (value instanceof NotedScalar) return toBool(value.base);
   return true;
@@ -45,6 +46,7 @@ export function toNumberOrNull(value: Value): number | null {
   }
   if (Array.isArray(value) && value.length === 1) return toNumberOrNull(value[0]);
   if (value instanceof NotedScalar) return toNumberOrNull(value.base);
+  if (value instanceof PSChar) return value.code;
   return null;
 }
 
@@ -86,6 +88,7 @@ export function toStr(value: Value): string {
   if (value instanceof Date) return invariantDate(value);
   if (value instanceof RegExp) return value.source;
   if (value instanceof NotedScalar) return toStr(value.base);
+  if (value instanceof PSChar) return value.toString();
   return String(value);
 }
 
@@ -117,7 +120,8 @@ export function convertTo(value: Value, typeName: string): Value {
   if (value instanceof NotedScalar && type !== "object" && type !== "psobject") return convertTo(value.base, typeName);
   if (type.endsWith("[]")) {
     const element = type.slice(0, -2);
-    const items = value === null ? [] : enumerate(value);
+    // A string converts to characters (`[char[]]'abc'`); any other scalar is one element.
+    const items = value === null ? [] : element === "char" && typeof value === "string" ? [...value] : enumerate(value);
     return element === "object" ? [...items] : items.map((item) => convertTo(item, element));
   }
   switch (type) {
@@ -142,10 +146,15 @@ export function convertTo(value: Value, typeName: string): Value {
     case "bool":
       return toBool(value);
     case "char": {
-      if (typeof value === "number") return String.fromCharCode(value);
+      if (value instanceof PSChar) return value;
+      if (typeof value === "number") {
+        const code = roundHalfEven(value);
+        if (code < 0 || code > 0xffff) throw new ConversionError(`Cannot convert value "${toStr(value)}" to type "System.Char". Error: "Value was either too large or too small for a character."`);
+        return new PSChar(code);
+      }
       const s = toStr(value);
       if (s.length !== 1) throw new ConversionError(`Cannot convert value "${s}" to type "System.Char". Error: "String must be exactly one character long."`);
-      return s;
+      return new PSChar(s.charCodeAt(0));
     }
     case "array":
       return value === null ? [] : [...enumerate(value)];
@@ -194,6 +203,7 @@ export function typeNameOf(value: Value): string {
   if (value === null || value === undefined) return "null";
   if (typeof value === "string") return "System.String";
   if (typeof value === "boolean") return "System.Boolean";
+  if (value instanceof PSChar) return "System.Char";
   if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? "System.Int32" : "System.Double";
   if (value instanceof PSList) return value.arrayList ? "System.Collections.ArrayList" : "System.Collections.Generic.List`1";
   if (Array.isArray(value)) return "System.Object[]";

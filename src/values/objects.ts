@@ -10,6 +10,8 @@ interface Entry {
 
 function keyOf(key: unknown): unknown {
   if (key instanceof NotedScalar) return keyOf(key.base);
+  // A [char] key is its own key, case-sensitive and apart from the one-letter string (.NET's Char.Equals).
+  if (key instanceof PSChar) return `\u0000char ${key.code}`;
   return typeof key === "string" ? key.toLowerCase() : key;
 }
 
@@ -200,6 +202,25 @@ export class PSList extends Array<unknown> {
 
   constructor(readonly arrayList = false) {
     super();
+  }
+}
+
+/**
+ * A `[char]` (System.Char): one UTF-16 code unit. Not a one-letter string, because PowerShell treats a char as a
+ * number in conversions and arithmetic (`[int][char]'A'` is 65, `[char]'a' + 1` is 98) and as text in strings and
+ * comparisons with text (`'x' + [char]'y'` is `xy`, `[char]'a' -eq 'A'`). `'abc'[0]`, `.ToCharArray()`,
+ * `[char[]]'abc'` and `[char]65` make them.
+ */
+export class PSChar {
+  constructor(readonly code: number) {}
+
+  /** The character, for JS contexts (`${c}`, an embedder's JSON). */
+  toString(): string {
+    return String.fromCharCode(this.code);
+  }
+
+  toJSON(): string {
+    return this.toString();
   }
 }
 

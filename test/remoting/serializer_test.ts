@@ -19,7 +19,7 @@ import {
 } from "../../src/remoting/serializer.ts";
 import { Job } from "../../src/runspace/jobs.ts";
 import { LocalRunspace } from "../../src/runspace/local_runspace.ts";
-import { PSCustomObject, PSHashtable } from "../../src/values/objects.ts";
+import { PSChar, PSCustomObject, PSHashtable } from "../../src/values/objects.ts";
 
 const overJson = (data: Wire): Wire => JSON.parse(JSON.stringify(data));
 /** serialize → JSON text → deserialize. */
@@ -72,6 +72,13 @@ values("dates keep their instant", () => {
   assert.instance(back, Date);
   assert.is(back.getTime(), d.getTime());
   assert.ok(Number.isNaN((roundTrip(new Date(NaN)) as Date).getTime()));
+});
+
+values("a [char] stays a char (PowerShell's CLIXML has a char element of its own)", () => {
+  const back = roundTrip([new PSChar(97), "a"]) as unknown[];
+  assert.instance(back[0], PSChar);
+  assert.is((back[0] as PSChar).code, 97);
+  assert.is(back[1], "a");
 });
 
 values("hashtables keep order, case-insensitivity, the ordered flag and non-string keys", () => {
@@ -285,6 +292,7 @@ malformed("wrong tags and wrong field types", () => {
     [{}, "no tag"], [{ $: 1 }, "numeric tag"], [{ $: "nope" }, "unknown tag"], [{ $: "__proto__" }, "proto tag"],
     [{ $: "num", v: "5" }, "not a special number"], [{ $: "num", v: 5 }, "number field"], [{ $: "num" }, "missing v"],
     [{ $: "num", v: "constructor" }, "inherited name"],
+    [{ $: "char", v: 70000 }, "char beyond a code unit"], [{ $: "char", v: "a" }, "char as text"],
     [{ $: "date", v: "2020" }, "date string"], [{ $: "date", v: 1e20 }, "date out of range"], [{ $: "date" }, "no date"],
     [{ $: "ht", e: [1] }, "odd entries"], [{ $: "ht", e: {} }, "entries not a list"], [{ $: "ht", e: ["a", 1, "A", 2] }, "duplicate key"],
     [{ $: "ht", e: [], o: "yes" }, "ordered not a boolean"],
