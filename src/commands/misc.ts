@@ -3,7 +3,8 @@ import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts"
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { then } from "../engine/maybe.ts";
 import { ConversionError, enumerate, toNumber, toStr } from "../values/convert.ts";
-import { NotedScalar, PSCustomObject, PSHashtable, timeSpan } from "../values/objects.ts";
+import { EMPTY_GUID, guidValue, parseGuid } from "../values/guid.ts";
+import { PSCustomObject, PSHashtable, timeSpan } from "../values/objects.ts";
 
 /** A seedable generator (mulberry32 twice for 53 bits): a session keeps one, so `-SetSeed` makes what follows repeat. */
 class SeededRandom {
@@ -114,30 +115,15 @@ export const getRandom: BuiltinCommand = {
   },
 };
 
-/** A GUID: its string (what scripts convert it to) carrying the `Guid` property. */
-const guid = (text: string) => {
-  const notes = new PSCustomObject();
-  notes.set("Guid", text);
-  return new NotedScalar(text, notes);
-};
-
-/** Guid.Parse's forms: 32 digits, with hyphens (D), in braces (B) or parentheses (P); null for anything else. */
-function parseGuid(text: string): string | null {
-  const m = /^\s*(?:([0-9a-f]{32})|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|\{([0-9a-f-]{36})\}|\(([0-9a-f-]{36})\))\s*$/i.exec(text);
-  const digits = m && (m[1] ?? m[2] ?? m[3] ?? m[4]).replace(/-/g, "").toLowerCase();
-  if (!digits || digits.length !== 32 || ((m[3] ?? m[4]) && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(m[3] ?? m[4]))) return null;
-  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`;
-}
-
 export const newGuid: BuiltinCommand = {
   name: "New-Guid",
   // -InputObject (PowerShell 7.4+): a GUID's text, from the pipeline too, read as a Guid.
   parameters: [{ name: "Empty", type: "switch" }, { name: "InputObject", pipeline: true, type: "string" }],
   process(ctx, params, input) {
     const text = input !== undefined ? toStr(input) : params.has("InputObject") ? toStr(params.get("InputObject")) : null;
-    if (text === null) return ctx.emit(guid(params.get("Empty") ? "00000000-0000-0000-0000-000000000000" : crypto.randomUUID()));
+    if (text === null) return ctx.emit(guidValue(params.get("Empty") ? EMPTY_GUID : crypto.randomUUID()));
     const parsed = parseGuid(text);
-    if (parsed !== null) return ctx.emit(guid(parsed));
+    if (parsed !== null) return ctx.emit(guidValue(parsed));
     // NewGuidCommand writes the FormatException of `new Guid(text)`.
     ctx.writeError("Unrecognized Guid format.", "StringNotRecognizedAsGuid,Microsoft.PowerShell.Commands.NewGuidCommand", "New-Guid");
   },
@@ -191,7 +177,7 @@ export const getHost: BuiltinCommand = {
     const host = new PSCustomObject();
     host.set("Name", "rsh");
     host.set("Version", versions instanceof PSHashtable ? versions.get("PSVersion") : null);
-    host.set("InstanceId", guid(toStr(extensions.get(HOST_KEY))));
+    host.set("InstanceId", guidValue(toStr(extensions.get(HOST_KEY))));
     host.set("CurrentCulture", "en-US");
     host.set("CurrentUICulture", "en-US");
     host.set("IsRunspacePushed", ctx.session.entered() !== null);

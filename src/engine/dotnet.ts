@@ -9,6 +9,7 @@ import { NotedScalar, PSCustomObject, PSList } from "../values/objects.ts";
 import { format, jsReplacement, toRegExp } from "./operators.ts";
 import { constructException, type ExceptionValue } from "./exceptions.ts";
 import { parseExact } from "../values/date_format.ts";
+import { EMPTY_GUID, guidValue, parseGuid } from "../values/guid.ts";
 
 /** What a void method returns (List.Add, Hashtable.Remove…): a statement of it writes nothing; as a value it is $null. */
 export const VOID: unique symbol = Symbol("void");
@@ -301,22 +302,12 @@ export function regexMethod(regex: RegExp, name: string, args: unknown[]): unkno
   }
 }
 
-const EMPTY_GUID = "00000000-0000-0000-0000-000000000000";
-const GUID_TEXT = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
-
-/** A Guid shows and converts as its text; `.Guid` reads it too. */
-function guidValue(text: string): NotedScalar {
-  const notes = new PSCustomObject();
-  notes.set("Guid", text);
-  return new NotedScalar(text, notes);
-}
-
 const GUID: Record<string, (args: unknown[]) => unknown> = {
   newguid: () => guidValue(crypto.randomUUID()),
   parse: (args) => {
-    const m = GUID_TEXT.exec(toStr(args[0]).trim());
-    if (!m) throw calling("Parse", args, "Unrecognized Guid format.");
-    return guidValue(m[1].toLowerCase());
+    const text = parseGuid(toStr(args[0]));
+    if (text === null) throw calling("Parse", args, "Unrecognized Guid format.");
+    return guidValue(text);
   },
 };
 
