@@ -77,6 +77,8 @@ export const getCommand: BuiltinCommand = {
     { name: "ParameterName", type: "string[]" },
     { name: "ParameterType", type: "string[]" },
     { name: "UseAbbreviationExpansion", type: "switch" },
+    { name: "UseFuzzyMatching", type: "switch" },
+    { name: "FuzzyMinimumDistance", type: "long", validateRange: [0, 4294967295] },
     { name: "Syntax", type: "switch" },
   ],
   process(ctx, params, input) {
@@ -120,6 +122,10 @@ export const getCommand: BuiltinCommand = {
     if (names === null) return finish(sorted(all));
     const results: Found[] = [];
     for (const name of names) {
+      if (params.get("UseFuzzyMatching")) {
+        results.push(...fuzzyMatches(all, name, params.has("FuzzyMinimumDistance") ? toNumber(params.get("FuzzyMinimumDistance")) : 5));
+        continue;
+      }
       if (hasWildcard(name) || params.get("UseAbbreviationExpansion")) {
         results.push(...sorted(all.filter(nameTest(name))));
         continue;
@@ -148,6 +154,28 @@ export const getCommand: BuiltinCommand = {
     return finish(results);
   },
 };
+
+/**
+ * -UseFuzzyMatching: the commands whose names are within `distance` edits of `name` (FuzzyMatcher: the Damerau–
+ * Levenshtein distance of the upper-cased names, adjacent transpositions counting one), nearest first.
+ */
+function fuzzyMatches(all: Found[], name: string, distance: number): Found[] {
+  const scored = all.map((c) => ({ c, d: editDistance(c.name.toUpperCase(), name.toUpperCase()) })).filter(({ d }) => d <= distance);
+  return scored.sort((a, b) => a.d - b.d || a.c.name.localeCompare(b.c.name, "en", { sensitivity: "base" })).map(({ c }) => c);
+}
+
+/** The optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
 
 /** `Import-PowerShellDataFile` → `i-psdf`: the verb's first letter and the noun's capitals (and digits), lower-case. */
 function abbreviation(name: string): string {
