@@ -1,7 +1,7 @@
 /**
- * Discovery commands (src/commands/discovery.ts): Get-Command, Get-Member and Get-Help, following PowerShell 7's
- * documentation (Get-Command, Get-Member, Get-Help, about_Command_Precedence, about_Comment_Based_Help); each test
- * names the behaviour it follows.
+ * Discovery commands (src/commands/get_command.ts, discovery.ts): Get-Command, Get-Member and Get-Help, following
+ * PowerShell 7's documentation (Get-Command, Get-Member, Get-Help, about_Command_Precedence,
+ * about_Comment_Based_Help); each test names the behaviour it follows.
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
