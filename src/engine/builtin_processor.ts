@@ -8,7 +8,7 @@ import { bindArguments, checkMandatory, coerce, declaresParameter, type Paramete
 import type { BuiltinCommand, CommandContext, EngineHost, SessionPort } from "./command_types.ts";
 import type { CommandTable } from "./commands.ts";
 import { captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
-import { ErrorRecord, StopUpstreamSignal } from "./errors.ts";
+import { ErrorRecord, RuntimeError, StopUpstreamSignal } from "./errors.ts";
 import type { Emit, Evaluator } from "./evaluator.ts";
 import { fail, type Frame, rethrowAt, ScriptBlockValue } from "./expressions.ts";
 import type { LanguageMode } from "./language_mode.ts";
@@ -65,8 +65,13 @@ export class BuiltinProcessor implements Processor {
       bindingFailure(this.caller, this.node, e);
     }
     if (!this.command.begin) return;
-    const state = this.command.begin(this.context, this.params);
-    if (state instanceof Promise) return state.then((s) => void (this.state = s));
+    let state: unknown;
+    try {
+      state = this.command.begin(this.context, this.params);
+    } catch (e) {
+      return this.failAt(e);
+    }
+    if (state instanceof Promise) return state.then((s) => void (this.state = s), (e) => this.failAt(e));
     this.state = state;
   }
 
@@ -108,8 +113,9 @@ export class BuiltinProcessor implements Processor {
     return processed instanceof Promise ? processed.catch((e) => this.failAt(e)) : processed;
   }
 
-  /** A conversion or member failure inside a command is reported at the command, as PowerShell does. */
+  /** A failure inside a command — a conversion, a member, its own error made without a position — is reported at the command, as PowerShell does. */
   private failAt(e: unknown): never {
+    if (e instanceof RuntimeError && e.record.span === null) throw new RuntimeError(e.record.placedAt(this.node.span, this.caller.source), e.scriptTerminating);
     return rethrowAt(this.caller, this.node, e);
   }
 }

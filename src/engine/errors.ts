@@ -76,6 +76,17 @@ export class ErrorRecord {
     return this.#thrown;
   }
 
+  /** This record at `span` in `source`: how a command's error made without a position is reported at the command. */
+  placedAt(span: Span, source: string | null): ErrorRecord {
+    const placed = new ErrorRecord(this.message, this.fullyQualifiedErrorId, this.category, span, source, this.targetObject, this.commandName);
+    placed.computerName = this.computerName;
+    placed.categoryOverrides = this.categoryOverrides;
+    placed.errorDetails = this.errorDetails;
+    placed.#exception = this.#exception;
+    placed.#thrown = this.#thrown;
+    return placed;
+  }
+
   /** `$_ -is [System.Management.Automation.ErrorRecord]`, `.GetType().Name`. */
   get [DOTNET_TYPE](): string {
     return "System.Management.Automation.ErrorRecord";
