@@ -5,7 +5,7 @@
  * is left to members.ts, which reports PowerShell's "does not contain a method named" error.
  */
 import { canonicalType, DOTNET_TYPE, enumerate, isListType, roundHalfEven, toNumber, toStr } from "../values/convert.ts";
-import { NotedScalar, PSCustomObject, PSList } from "../values/objects.ts";
+import { NotedScalar, PSChar, PSCustomObject, PSList } from "../values/objects.ts";
 import { format, jsReplacement, toRegExp } from "./operators.ts";
 import { constructException, type ExceptionValue } from "./exceptions.ts";
 import { parseExact } from "../values/date_format.ts";
@@ -325,8 +325,36 @@ const DATETIME: Record<string, (args: unknown[]) => unknown> = {
   },
 };
 
+/** The array an [array]:: method works on (in place, as .NET's Array methods do). */
+function arrayArgument(method: string, args: unknown[]): unknown[] {
+  if (Array.isArray(args[0])) return args[0];
+  throw calling(method, args, args[0] === null ? "Value cannot be null. (Parameter 'array')" : "Object must be an array.");
+}
+
+/** .NET's Object.Equals for Array.IndexOf: the same value of the same type (`1` is not `'1'`; text is case-sensitive). */
+const sameValue = (a: unknown, b: unknown) => a === b || (a instanceof PSChar && b instanceof PSChar && a.code === b.code);
+
+/** Array.Sort's default order: numbers by value, anything else by its text under the culture's rules (en-US). */
+function defaultOrder(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return toStr(a).localeCompare(toStr(b), "en-US");
+}
+
+const ARRAY: Record<string, (args: unknown[]) => unknown> = {
+  sort: (args) => {
+    arrayArgument("Sort", args).sort(defaultOrder);
+    return VOID;
+  },
+  reverse: (args) => {
+    arrayArgument("Reverse", args).reverse();
+    return VOID;
+  },
+  indexof: (args) => arrayArgument("IndexOf", args).findIndex((item) => sameValue(item, args[1])),
+  lastindexof: (args) => arrayArgument("LastIndexOf", args).findLastIndex((item) => sameValue(item, args[1])),
+};
+
 const METHODS: Record<string, Record<string, (args: unknown[]) => unknown>> = {
-  "io.path": PATH, convert: CONVERT, regex: REGEX, "text.regularexpressions.regex": REGEX, guid: GUID, datetime: DATETIME,
+  array: ARRAY, "io.path": PATH, convert: CONVERT, regex: REGEX, "text.regularexpressions.regex": REGEX, guid: GUID, datetime: DATETIME,
 };
 
 /** `[type]::Name` (args null) or `[type]::Name(args)` for the types above; undefined when this module has no such member. */
