@@ -5,7 +5,7 @@
  * is left to members.ts, which reports PowerShell's "does not contain a method named" error.
  */
 import { canonicalType, DOTNET_TYPE, enumerate, isListType, roundHalfEven, toNumber, toStr } from "../values/convert.ts";
-import { NotedScalar, PSChar, PSCustomObject, PSList } from "../values/objects.ts";
+import { NotedScalar, PSChar, PSCustomObject, PSHashtable, PSList } from "../values/objects.ts";
 import { format, jsReplacement, toRegExp } from "./operators.ts";
 import { constructException, type ExceptionValue } from "./exceptions.ts";
 import { parseExact } from "../values/date_format.ts";
@@ -26,17 +26,49 @@ const calling = (method: string, args: unknown[], message: string) =>
  * `[List[T]]::new()`, `[ArrayList]::new()`, `[Text.StringBuilder]::new()`, `[SomeException]::new(msg)` and New-Object of those: a list empty or
  * filled from a collection argument, a builder empty or holding its string argument. Null for another type.
  */
-export function construct(typeName: string, args: unknown[]): PSList | StringBuilderValue | ExceptionValue | null {
+export function construct(typeName: string, args: unknown[]): PSList | PSHashtable | StringBuilderValue | ExceptionValue | null {
   const type = canonicalType(typeName);
   const exception = constructException(typeName, args);
   if (exception) return exception;
   if (type === "text.stringbuilder") return new StringBuilderValue(typeof args[0] === "string" ? args[0] : "");
+  if (/^(collections\.generic\.)?dictionary\[.+\]$/.test(type)) return dictionary(args);
   if (!isListType(type)) return null;
   const list = new PSList(type === "collections.arraylist");
   // A number is .NET's initial capacity, which sizes nothing here; a collection fills the list.
   if (args.length && typeof args[0] !== "number") list.push(...enumerate(args[0]));
   return list;
 }
+
+/**
+ * `[Dictionary[string,int]]::new()`: a hashtable whose keys are case-sensitive, as .NET's default comparer is,
+ * unless it is given `[StringComparer]::OrdinalIgnoreCase` (or another IgnoreCase comparer). Values are kept as
+ * written (rsh's generic collections do not convert to their type arguments).
+ */
+function dictionary(args: unknown[]): PSHashtable {
+  const table = new PSHashtable();
+  table.dotnetType = "System.Collections.Generic.Dictionary`2";
+  const comparer = args.find((a) => a instanceof StringComparerValue) as StringComparerValue | undefined;
+  table.caseSensitive = !comparer?.ignoreCase;
+  const source = args.find((a) => a instanceof PSHashtable);
+  if (source instanceof PSHashtable) for (const [k, v] of source.entries()) table.set(k, v);
+  return table;
+}
+
+/** `[StringComparer]::OrdinalIgnoreCase` and its kin: what a Dictionary is made with. */
+export class StringComparerValue {
+  constructor(readonly name: string) {}
+  get ignoreCase(): boolean {
+    return this.name.endsWith("IgnoreCase");
+  }
+  get [DOTNET_TYPE](): string {
+    return "System.StringComparer";
+  }
+  toString(): string {
+    return `System.${this.name}Comparer`;
+  }
+}
+
+const STRING_COMPARERS = ["Ordinal", "OrdinalIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "CurrentCulture", "CurrentCultureIgnoreCase"];
 
 // ------------------------------------------------------------------------------------------------ StringBuilder
 
@@ -365,6 +397,10 @@ export function dotnetStatic(typeName: string, name: string, args: unknown[] | n
     if (type === "io.path" && (name === "directoryseparatorchar" || name === "altdirectoryseparatorchar")) return "/";
     if (type === "io.path" && name === "pathseparator") return ":";
     if (type === "guid" && name === "empty") return guidValue(EMPTY_GUID);
+    if (type === "stringcomparer") {
+      const comparer = STRING_COMPARERS.find((c) => c.toLowerCase() === name);
+      return comparer ? new StringComparerValue(comparer) : undefined;
+    }
     // A culture passed to ParseExact and the like: rsh formats and parses as en-US whichever is given.
     if (type === "globalization.cultureinfo" && (name === "invariantculture" || name === "currentculture" || name === "currentuiculture")) {
       const culture = new PSCustomObject();

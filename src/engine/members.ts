@@ -293,9 +293,15 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
       case "getenumerator": return target.entries().map(([key, value]) => dictionaryEntry(key, value));
       case "add":
         if (!target.add(args[0], args[1])) {
-          throw new MemberError(`Exception calling "Add" with "2" argument(s): "Item has already been added. Key in dictionary: '${toStr(args[0])}'  Key being added: '${toStr(args[0])}'"`);
+          throw new MemberError(target.dotnetType
+            ? `Exception calling "Add" with "2" argument(s): "An item with the same key has already been added. Key: ${toStr(args[0])}"`
+            : `Exception calling "Add" with "2" argument(s): "Item has already been added. Key in dictionary: '${toStr(args[0])}'  Key being added: '${toStr(args[0])}'"`);
         }
         return VOID;
+      // Dictionary.TryGetValue(key, [ref]$value): the value (or $null) through the reference, and whether it was there.
+      case "trygetvalue":
+        if (args[1] instanceof RefValue) args[1].write(target.get(args[0]));
+        return target.has(args[0]);
       case "remove": target.delete(args[0]); return VOID;
       case "clear": for (const key of target.keys()) target.delete(key); return VOID;
       case "clone": {

@@ -6,7 +6,8 @@
  *   {"$":"num","v":"NaN"|"Infinity"|"-Infinity"|"-0"}
  *   {"$":"date","v":ms-since-epoch|null}       a DateTime (the instant; null for an invalid date)
  *   {"$":"char","v":code}                      a [char] (its UTF-16 code unit)
- *   {"$":"ht","e":[k,v,k,v,…],"o":true?}       a hashtable: keys are values too, insertion order, `[ordered]` flag
+ *   {"$":"ht","e":[k,v,k,v,…],"o":true?,"c":true?}  a hashtable: keys are values too, insertion order, `[ordered]`
+ *                                              flag, `c` when its keys are case-sensitive (a Dictionary)
  *   {"$":"obj","p":[name,v,…],"t":[…]?}        a PSCustomObject: properties in order, its PSTypeNames if any
  *   {"$":"err","m","id","c","s","src","b"?,"t"?,"cmd"?,"pc"?}   an ErrorRecord (see Encoder.error)
  *
@@ -209,7 +210,10 @@ class Encoder {
         entries.push(this.encode(key, level), this.encode(item, level));
         this.path.pop();
       }
-      return value.ordered ? { $: "ht", e: entries, o: true } : { $: "ht", e: entries };
+      const wire: Wire = value.ordered ? { $: "ht", e: entries, o: true } : { $: "ht", e: entries };
+      // A Dictionary's keys may differ only in case: the receiver must keep them apart too.
+      if (value.caseSensitive) wire.c = true;
+      return wire;
     }
     if (value instanceof ErrorRecord) return this.error(value, level);
     // An ordinary PSCustomObject stays one (same views on the receiver); anything else is a Deserialized. bag.
@@ -359,6 +363,7 @@ function decodeTagged(data: Tagged, level: number): unknown {
       if (entries.length % 2) fail("the entry list has an odd length");
       const table = new PSHashtable();
       table.ordered = field(data, "o", "boolean", true) ?? false;
+      table.caseSensitive = field(data, "c", "boolean", true) ?? false;
       for (let i = 0; i < entries.length; i += 2) {
         if (!table.add(decode(entries[i], level), decode(entries[i + 1], level))) fail("a hashtable has a duplicate key");
       }

@@ -81,7 +81,7 @@ export function toStr(value: Value): string {
   if (typeof value === "boolean") return value ? "True" : "False";
   if (typeof value === "number") return formatNumber(value);
   if (Array.isArray(value)) return value.map(toStr).join(" ");
-  if (value instanceof PSHashtable) return "System.Collections.Hashtable";
+  if (value instanceof PSHashtable) return typeNameOf(value);
   if (value instanceof PSCustomObject) {
     return "@{" + value.names().map((n) => `${n}=${toStr(value.get(n))}`).join("; ") + "}";
   }
@@ -207,7 +207,7 @@ export function typeNameOf(value: Value): string {
   if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? "System.Int32" : "System.Double";
   if (value instanceof PSList) return value.arrayList ? "System.Collections.ArrayList" : "System.Collections.Generic.List`1";
   if (Array.isArray(value)) return "System.Object[]";
-  if (value instanceof PSHashtable) return value.ordered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable";
+  if (value instanceof PSHashtable) return value.dotnetType ?? (value.ordered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable");
   if (value instanceof PSCustomObject) return "System.Management.Automation.PSCustomObject";
   if (value instanceof Date) return "System.DateTime";
   if (value instanceof RegExp) return "System.Text.RegularExpressions.Regex";

@@ -8,28 +8,35 @@ interface Entry {
   value: unknown;
 }
 
-function keyOf(key: unknown): unknown {
-  if (key instanceof NotedScalar) return keyOf(key.base);
+function keyOf(key: unknown, caseSensitive: boolean): unknown {
+  if (key instanceof NotedScalar) return keyOf(key.base, caseSensitive);
   // A [char] key is its own key, case-sensitive and apart from the one-letter string (.NET's Char.Equals).
   if (key instanceof PSChar) return `\u0000char ${key.code}`;
-  return typeof key === "string" ? key.toLowerCase() : key;
+  return typeof key === "string" && !caseSensitive ? key.toLowerCase() : key;
 }
 
-/** `@{ … }`: a case-insensitive hashtable. */
+/**
+ * `@{ … }`: a case-insensitive hashtable. A `Dictionary[K,V]` is one too, with case-sensitive keys (.NET's default
+ * comparer) unless made with `[StringComparer]::OrdinalIgnoreCase`, and its own .NET type name.
+ */
 export class PSHashtable {
   #entries = new Map<unknown, Entry>();
   ordered = false;
+  /** Keys that differ in case are different keys (a Dictionary's default). */
+  caseSensitive = false;
+  /** The .NET type it stands for when not a Hashtable or OrderedDictionary (`System.Collections.Generic.Dictionary\`2`). */
+  dotnetType: string | null = null;
 
   get(key: unknown): unknown {
-    return this.#entries.get(keyOf(key))?.value ?? null;
+    return this.#entries.get(keyOf(key, this.caseSensitive))?.value ?? null;
   }
 
   has(key: unknown): boolean {
-    return this.#entries.has(keyOf(key));
+    return this.#entries.has(keyOf(key, this.caseSensitive));
   }
 
   set(key: unknown, value: unknown): void {
-    const k = keyOf(key);
+    const k = keyOf(key, this.caseSensitive);
     const existing = this.#entries.get(k);
     if (existing) existing.value = value;
     else this.#entries.set(k, { key, value });
@@ -43,7 +50,7 @@ export class PSHashtable {
   }
 
   delete(key: unknown): void {
-    this.#entries.delete(keyOf(key));
+    this.#entries.delete(keyOf(key, this.caseSensitive));
   }
 
   get count(): number {

@@ -81,6 +81,16 @@ values("a [char] stays a char (PowerShell's CLIXML has a char element of its own
   assert.is(back[1], "a");
 });
 
+values("a Dictionary's case-sensitive keys stay apart on the receiver", () => {
+  const dictionary = new PSHashtable();
+  dictionary.caseSensitive = true;
+  dictionary.set("a", 1);
+  dictionary.set("A", 2);
+  const back = roundTrip(dictionary) as PSHashtable;
+  assert.is(back.caseSensitive, true);
+  assert.equal(back.entries(), [["a", 1], ["A", 2]]);
+});
+
 values("hashtables keep order, case-insensitivity, the ordered flag and non-string keys", () => {
   const when = new Date(0);
   const t = table([["Zeta", 1], ["alpha", "two"], [3, "three"], [true, [1, 2]], ["Nested", table([["x", 1]])], [when, "epoch"]], true);
