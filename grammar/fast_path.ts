@@ -120,6 +120,12 @@ export function createFastPath(
     (keywordRules[word.charCodeAt(0) * 16 + word.length] ??= []).push({ word, rule, followedBy: k.followedBy });
   }
 
+  /** The one-character tokens no other rule can start with, by character code. */
+  const alone: TokenRule[] = [];
+  for (const rule of [R.LParen, R.RParen, R.Comma, R.Semicolon, R.LBrace, R.RBrace]) {
+    alone[(rule.pattern as string).charCodeAt(0)] = rule;
+  }
+
   let out: FastMatch;
   /** Records the rule that matched (its image `image`, or the text up to `end` when null) and returns `end`. */
   const hit = (rule: TokenRule, end: number, image: string | null = null) => {
@@ -146,25 +152,20 @@ export function createFastPath(
         return next === 10 ? hit(R.NewLine, offset + 2, "\r\n") : hit(R.NewLine, offset + 1, "\r");
       case 35: // #
         return hit(R.LineComment, scanLineComment(text, offset));
-      case 40:
-        return hit(R.LParen, offset + 1, "(");
+      case 40: // ( ) , ; { }
       case 41:
-        return hit(R.RParen, offset + 1, ")");
       case 44:
-        return hit(R.Comma, offset + 1, ",");
       case 59:
-        return hit(R.Semicolon, offset + 1, ";");
       case 123:
-        return hit(R.LBrace, offset + 1, "{");
-      case 125:
-        return hit(R.RBrace, offset + 1, "}");
-      case 34: { // "
-        const n = scanDoubleQuoted(text, offset);
-        return n > 0 ? hit(R.DoubleQuoted, offset + n) : hit(R.Unterminated, text.length);
+      case 125: {
+        const rule = alone[code];
+        return hit(rule, offset + 1, rule.pattern as string);
       }
-      case 39: { // '
-        const n = scanSingleQuoted(text, offset);
-        return n > 0 ? hit(R.SingleQuoted, offset + n) : hit(R.Unterminated, text.length);
+      case 34: // " '
+      case 39: {
+        const n = code === 34 ? scanDoubleQuoted(text, offset) : scanSingleQuoted(text, offset);
+        if (n < 0) return hit(R.Unterminated, text.length);
+        return hit(code === 34 ? R.DoubleQuoted : R.SingleQuoted, offset + n);
       }
       case 60: // <
         if (next === 35) {
