@@ -117,9 +117,9 @@ export const groupObject: BuiltinCommand = {
     const groups = groupEntries(ctx, state as Entry[], params.get("CaseSensitive") === true, params.has("Culture") ? toStr(params.get("Culture")) : null);
     if (params.get("AsHashTable")) {
       if (groups.length === 0) return;
-      // TODO(case-sensitive hashtables): PSHashtable's keys are case-insensitive, so -CaseSensitive keys that differ
-      // only in case share one entry here.
+      // pwsh makes the table with a case-sensitive comparer under -CaseSensitive: keys differing in case stay apart.
       const table = new PSHashtable();
+      table.caseSensitive = params.get("CaseSensitive") === true;
       for (const group of groups) {
         const keys = group[0].keys;
         table.set(params.get("AsString") ? nameOf(keys) : keys.length === 1 ? keys[0] : keys, group.map((e) => e.item));
