@@ -282,7 +282,7 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
       // `$Error.Clear()` and the like: arrays rsh uses as lists clear in place.
       case "clear": target.length = 0; return VOID;
       case "indexof": return target.findIndex((x) => toStr(x) === toStr(args[0]));
-      case "tostring": return "System.Object[]";
+      case "tostring": return typeNameOf(target);
       // An enumerator written to the pipeline (or looped over) is enumerated: the elements themselves serve.
       case "getenumerator": return [...target];
     }

@@ -122,7 +122,10 @@ export function convertTo(value: Value, typeName: string): Value {
     const element = type.slice(0, -2);
     // A string converts to characters (`[char[]]'abc'`); any other scalar is one element.
     const items = value === null ? [] : element === "char" && typeof value === "string" ? [...value] : enumerate(value);
-    return element === "object" ? [...items] : items.map((item) => convertTo(item, element));
+    if (element === "object") return [...items];
+    const typed: Value[] & { [ELEMENT_TYPE]?: string } = items.map((item) => convertTo(item, element));
+    if (Object.hasOwn(DOTNET_NAMES, element)) typed[ELEMENT_TYPE] = element;
+    return typed;
   }
   switch (type) {
     case "int":
@@ -198,6 +201,16 @@ export function convertTo(value: Value, typeName: string): Value {
 /** The key under which a class of a higher layer (the engine's ErrorRecord) names its .NET type for typeNameOf and `-is`. */
 export const DOTNET_TYPE: unique symbol = Symbol.for("rsh.dotnetType");
 
+/** The element type a `[T[]]` cast gave an array: its GetType() is then `T[]`, not `Object[]`. */
+export const ELEMENT_TYPE: unique symbol = Symbol("rsh.elementType");
+
+/** The .NET names (after `System.`) of the element types a typed array can have. */
+const DOTNET_NAMES: Record<string, string> = {
+  int: "Int32", long: "Int64", byte: "Byte", double: "Double", float: "Single", decimal: "Decimal", string: "String",
+  bool: "Boolean", char: "Char", datetime: "DateTime", hashtable: "Collections.Hashtable", regex: "Text.RegularExpressions.Regex",
+  pscustomobject: "Management.Automation.PSCustomObject",
+};
+
 /** The .NET-style full type name PowerShell would report (`$x.GetType().FullName`, error messages). */
 export function typeNameOf(value: Value): string {
   if (value === null || value === undefined) return "null";
@@ -206,7 +219,10 @@ export function typeNameOf(value: Value): string {
   if (value instanceof PSChar) return "System.Char";
   if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? "System.Int32" : "System.Double";
   if (value instanceof PSList) return value.arrayList ? "System.Collections.ArrayList" : "System.Collections.Generic.List`1";
-  if (Array.isArray(value)) return "System.Object[]";
+  if (Array.isArray(value)) {
+    const element = (value as { [ELEMENT_TYPE]?: string })[ELEMENT_TYPE];
+    return element ? `System.${DOTNET_NAMES[element]}[]` : "System.Object[]";
+  }
   if (value instanceof PSHashtable) return value.dotnetType ?? (value.ordered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable");
   if (value instanceof PSCustomObject) return "System.Management.Automation.PSCustomObject";
   if (value instanceof Date) return "System.DateTime";
@@ -242,6 +258,8 @@ export function isOfType(value: Value, typeName: string): boolean {
     case "datetime":
       return value instanceof Date;
     default:
+      // `[int[]](1, 2) -is [int[]]`: an array made by that cast (or kept to it by a typed variable).
+      if (type.endsWith("[]") && Array.isArray(value)) return (value as { [ELEMENT_TYPE]?: string })[ELEMENT_TYPE] === canonicalType(type.slice(0, -2));
       return typeNameOf(value).toLowerCase() === ("system." + type) || typeNameOf(value).toLowerCase() === type;
   }
 }

@@ -23,3 +23,8 @@ for ([int]$i = 0; $i -lt 3; $i++) { $i }
 [string]$n = 12; $n = 3.5; $n.GetType().Name
 function p { param([Parameter(ValueFromPipeline)][int]$v) process { $v = "$v" + '0'; $v * 2 } }
 '1', '2' | p
+# A [T[]] cast makes an array of T (its type is T[]); adding to it makes an Object[], which a [T[]] variable converts back.
+([int[]](1, 2, 3)).GetType().Name
+[int[]]$typed = 1, 2; $typed += 3; $typed.GetType().Name; ($typed + 4).GetType().Name
+[string[]]$names = 'x'; $names.GetType().FullName
+@(1, 2).GetType().Name; ([int[]](1, 2)) -is [int[]]; @(1, 2) -is [int[]]; ([int[]](1, 2)).ToString()
