@@ -62,7 +62,7 @@ export class BuiltinProcessor implements Processor {
       this.params = bindArguments(this.command.parameters, this.args, true).values;
       checkMandatory(this.command.parameters, this.params, this.pipelineSpec !== undefined && this.hasUpstream);
     } catch (e) {
-      bindingFailure(this.caller, this.node, e);
+      bindingFailure(this.caller, this.node, e, this.command.name, cmdletId(this.command.name));
     }
     if (!this.command.begin) return;
     let state: unknown;
@@ -81,7 +81,7 @@ export class BuiltinProcessor implements Processor {
       try {
         this.params.set(spec.name, coerce(spec, value));
       } catch (e) {
-        bindingFailure(this.caller, this.node, e);
+        bindingFailure(this.caller, this.node, e, this.command.name, cmdletId(this.command.name));
       }
     }
     return this.processItem(value);
@@ -119,6 +119,9 @@ export class BuiltinProcessor implements Processor {
     return rethrowAt(this.caller, this.node, e);
   }
 }
+
+/** A cmdlet's id in error ids: its .NET class (`Microsoft.PowerShell.Commands.GetRandomCommand`). */
+export const cmdletId = (name: string) => `Microsoft.PowerShell.Commands.${name.replace("-", "")}Command`;
 
 /**
  * What a built-in command is given (`ctx`): a class instance, its methods on the prototype. To derive one (a

@@ -8,7 +8,8 @@ import { canonicalType, convertTo, toStr } from "../values/convert.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { type Bound, bindArguments, BindingError, checkMandatory, coerce, declaresParameter, type ParameterSpec, type RawArgument } from "./binder.ts";
 import { type Emit, type Evaluator, returned } from "./evaluator.ts";
-import { evaluate, fail, forEachVariable, type Frame } from "./expressions.ts";
+import { evaluate, forEachVariable, type Frame } from "./expressions.ts";
+import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { getMember } from "./members.ts";
 import { applyPreferences, captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
 import { eachInOrder, type Maybe, then } from "./maybe.ts";
@@ -89,9 +90,15 @@ function deriveSpecs(parameters: A.Parameter[]): ParameterSpec[] {
 }
 
 
-export function bindingFailure(frame: Frame, node: { span: A.Span }, error: unknown): never {
-  if (error instanceof BindingError) fail(frame, node, error.message, error.errorId + ",rsh", "InvalidArgument");
-  throw error;
+/**
+ * A BindingError as PowerShell reports it: positioned at the call and named after the command (`Get-Area: …` in the
+ * concise view), its id followed by the command's (a function's name, a cmdlet's class:
+ * `ParameterArgumentTransformationError,Get-Area`).
+ */
+export function bindingFailure(frame: Frame, node: { span: A.Span }, error: unknown, command: string | null, commandId = command): never {
+  if (!(error instanceof BindingError)) throw error;
+  const id = commandId ? `${error.errorId},${commandId}` : error.errorId;
+  throw new RuntimeError(new ErrorRecord(error.message, id, "InvalidArgument", node.span, frame.source, null, command));
 }
 
 /** A processor for a script block run as a command: a function, a script, `& { }`. */
@@ -250,7 +257,7 @@ class ScriptBlockProcessor implements Processor {
       try {
         this.setParameter(pipelineSpec, coerce(pipelineSpec, value));
       } catch (e) {
-        bindingFailure(this.caller, this.node, e);
+        bindingFailure(this.caller, this.node, e, this.options.command?.name ?? null);
       }
       this.boundTable?.set(pipelineSpec.name, scope.lookup(pipelineSpec.name)?.value ?? null);
     }
@@ -265,7 +272,7 @@ class ScriptBlockProcessor implements Processor {
       try {
         this.setParameter(spec, coerce(spec, property));
       } catch (e) {
-        bindingFailure(this.caller, this.node, e);
+        bindingFailure(this.caller, this.node, e, this.options.command?.name ?? null);
       }
       this.boundTable?.set(spec.name, scope.lookup(spec.name)?.value ?? null);
     }
@@ -290,7 +297,7 @@ class ScriptBlockProcessor implements Processor {
       }
       checkMandatory(specs, this.bound.values, pipelineSpec !== undefined && this.options.hasUpstream === true);
     } catch (e) {
-      bindingFailure(this.caller, this.node, e);
+      bindingFailure(this.caller, this.node, e, this.options.command?.name ?? null);
     }
     const scope = this.scope;
     const values = this.bound.values;
