@@ -82,13 +82,16 @@ export type TrackedTokenType = TokenType & { effect?: Effect; keywordMode?: Mode
 
 export class ModeTracker {
   #frames: Frame[] = [];
+  /** The innermost frame (the last of `#frames`), read for every token. */
+  #top: Frame = frame("top", Mode.Start);
   #processed = 0;
   #lastEnd = -1;
   #lastType: TrackedTokenType | undefined;
   #closedType = false;
 
   reset(): void {
-    this.#frames = [frame("top", Mode.Start)];
+    this.#top = frame("top", Mode.Start);
+    this.#frames = [this.#top];
     this.#processed = 0;
     this.#lastEnd = -1;
     this.#lastType = undefined;
@@ -121,8 +124,9 @@ export class ModeTracker {
     return this.#top.noParameters;
   }
 
-  get #top(): Frame {
-    return this.#frames[this.#frames.length - 1];
+  #enter(inner: Frame): void {
+    this.#frames.push(inner);
+    this.#top = inner;
   }
 
   #apply(token: IToken): void {
@@ -160,36 +164,39 @@ export class ModeTracker {
         else if (!attribute) top.mode = afterValue(top);
         const inner = frame(attribute ? "attribute" : "paren", attribute ? Mode.Attribute : Mode.Start);
         inner.foreachHeader = foreachHeader;
-        this.#frames.push(inner);
+        this.#enter(inner);
         return;
       }
       case Effect.OpenSubExpression:
         top.mode = afterValue(top);
-        this.#frames.push(frame("paren", Mode.Start));
+        this.#enter(frame("paren", Mode.Start));
         return;
       case Effect.OpenBrace:
         if (top.mode === Mode.Keyword || top.mode === Mode.SwitchKeyword) {
           const opensSwitch = top.keyword === "switch";
           top.mode = Mode.Start;
-          this.#frames.push(opensSwitch ? frame("switch", Mode.SwitchClause) : frame("block", Mode.Start));
+          this.#enter(opensSwitch ? frame("switch", Mode.SwitchClause) : frame("block", Mode.Start));
         } else {
           top.mode = afterValue(top);
-          this.#frames.push(frame("block", Mode.Start));
+          this.#enter(frame("block", Mode.Start));
         }
         return;
       case Effect.OpenHash:
         top.mode = afterValue(top);
-        this.#frames.push(frame("hash", Mode.HashKey));
+        this.#enter(frame("hash", Mode.HashKey));
         return;
       case Effect.OpenIndex:
-        this.#frames.push(frame("index", Mode.Expression));
+        this.#enter(frame("index", Mode.Expression));
         return;
       case Effect.OpenType:
         if (top.mode !== Mode.Keyword && top.mode !== Mode.Attribute) top.mode = afterValue(top);
-        this.#frames.push(frame("type", Mode.Expression));
+        this.#enter(frame("type", Mode.Expression));
         return;
       case Effect.Close:
-        this.#closedType = this.#frames.length > 1 && this.#frames.pop()!.kind === "type";
+        if (this.#frames.length > 1) {
+          this.#closedType = this.#frames.pop()!.kind === "type";
+          this.#top = this.#frames[this.#frames.length - 1];
+        } else this.#closedType = false;
         return;
       case Effect.CommandName:
         top.mode = top.mode === Mode.FunctionName ? Mode.Keyword : Mode.CommandArgs;
