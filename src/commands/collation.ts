@@ -3,7 +3,7 @@
  * another), as pwsh's ObjectCommandComparer does with CultureInfo.CompareInfo — `'a','ä','z'` sort in that order,
  * and case-sensitively "aA" comes before "AA". Other values compare as PowerShell's operators do.
  */
-import type { CommandContext } from "../engine/command_types.ts";
+import { cmdletId, type CommandContext } from "../engine/command_types.ts";
 import { RuntimeError } from "../engine/errors.ts";
 import { compare } from "../engine/operators.ts";
 import { NotedScalar } from "../values/objects.ts";
@@ -30,7 +30,7 @@ export function culturalCompare(ctx: CommandContext, culture: string | null, cas
   } catch {
     throw new RuntimeError(ctx.newErrorRecord(
       `Culture is not supported. (Parameter 'name')\n${name} is an invalid culture identifier.`,
-      `System.Globalization.CultureNotFoundException,Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`, command, "NotSpecified",
+      `System.Globalization.CultureNotFoundException,${cmdletId(command)}`, command, "NotSpecified",
     ));
   }
   return (a, b) => {

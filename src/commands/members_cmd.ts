@@ -2,7 +2,7 @@
  * Objects and their members: Add-Member (note, script and alias properties, script methods — about_Intrinsic_Members)
  * and New-Object (the types rsh has values for).
  */
-import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import { type BuiltinCommand, cmdletId, type CommandContext } from "../engine/command_types.ts";
 import { ScriptBlockValue, unwrap } from "../engine/expressions.ts";
 import type { Maybe } from "../engine/maybe.ts";
 import { getMember, setMember } from "../engine/members.ts";
@@ -15,8 +15,7 @@ import { TypeValue } from "../engine/operators.ts";
 import { type MemberKind, NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
 function terminate(command: string, message: string, id: string, category: string, target: unknown = null): never {
-  const type = `Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`;
-  throw new RuntimeError(new ErrorRecord(message, `${id},${type}`, category, null, null, target, command));
+  throw new RuntimeError(new ErrorRecord(message, `${id},${cmdletId(command)}`, category, null, null, target, command));
 }
 
 /** PSMemberTypes names Add-Member knows; it makes notes, script properties and methods, and aliases (MEMBER_KINDS). */

@@ -2,7 +2,7 @@
  * Parameter sets the binder does not model (about_Parameter_Sets): a command whose table mixes several sets checks
  * here that the parameters given belong to one of them, failing with the binder's wording when they do not.
  */
-import type { CommandContext } from "../engine/command_types.ts";
+import { cmdletId, type CommandContext } from "../engine/command_types.ts";
 import { RuntimeError } from "../engine/errors.ts";
 
 /**
@@ -15,7 +15,7 @@ export function oneSetOf(ctx: CommandContext, params: Map<string, unknown>, grou
   if (used.length > 1) {
     throw new RuntimeError(ctx.newErrorRecord(
       "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.",
-      `AmbiguousParameterSet,Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`, command, "InvalidArgument",
+      `AmbiguousParameterSet,${cmdletId(command)}`, command, "InvalidArgument",
     ));
   }
 }

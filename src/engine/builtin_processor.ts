@@ -5,7 +5,7 @@
  */
 import type * as A from "../../grammar/ast.ts";
 import { bindArguments, checkMandatory, coerce, declaresParameter, type ParameterSpec, type RawArgument } from "./binder.ts";
-import type { BuiltinCommand, CommandContext, EngineHost, SessionPort } from "./command_types.ts";
+import { type BuiltinCommand, cmdletId, type CommandContext, type EngineHost, type SessionPort } from "./command_types.ts";
 import type { CommandTable } from "./commands.ts";
 import { captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
 import { ErrorRecord, RuntimeError, StopUpstreamSignal } from "./errors.ts";
@@ -119,9 +119,6 @@ export class BuiltinProcessor implements Processor {
     return rethrowAt(this.caller, this.node, e);
   }
 }
-
-/** A cmdlet's id in error ids: its .NET class (`Microsoft.PowerShell.Commands.GetRandomCommand`). */
-export const cmdletId = (name: string) => `Microsoft.PowerShell.Commands.${name.replace("-", "")}Command`;
 
 /**
  * What a built-in command is given (`ctx`): a class instance, its methods on the prototype. To derive one (a

@@ -8,6 +8,16 @@ import type { Pacer } from "./pacer.ts";
 import type { Scope } from "./scope.ts";
 
 /**
+ * A cmdlet's .NET class name, which its error ids end with (`PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand`).
+ *
+ * @example
+ * ```ts
+ * cmdletId("Get-Random"); // "Microsoft.PowerShell.Commands.GetRandomCommand"
+ * ```
+ */
+export const cmdletId = (name: string): string => `Microsoft.PowerShell.Commands.${name.replace("-", "")}Command`;
+
+/**
  * Where records that are not pipeline output go (the runspace's host): a command writes warnings, verbose text and
  * other streams through `ctx.host`, and asks the user through `prompt`.
  *
