@@ -3,7 +3,7 @@
  * existing record, with its category, target, error id, recommended action and CategoryInfo parts as given.
  */
 import type { BuiltinCommand } from "../engine/command_types.ts";
-import { ErrorRecord } from "../engine/errors.ts";
+import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { ExceptionValue } from "../engine/exceptions.ts";
 import { toStr } from "../values/convert.ts";
 
@@ -17,6 +17,9 @@ const CATEGORIES = [
 ];
 
 const WRITE_ERROR_EXCEPTION = "Microsoft.PowerShell.Commands.WriteErrorException";
+
+/** CategoryInfo's parts and the parameters that set them. */
+const CATEGORY_PARTS = [["activity", "CategoryActivity"], ["reason", "CategoryReason"], ["targetName", "CategoryTargetName"], ["targetType", "CategoryTargetType"]];
 
 /** -Exception as given, or the Exception a string converts to (`[Exception]'text'`, its one-argument constructor). */
 function exceptionOf(value: unknown): ExceptionValue {
@@ -44,6 +47,11 @@ export const writeError: BuiltinCommand = {
     const text = (name: string) => params.has(name) && params.get(name) !== null ? toStr(params.get(name)) : "";
     const message = input === undefined ? text("Message") : toStr(input);
     const given = params.get("ErrorRecord");
+    // Each parameter set has its mandatory parameter: -Message, -Exception or -ErrorRecord.
+    if (input === undefined && !params.has("Message") && !params.has("Exception") && !params.has("ErrorRecord")) {
+      const missing = ctx.newErrorRecord("Cannot process command because of one or more missing mandatory parameters: Message.", "MissingMandatoryParameter,Microsoft.PowerShell.Commands.WriteErrorCommand", "Write-Error", "InvalidArgument");
+      throw new RuntimeError(missing);
+    }
     let record: ErrorRecord;
     if (given instanceof ErrorRecord) {
       // -ErrorRecord: a copy of the record, written from here.
@@ -65,15 +73,8 @@ export const writeError: BuiltinCommand = {
     }
     const action = text("RecommendedAction");
     if (action) record.errorDetails = { message: record.errorDetails?.message ?? record.message, recommendedAction: action };
-    const overrides = {
-      activity: text("CategoryActivity") || undefined,
-      reason: text("CategoryReason") || undefined,
-      targetName: text("CategoryTargetName") || undefined,
-      targetType: text("CategoryTargetType") || undefined,
-    };
-    if (Object.values(overrides).some((v) => v !== undefined)) {
-      record.categoryOverrides = { ...record.categoryOverrides, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
-    }
+    const overrides = Object.fromEntries(CATEGORY_PARTS.filter(([, name]) => text(name)).map(([part, name]) => [part, text(name)]));
+    if (Object.keys(overrides).length) record.categoryOverrides = { ...record.categoryOverrides, ...overrides };
     ctx.writeErrorRecord(record);
   },
 };

@@ -3,7 +3,8 @@
 # -CategoryTargetName/-CategoryTargetType (aliases Activity, Reason, TargetName, TargetType) set CategoryInfo's parts;
 # -Exception gives the record that exception, its type name as the default error id, and a -Message beside it is
 # the text shown (ErrorDetails.Message); -ErrorRecord writes a copy of a record. A plain message's exception is a
-# WriteErrorException, and its ErrorDetails is null.
+# WriteErrorException, and its ErrorDetails is null. Without a message, exception or record the mandatory -Message is
+# missing (a statement-terminating binding error).
 try { Write-Error "plain" -ErrorAction Stop } catch {
   $_.FullyQualifiedErrorId; $_.Exception.GetType().FullName; $_.CategoryInfo.Reason; $_.CategoryInfo.Activity; $null -eq $_.ErrorDetails
 }
@@ -28,3 +29,4 @@ try { Write-Error -ErrorRecord $r -ErrorAction Stop } catch { $_.FullyQualifiedE
 Write-Error -Msg 'via the Msg alias'
 'bad input' | Write-Error -Category InvalidData
 $Error[0].CategoryInfo.Category
+Write-Error; 'after the missing message'
