@@ -5,7 +5,7 @@
  */
 import type { BuiltinCommand } from "../engine/command_types.ts";
 import { enumerate, toNumber, toStr } from "../values/convert.ts";
-import { universal } from "../values/date_format.ts";
+import { customFormat, universal } from "../values/date_format.ts";
 import { NotedScalar, PSCustomObject, PSHashtable } from "../values/objects.ts";
 
 type Quote = (text: string) => string;
@@ -34,7 +34,8 @@ function toJson(value: unknown, depth: number, indent: string, compress: boolean
   if (value === null || value === undefined) return "null";
   if (typeof value === "string") return quote(value);
   if (typeof value === "number" || typeof value === "boolean") return JSON.stringify(value);
-  if (value instanceof Date) return quote(value.toISOString());
+  // Json.NET's ISO form of a DateTime whose kind is not Utc: its own fields, no offset, trailing zero decimals left out.
+  if (value instanceof Date) return quote(customFormat(value, "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF"));
   // PowerShell 7 writes a primitive's base value, not the notes remoting added (PSComputerName …).
   if (value instanceof NotedScalar) return toJson(value.base, depth, indent, compress, quote);
   if (depth < 0) return quote(toStr(value));
