@@ -93,15 +93,19 @@ function matching(ctx: CommandContext, params: Map<string, unknown>, command: st
   return found;
 }
 
-/** A variable as the variable commands write it: PSVariable's Name and Value shown, its other members readable. */
+/** A variable as the variable commands write it: a PSVariable (its view shows Name and Value; `fl *` shows all). */
 function variableObject(variable: Variable): PSCustomObject {
   const object = new PSCustomObject();
   const { description, options, visibility } = detailsOf(variable);
+  object.typeNames = ["System.Management.Automation.PSVariable", "System.Object"];
   object.set("Name", variable.name);
+  object.set("Description", description);
   object.set("Value", variable.value);
-  object.setHidden("Description", description);
-  object.setHidden("Options", options.length ? options.join(", ") : "None");
-  object.setHidden("Visibility", visibility);
+  object.set("Visibility", visibility);
+  object.set("Module", null);
+  object.set("ModuleName", "");
+  object.set("Options", options.length ? options.join(", ") : "None");
+  object.set("Attributes", []);
   return object;
 }
 

@@ -92,6 +92,8 @@ const GROUP_HEADERS: Record<string, (item: PSCustomObject) => string> = {
 /** The table views of PowerShell's built-in format data that rsh has types for. */
 const TABLE_VIEWS: Record<string, readonly ViewColumn[]> = {
   [DICTIONARY_ENTRY]: [{ label: "Name", width: 30 }, { label: "Value" }],
+  // Get-Variable's view (PowerShellCore_format_ps1xml: Variable).
+  "System.Management.Automation.PSVariable": [{ label: "Name", width: 30 }, { label: "Value" }],
   "Microsoft.PowerShell.Commands.GroupInfo": [{ label: "Count", width: 5, align: "right" }, { label: "Name", width: 25 }, { label: "Group" }],
   "Microsoft.PowerShell.Commands.GroupInfoNoElement": [{ label: "Count", width: 5, align: "right" }, { label: "Name", width: 25 }],
   // Get-Job's view (PowerShellCore_format_ps1xml: Job).

@@ -1,7 +1,8 @@
 # Set-Variable/New-Variable -Description, -Option, -Visibility and Set-Variable -Include/-Exclude
 # (microsoft.powershell.utility/set-variable, new-variable): the PSVariable keeps its Description, Options and
 # Visibility; a ReadOnly variable changes or goes only with -Force, a Constant one never, and an existing variable
-# cannot be made constant; -Option Private hides the variable from child scopes.
+# cannot be made constant; -Option Private hides the variable from child scopes. The variables written are PSVariables:
+# their view (PowerShellCore_format_ps1xml) shows Name 30 cells wide and Value; Format-List * shows all their members.
 New-Variable -Name ro -Value 1 -Option ReadOnly -Description 'fixed' -PassThru | Format-List Name, Value, Description, Options, Visibility
 Set-Variable -Name ro -Value 2
 $ro
@@ -31,3 +32,6 @@ Set-Variable -Name a* -Value 0 -Exclude a2
 "$a1 $a2 $b1"
 Set-Variable -Name a1, b1 -Value 9 -Include b*
 "$a1 $a2 $b1"
+$listed = 1, 2
+Get-Variable listed
+Get-Variable listed | Format-List *
