@@ -105,7 +105,7 @@ export interface FastTypes {
 /** A keyword's rule by its lower-case word, and the character it must come before ("" for any). */
 export type KeywordTable = ReadonlyMap<string, { type: TokenType; followedBy: string }>;
 
-
+/** Makes the fast path over the rules `rules` holds for `types` and `keywords` (tokens.ts passes its own). */
 export function createFastPath(
   types: FastTypes,
   rules: ReadonlyMap<TokenType, TokenRule>,
