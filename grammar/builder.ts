@@ -1,12 +1,12 @@
 /**
- * Builds AST nodes with their spans for the parser. Spans are offsets into the whole source (spans.ts), shifted by a
- * base when the text being parsed is the inside of a string (`"… $(…) …"` is parsed after its string is known).
+ * Builds AST nodes with their spans for the parser. Spans are offsets into the whole source (spans.ts), shifted when
+ * the text being parsed is the inside of a string (`"… $(…) …"` is parsed after its string is known).
  */
 import type { IToken } from "chevrotain";
 import type * as A from "./ast.ts";
 import { ParseError, type ParserErrorId } from "./errors.ts";
 import { parseNumber, splitExpandable, unescapeBackticks, variableName } from "./literals.ts";
-import { nanPosition, SourceLines, SourceSpan } from "./spans.ts";
+import { SourceLines, SourceSpan } from "./spans.ts";
 
 /** A `$( … )` inside a string, parsed once the enclosing parse is done (the parser is not re-entrant). */
 export interface PendingSubExpression {
@@ -28,17 +28,12 @@ function variableNode(image: string, splatted: boolean, span: A.Span): A.Variabl
   return { kind: "Variable", qualifier, name, splatted, span };
 }
 
-interface Base {
-  offset: number;
-  line: number;
-  column: number;
-}
-
 export class Builder {
   file = "<input>";
   /** The complete source (strings inside it are re-read by offset). */
   source = "";
-  base: Base = { offset: 0, line: 1, column: 1 };
+  /** Where the text being parsed starts in the source (a `$( … )` of a string is parsed over its own slice). */
+  shift = 0;
   lines = new SourceLines(this.file, this.source);
   pending: PendingSubExpression[] = [];
   /** The last token the parser consumed (the end of the node being built). */
@@ -46,10 +41,10 @@ export class Builder {
     throw new Error("builder not attached");
   };
 
-  reset(source: string, file: string, base: Base): void {
+  reset(source: string, file: string, shift: number): void {
     this.source = source;
     this.file = file;
-    this.base = base;
+    this.shift = shift;
     // A `$( … )` parsed after its string shares the enclosing parse's lines: its spans index the same source.
     if (this.lines.source !== source || this.lines.file !== file) this.lines = new SourceLines(file, source);
     this.pending = [];
@@ -57,38 +52,26 @@ export class Builder {
 
   // ---------------------------------------------------------------- positions
 
-  position(line: number, column: number, offset: number): A.Position {
-    const b = this.base;
-    if (offset !== offset) return nanPosition();
-    // `| 0`: chevrotain's token fields are doubles (its end-of-input token holds NaN); small integers keep a position
-    // three words instead of three boxed numbers.
-    return {
-      line: (line + b.line - 1) | 0,
-      column: (line === 1 ? column + b.column - 1 : column) | 0,
-      offset: (offset + b.offset) | 0,
-    };
-  }
-
   /** A token's start position (for a ParseError; nodes keep offsets, see spans.ts). */
   startOf(token: IToken): A.Position {
-    return this.position(token.startLine ?? 1, token.startColumn ?? 1, token.startOffset);
+    return this.lines.position(this.startOffsetOf(token));
   }
 
   /** A token's end position; the end of input (NaN offsets) ends where the last consumed token starts. */
   endOf(token: IToken): A.Position {
     if (isNaN(token.startOffset)) return this.startOf(this.last());
-    return this.position(token.endLine ?? 1, (token.endColumn ?? 0) + 1, (token.endOffset ?? token.startOffset) + 1);
+    return this.lines.endPosition(this.endOffsetOf(token));
   }
 
   /** `startOf`'s offset in the whole source. */
   startOffsetOf(token: IToken): number {
-    return token.startOffset + this.base.offset;
+    return token.startOffset + this.shift;
   }
 
   /** `endOf`'s offset in the whole source. */
   endOffsetOf(token: IToken): number {
     if (isNaN(token.startOffset)) return this.startOffsetOf(this.last());
-    return token.startOffset + token.image.length + this.base.offset;
+    return token.startOffset + token.image.length + this.shift;
   }
 
   /** A span from the token `start` to the last consumed token. */
@@ -359,7 +342,7 @@ export class Builder {
     const bodyStart = at + image.search(/\r?\n|\r/) + (image.match(/\r\n|\n|\r/)![0].length);
     const bodyEnd = at + image.length - 2 - (image[image.length - 4] === "\r" ? 2 : 1);
     if (image[1] === "'") {
-      const shift = this.base.offset;
+      const shift = this.shift;
       const value = bodyEnd > bodyStart ? this.source.slice(bodyStart + shift, bodyEnd + shift) : "";
       return { kind: "StringConstant", value, quote: "singleHere", span: this.span(token, token) };
     }
@@ -368,7 +351,7 @@ export class Builder {
 
   /** Splits an expandable string; `start`/`end` are offsets of its body in the text being parsed. */
   expandable(token: IToken, start: number, end: number, doubled: string | null, quote: A.StringQuote): A.StringConstant | A.ExpandableString {
-    const shift = this.base.offset;
+    const shift = this.shift;
     const segments = splitExpandable(this.source, start + shift, end + shift, doubled);
     const span = this.span(token, token);
     if (segments.every((s) => s.kind === "text")) {

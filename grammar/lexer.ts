@@ -2,10 +2,10 @@
  * rsh's tokenizer: a hand-written driver over the token rules of tokens.ts, producing chevrotain IToken objects for
  * the chevrotain parser. It replaced chevrotain's Lexer, which ran at ~3 MB/s on a 5 MB script (most of it generic
  * per-token work: regex-driven line counting, result arrays for custom patterns, tokens whose position fields were
- * boxed doubles) and cost ~10 ms to build at start-up. It keeps that lexer's contract exactly (tests compare ASTs and
- * error positions): rules are tried in declaration order among those whose first-character set holds the next
- * character, the first match wins, only `lineBreaks` rules count line terminators, and an unmatched character is
- * reported and skipped up to the next offset where any rule matches (chevrotain's error recovery). A fast path
+ * boxed doubles) and cost ~10 ms to build at start-up. It keeps that lexer's rules (tests compare ASTs and error
+ * positions): rules are tried in declaration order among those whose first-character set holds the next character,
+ * the first match wins, and an unmatched character is reported and skipped up to the next offset where any rule
+ * matches (chevrotain's error recovery). Tokens carry offsets only; lines and columns come from the text when read. A fast path
  * (fast_path.ts) decides most tokens first with one switch on the character; it must pick what the rule list would.
  */
 import type { ILexingError, ILexingResult, IToken, TokenType } from "chevrotain";
@@ -25,31 +25,44 @@ export interface TokenRule {
   first: readonly string[];
   /** Skipped rules (whitespace, comments) make no token. */
   skipped: boolean;
-  /** Only these rules' images count line terminators, as in chevrotain. */
-  lineBreaks: boolean;
 }
 
 /**
- * A token as the parser and the AST builder read it (the builder caches the positions it makes from a token). An
- * object literal, not a class instance: V8 tracks a literal's allocation site and, seeing that nearly every token lives
- * to the end of the parse, allocates tokens straight in the old generation; class instances were copied by each
- * young-generation collection (34 scavenges instead of 49 in a 5 MB parse, taking about half the time). The property
- * order differs from chevrotain's end-of-input token, whose NaN positions would make these fields boxed doubles.
+ * A token as the parser and the AST builder read it: its type, image and offsets. No line or column: the builder
+ * works positions out from offsets when an error or a span is read (spans.ts), and a 5 MB script makes 1.2 million
+ * tokens — four position fields fewer each took a quarter off allocating them. An object literal, not a class
+ * instance: V8 tracks a literal's allocation site and, seeing that nearly every token lives to the end of the parse,
+ * allocates tokens straight in the old generation; class instances were copied by each young-generation collection.
  */
-function token(image: string, startOffset: number, line: number, column: number, type: TokenType): IToken {
+function token(image: string, startOffset: number, type: TokenType): IToken {
   return {
     tokenType: type,
     tokenTypeIdx: type.tokenTypeIdx!,
     image,
     startOffset,
     endOffset: startOffset + image.length - 1,
-    startLine: line,
-    startColumn: column,
-    endLine: line,
-    endColumn: column + image.length - 1,
-    startPosition: undefined,
-    endPosition: undefined,
   } as IToken;
+}
+
+/**
+ * Line and column of each offset in `offsets` (ascending), counting `\r\n`, `\n` and `\r` as line ends: the
+ * positions of the lexer's errors, found once the text is done (errors are rare; tokens carry no position).
+ */
+function positionsOf(text: string, offsets: number[]): { line: number; column: number }[] {
+  const found: { line: number; column: number }[] = [];
+  let line = 1, lineStart = 0, i = 0;
+  for (const offset of offsets) {
+    for (; i < offset; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (code === 10 || code === 13) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    found.push({ line, column: offset - lineStart + 1 });
+  }
+  return found;
 }
 
 /** What the fast path (fast_path.ts) matched: the rule, and its image unless it is the text matched. */
@@ -137,8 +150,6 @@ export class RshLexer {
     const errors: ILexingError[] = [];
     const length = text.length;
     let offset = 0;
-    let line = 1;
-    let column = 1;
     const fast = this.#fast;
     const match = this.#result;
     while (offset < length) {
@@ -150,49 +161,22 @@ export class RshLexer {
         do offset++; while (offset < length && !this.#matchesAnyAt(text, offset, tokens, count));
         errors.push({
           offset: start,
-          line,
-          column,
+          line: 0,
+          column: 0,
           length: offset - start,
           message: `unexpected character: ->${text.charAt(start)}<- at offset: ${start}, skipped ${offset - start} characters.`,
         });
-        column += offset - start;
         continue;
       }
       const rule = match.rule!;
-      const image = match.image;
-      const size = end - offset;
-      let made: IToken | null = null;
-      if (!rule.skipped) {
-        made = token(image ?? imageOf(text, offset, end), offset, line, column, rule.type);
-        tokens[count++] = made;
-      }
-      if (rule.lineBreaks) {
-        // chevrotain's accounting: the column after a token restarts after its last line terminator; a token ending in
-        // its only line terminator keeps its one-line end position.
-        let breaks = 0;
-        let lastBreakEnd = -1;
-        for (let i = offset; i < end; i++) {
-          const ch = text.charCodeAt(i);
-          if (ch === 10 || ch === 13) {
-            if (ch === 13 && i + 1 < end && text.charCodeAt(i + 1) === 10) i++;
-            breaks++;
-            lastBreakEnd = i - offset;
-          }
-        }
-        if (breaks === 0) column += size;
-        else {
-          line += breaks;
-          column = size - lastBreakEnd;
-          const endsInBreak = lastBreakEnd === size - 1;
-          if (made !== null && !(breaks === 1 && endsInBreak)) {
-            made.endLine = endsInBreak ? line - 1 : line;
-            made.endColumn = endsInBreak ? column : column - 1;
-          }
-        }
-      } else column += size;
+      if (!rule.skipped) tokens[count++] = token(match.image ?? imageOf(text, offset, end), offset, rule.type);
       offset = end;
     }
     tokens.length = count;
+    if (errors.length) {
+      const where = positionsOf(text, errors.map((e) => e.offset));
+      errors.forEach((e, i) => Object.assign(e, where[i]));
+    }
     return { tokens, errors, groups: {} };
   }
 

@@ -44,7 +44,7 @@ let parser: RshParser | undefined;
  */
 export function parse(source: string, file = "<input>"): ParseResult {
   try {
-    const ast = run(source, file, { offset: 0, line: 1, column: 1 }, (p) => p.script());
+    const ast = run(source, file, 0, (p) => p.script());
     return { ast: ast as ScriptBlock, diagnostics: [] };
   } catch (error) {
     if (error instanceof ParseError) return { ast: null, diagnostics: [error] };
@@ -87,17 +87,16 @@ export function isIncomplete(source: string): boolean {
   return diagnostics.length > 0 && diagnostics[0].incomplete;
 }
 
-type Base = { offset: number; line: number; column: number };
-
-function run(source: string, file: string, base: Base, rule: (p: RshParser) => unknown, text = source): unknown {
+/** Parses `text`, which starts at offset `shift` of `source` (all of it, or a `$( … )` of a string). */
+function run(source: string, file: string, shift: number, rule: (p: RshParser) => unknown, text = source): unknown {
   parser ??= new RshParser();
   const p = parser;
   const lexed = tokenize(text);
-  p.b.reset(source, file, base);
+  p.b.reset(source, file, shift);
   p.b.last = () => p.peek(0) ?? p.peek(1);
   if (lexed.errors.length) {
     const e = lexed.errors[0];
-    const token = { image: text.substr(e.offset, e.length), startOffset: e.offset, startLine: e.line, startColumn: e.column, endOffset: e.offset, tokenType: Unterminated } as unknown as IToken;
+    const token = { image: text.substr(e.offset, e.length), startOffset: e.offset, endOffset: e.offset, tokenType: Unterminated } as unknown as IToken;
     const trailingBacktick = text[e.offset] === "`" && /^`\s*$/.test(text.slice(e.offset));
     throw p.b.error("UnexpectedToken", parserMessage("UnexpectedToken", token.image), token, trailingBacktick);
   }
@@ -115,9 +114,7 @@ function run(source: string, file: string, base: Base, rule: (p: RshParser) => u
   const pending = p.b.pending;
   // `$( … )` inside strings: parsed now that this parse is done, each over its own slice of the source.
   for (const item of pending) {
-    const inner = item.node.span.start;
-    const startBase = { offset: item.start, line: inner.line, column: inner.column + 2 };
-    item.node.statements = run(source, file, startBase, (q) => q.statementList(), source.slice(item.start, item.end)) as Statement[];
+    item.node.statements = run(source, file, item.start, (q) => q.statementList(), source.slice(item.start, item.end)) as Statement[];
   }
   return result;
 }

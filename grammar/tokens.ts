@@ -44,7 +44,6 @@ interface TokenOptions {
   keywordMode?: Mode;
   /** The characters a match can start with (a regex's first character when not given). */
   hint?: string[];
-  lineBreaks?: boolean;
   skipped?: boolean;
   categories?: TokenType[];
 }
@@ -73,7 +72,7 @@ function token(name: string, pattern: RegExp | Matcher, options: TokenOptions = 
     // A one-character pattern is compared by character code.
     if (source.length === 1 || (source.length === 2 && source[0] === "\\" && !/\w/.test(char))) compiled = char;
   }
-  rules.set(type, { type, pattern: compiled, first: first!, skipped: options.skipped ?? false, lineBreaks: options.lineBreaks ?? false });
+  rules.set(type, { type, pattern: compiled, first: first!, skipped: options.skipped ?? false });
   return type;
 }
 
@@ -109,15 +108,13 @@ export const Keyword = category("Keyword");
 
 // ------------------------------------------------------------------ trivia and separators
 
-export const NewLine = token("NewLine", /\r\n|\n|\r/, { effect: Effect.StatementEnd, lineBreaks: true, hint: ["\r", "\n"] });
+export const NewLine = token("NewLine", /\r\n|\n|\r/, { effect: Effect.StatementEnd, hint: ["\r", "\n"] });
 export const WhiteSpace = token("WhiteSpace", scanned(scanWhitespace), {
   skipped: true,
-  lineBreaks: true,
   hint: [" ", "\t", "\f", "\v", "\u00a0", "\ufeff", "`"],
 });
 export const BlockComment = token("BlockComment", scanned(scanBlockComment), {
   skipped: true,
-  lineBreaks: true,
   hint: ["<"],
 });
 export const LineComment = token("LineComment", scanned(scanLineComment), { skipped: true, hint: ["#"] });
@@ -134,17 +131,17 @@ function scanBlockComment(text: string, offset: number): number {
 export const HereString = token("HereString", (text, offset) => {
   const n = scanHereString(text, offset);
   return n > 0 ? text.slice(offset, offset + n) : null;
-}, { hint: ["@"], lineBreaks: true, categories: [StringToken] });
+}, { hint: ["@"], categories: [StringToken] });
 
 export const DoubleQuoted = token("DoubleQuoted", (text, offset) => {
   const n = scanDoubleQuoted(text, offset);
   return n > 0 ? text.slice(offset, offset + n) : null;
-}, { hint: ['"'], lineBreaks: true, categories: [StringToken] });
+}, { hint: ['"'], categories: [StringToken] });
 
 export const SingleQuoted = token("SingleQuoted", (text, offset) => {
   const n = scanSingleQuoted(text, offset);
   return n > 0 ? text.slice(offset, offset + n) : null;
-}, { hint: ["'"], lineBreaks: true, categories: [StringToken] });
+}, { hint: ["'"], categories: [StringToken] });
 
 /** A string, here-string or block comment that never ends: it runs to the end of the input (the REPL reads on). */
 export const Unterminated = token("Unterminated", (text, offset) => {
@@ -152,7 +149,7 @@ export const Unterminated = token("Unterminated", (text, offset) => {
   const opens = ch === '"' || ch === "'" || (ch === "<" && text[offset + 1] === "#") ||
     (ch === "@" && scanHereString(text, offset) === -1);
   return opens ? text.slice(offset) : null;
-}, { hint: ['"', "'", "<", "@"], lineBreaks: true });
+}, { hint: ['"', "'", "<", "@"] });
 
 // ------------------------------------------------------------------ variables
 

@@ -7,17 +7,9 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { tokenize } from "../../grammar/tokens.ts";
+import { tokenStream as stream } from "../support/token_stream.ts";
 
 const lexer = suite("grammar: tokenizer");
-
-function stream(text: string): string[] {
-  const { tokens, errors } = tokenize(text);
-  return [
-    ...tokens.map((t) => `${t.tokenType.name} ${JSON.stringify(t.image)} ${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}`),
-    ...errors.map((e) => `error ${e.line}:${e.column} +${e.length}`),
-  ];
-}
 
 const CASES: [string, string[]][] = [
   ['"a\r\nb" $x', ['DoubleQuoted "\\"a\\r\\nb\\"" 1:1-2:2', 'Variable "$x" 2:4-2:5']],

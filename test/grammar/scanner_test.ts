@@ -5,19 +5,14 @@
  */
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { tokenize } from "../../grammar/tokens.ts";
+import { tokenStream as stream } from "../support/token_stream.ts";
 
 const scanner = suite("grammar: tokenizer edge cases");
 
-function stream(text: string): string[] {
-  const { tokens, errors } = tokenize(text);
-  return [
-    ...tokens.map((t) => `${t.tokenType.name} ${JSON.stringify(t.image)} ${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}`),
-    ...errors.map((e) => `error ${e.line}:${e.column} +${e.length}`),
-  ];
-}
-
 const CASES: [string, string[]][] = [
+  // An escaped line end inside a bareword argument: the tokens after it are on the next line (chevrotain's lexer
+  // counted lines only in rules flagged as holding line ends, and put `x` at 1:15).
+  ["echo ..`\nelse x", ["CommandName \"echo\" 1:1-1:4", "GenericArgument \"..`\\nelse\" 1:6-2:4", "GenericArgument \"x\" 2:6-2:6"]],
   // A lone dot that ends the text at a statement start is a command name (CommandName is tried before DotSource).
   ["x; .", ["CommandName \"x\" 1:1-1:1", "Semicolon \";\" 1:2-1:2", "CommandName \".\" 1:4-1:4"]],
   // A dot before a space is the dot-source operator.

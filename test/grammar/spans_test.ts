@@ -5,7 +5,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type * as A from "../../grammar/ast.ts";
-import { parseOrThrow } from "../../grammar/mod.ts";
+import { parse, parseOrThrow } from "../../grammar/mod.ts";
 import { SourceLines } from "../../grammar/spans.ts";
 
 const spans = suite("grammar: spans computed from offsets");
@@ -41,6 +41,12 @@ spans("a $( ) inside a string, parsed after its string, has true positions in th
   assert.is(`${where(sub.span.start)}-${where(sub.span.end)}`, "2:12@15-3:4@24");
   const inner = (sub as A.SubExpression).statements[0].span;
   assert.is(`${where(inner.start)}-${where(inner.end)}`, "2:14@17-3:3@23");
+});
+
+spans("a ParseError's line is the line its source line is on, after an escaped line end too", () => {
+  const { diagnostics } = parse("echo ..`\nelse )", "e.rsh");
+  const error = diagnostics[0];
+  assert.equal([error.line, error.column, error.sourceLine], [2, 6, "else )"]);
 });
 
 spans.run();
