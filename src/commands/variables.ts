@@ -6,7 +6,7 @@
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
-import type { Scope } from "../engine/scope.ts";
+import { forceVariable, protectVariable, type Scope, unprotectVariable } from "../engine/scope.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
 
@@ -131,12 +131,22 @@ function describe(ctx: CommandContext, params: Map<string, unknown>, variable: V
     return false;
   }
   variable.private = options.includes("Private") || undefined;
+  // A ReadOnly or Constant variable refuses `$x = …` too, not only the variable commands (about_Variables).
+  if (options.includes("ReadOnly") || options.includes("Constant")) protectVariable(variable);
+  else unprotectVariable(variable);
   details.set(variable, {
     description: params.has("Description") ? toStr(params.get("Description")) : current.description,
     options,
     visibility: params.has("Visibility") ? toStr(params.get("Visibility")) : current.visibility,
   });
   return true;
+}
+
+/** Sets a variable of `frame` once the command has allowed it: a ReadOnly one changes here (with -Force). */
+function writeValue(frame: Scope, name: string, value: unknown): void {
+  const own = frame.variables.get(name.toLowerCase());
+  if (own) forceVariable(own, value);
+  else frame.set(name, value);
 }
 
 const SCOPE = { name: "Scope", type: "string" };
@@ -198,7 +208,7 @@ export const setVariable: BuiltinCommand = {
       // -Value not given leaves an existing variable's value (Set-Variable x -Description d changes only that).
       const changesValue = piped.length > 0 || params.has("Value") || !existing;
       if (changesValue && !writable(ctx, existing, params.get("Force") === true, "Set-Variable")) continue;
-      if (changesValue) frame.set(name, value);
+      if (changesValue) writeValue(frame, name, value);
       const variable = frame.variables.get(name.toLowerCase())!;
       if (describe(ctx, params, variable, existing !== undefined, "Set-Variable")) written.push(variableObject(variable));
     }
@@ -227,7 +237,7 @@ export const newVariable: BuiltinCommand = {
       return;
     }
     if (!writable(ctx, existing, true, "New-Variable")) return;
-    frame.set(name, input === undefined ? params.get("Value") ?? null : input);
+    writeValue(frame, name, input === undefined ? params.get("Value") ?? null : input);
     const variable = frame.variables.get(name.toLowerCase())!;
     // -Force replaces the variable: what it was described as goes with it.
     details.delete(variable);
@@ -258,9 +268,8 @@ export const clearVariable: BuiltinCommand = {
   // is hidden rather than changed (ClearVariableCommand.ClearValue: SessionState.PSVariable.Set).
   process(ctx, params) {
     const found = matching(ctx, params, "Clear-Variable").filter(({ variable }) => writable(ctx, variable, params.get("Force") === true, "Clear-Variable"));
-    const cleared = found.map(({ variable }) => {
-      if (params.has("Scope")) variable.value = null;
-      else ctx.scope.set(variable.name, null);
+    const cleared = found.map(({ variable, frame }) => {
+      writeValue(params.has("Scope") ? frame : ctx.scope, variable.name, null);
       return variableObject(params.has("Scope") ? variable : ctx.scope.variables.get(variable.name.toLowerCase())!);
     });
     if (params.get("PassThru")) return ctx.emitAll(cleared);

@@ -13,7 +13,7 @@ import { type DotNetContext, RefValue } from "./dotnet_system.ts";
 import { getMember, invokeMethod, MemberError, setMember, staticMember, VOID } from "./members.ts";
 import { binary, OperatorError, TypeValue, unary } from "./operators.ts";
 import { eachInOrder, mapInOrder, type Maybe, then } from "./maybe.ts";
-import { constrains, Scope } from "./scope.ts";
+import { constrains, Scope, VariableNotWritableError } from "./scope.ts";
 
 /** A script block value: its AST plus the source text it came from. */
 export class ScriptBlockValue {
@@ -147,6 +147,7 @@ export function rethrowAt(frame: Frame, node: { span: A.Span }, e: unknown): nev
   if (e instanceof ConversionError) fail(frame, node, e.message, "InvalidArgument", "InvalidArgument");
   if (e instanceof OperatorError) fail(frame, node, e.message, e.message.includes("divide by zero") ? "RuntimeException" : "OperatorFailed");
   if (e instanceof MemberError) fail(frame, node, e.message, "MethodNotFound");
+  if (e instanceof VariableNotWritableError) fail(frame, node, e.message, "VariableNotWritable", "WriteError");
   if (e instanceof DotNetError) fail(frame, node, e.message, "MethodInvocationException");
   if (e instanceof DateFormatError) fail(frame, node, e.message, "FormatException");
   // JS's RegExp rejects a pattern: PowerShell reports the invalid regular expression as an argument error.

@@ -86,6 +86,53 @@ export class TypedVariable {
   }
 }
 
+/** A plain assignment to a ReadOnly or Constant variable (about_Variables: Set-Variable -Option). */
+export class VariableNotWritableError extends Error {
+  constructor(readonly variableName: string) {
+    super(`Cannot overwrite variable ${variableName} because it is read-only or constant.`);
+  }
+}
+
+type Cell = { name: string; value: unknown };
+const protectedCells = new WeakMap<object, (value: unknown) => void>();
+
+/**
+ * Makes a variable refuse plain writes (`$x = …`, `$x++`) with VariableNotWritableError: ReadOnly and Constant
+ * variables. The cell itself changes (its `value` becomes an accessor), so compiled accesses that keep it see it;
+ * the variable commands still write it through `forceVariable` (ReadOnly with -Force).
+ */
+export function protectVariable(cell: Cell): void {
+  if (protectedCells.has(cell)) return;
+  let current = cell.value;
+  Object.defineProperty(cell, "value", {
+    get: () => current,
+    set: () => {
+      throw new VariableNotWritableError(cell.name);
+    },
+    configurable: true,
+    enumerable: true,
+  });
+  protectedCells.set(cell, (value) => current = value);
+}
+
+/** Lets a protected variable take plain writes again (its options no longer say ReadOnly or Constant). */
+export function unprotectVariable(cell: Cell): void {
+  if (!protectedCells.has(cell)) return;
+  const current = cell.value;
+  protectedCells.delete(cell);
+  delete (cell as { value?: unknown }).value;
+  // A typed variable's own accessor (its prototype's) converts again from here on.
+  if (cell instanceof TypedVariable) cell.current = current;
+  else cell.value = current;
+}
+
+/** Writes a variable whether or not it is protected (the variable commands, once they allowed the write). */
+export function forceVariable(cell: Cell, value: unknown): void {
+  const write = protectedCells.get(cell);
+  if (write) write(value);
+  else cell.value = value;
+}
+
 /**
  * One scope frame (about_Scopes): its variables, functions and aliases, and its parent. A host command gets the
  * caller's scope as `ctx.scope`.
