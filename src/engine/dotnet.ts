@@ -4,7 +4,7 @@
  * `[regex]`, `[guid]` and `[datetime]::Parse`. Paths follow Linux/macOS rules (`/`), as pwsh does there. Anything else
  * is left to members.ts, which reports PowerShell's "does not contain a method named" error.
  */
-import { canonicalType, DOTNET_TYPE, enumerate, isListType, roundHalfEven, toNumber, toStr } from "../values/convert.ts";
+import { canonicalType, DOTNET_TYPE, enumerate, isListType, parseDate, roundHalfEven, toNumber, toStr } from "../values/convert.ts";
 import { NotedScalar, PSChar, PSCustomObject, PSHashtable, PSList } from "../values/objects.ts";
 import { format, jsReplacement, toRegExp } from "./operators.ts";
 import { constructException, type ExceptionValue } from "./exceptions.ts";
@@ -351,7 +351,7 @@ const DATETIME: Record<string, (args: unknown[]) => unknown> = {
     return date;
   },
   parse: (args) => {
-    const date = new Date(toStr(args[0]));
+    const date = parseDate(toStr(args[0]));
     if (Number.isNaN(date.getTime())) throw calling("Parse", args, `String '${toStr(args[0])}' was not recognized as a valid DateTime.`);
     return date;
   },

@@ -175,7 +175,7 @@ export function convertTo(value: Value, typeName: string): Value {
       }
     case "datetime": {
       if (value instanceof Date) return value;
-      const d = new Date(toStr(value));
+      const d = parseDate(toStr(value));
       if (isNaN(d.getTime())) throw new ConversionError(`Cannot convert value "${toStr(value)}" to type "System.DateTime".`);
       return d;
     }
@@ -200,6 +200,20 @@ export function convertTo(value: Value, typeName: string): Value {
 
 /** The key under which a class of a higher layer (the engine's ErrorRecord) names its .NET type for typeNameOf and `-is`. */
 export const DOTNET_TYPE: unique symbol = Symbol.for("rsh.dotnetType");
+
+/**
+ * A date written as text, as .NET's DateTime.Parse reads it: a date without a time (`2026-03-04`) is midnight local
+ * time, as every form without an offset is — JS alone reads that one ISO form as UTC. An invalid date for bad text.
+ */
+export function parseDate(text: string): Date {
+  const dateOnly = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
+  if (dateOnly) {
+    const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
+    const local = new Date(year, month - 1, day);
+    return local.getMonth() === month - 1 ? local : new Date(NaN);
+  }
+  return new Date(text);
+}
 
 /** The element type a `[T[]]` cast gave an array: its GetType() is then `T[]`, not `Object[]`. */
 export const ELEMENT_TYPE: unique symbol = Symbol("rsh.elementType");
