@@ -10,7 +10,7 @@ import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts"
 import { wildcardToRegExp } from "../engine/operators.ts";
 import { Deno } from "../platform.ts";
 import { enumerate, toNumber, toStr } from "../values/convert.ts";
-import { PSCustomObject } from "../values/objects.ts";
+import { envItems, envName } from "./env_drive.ts";
 import { fileInfo, resolvePath } from "./files.ts";
 
 const GET_CHILD_ITEM = "Microsoft.PowerShell.Commands.GetChildItemCommand";
@@ -108,21 +108,6 @@ function expand(ctx: CommandContext, requested: string, literal: boolean, showHi
   return (entries(dir) ?? []).filter((e) => pattern.test(e.name) && (showHidden || !isHidden(e.name))).map((e) => join(dir, e.name));
 }
 
-function envDrive(ctx: CommandContext, pattern: string, names: boolean): unknown[] {
-  const matcher = wildcardToRegExp(pattern || "*", false);
-  const found = [...ctx.session.environment()].filter(([name]) => matcher.test(name)).sort(([a], [b]) => a.localeCompare(b));
-  return found.map(([name, value]) => {
-    if (names) return name;
-    // The env: drive's items are DictionaryEntry objects: shown in its view (Name 30 cells wide), Key readable too.
-    const entry = new PSCustomObject();
-    entry.typeNames = ["System.Collections.DictionaryEntry", "System.ValueType", "System.Object"];
-    entry.set("Name", name);
-    entry.set("Value", value);
-    entry.setHidden("Key", name);
-    return entry;
-  });
-}
-
 export const getChildItem: BuiltinCommand = {
   name: "Get-ChildItem",
   // No `ls` alias on Linux and macOS (the native `ls`), as in PowerShell there.
@@ -149,10 +134,9 @@ export const getChildItem: BuiltinCommand = {
     const listing = listingOf(params);
     const out: unknown[] = [];
     for (const path of requested) {
-      // The env: drive lists the session's own environment (its copy, not the process's).
-      const env = /^env:[\/]?(.*)$/i.exec(path);
-      if (env) {
-        out.push(...envDrive(ctx, env[1], listing.names));
+      const env = envName(path);
+      if (env !== null) {
+        out.push(...envItems(ctx, env, listing.names));
         continue;
       }
       // With -Recurse a wildcard in the last segment filters the whole tree below its directory (`*.txt -Recurse`

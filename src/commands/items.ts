@@ -11,6 +11,7 @@ import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { toStr } from "../values/convert.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
 import { PSCustomObject } from "../values/objects.ts";
+import { envItems, envMatches, envMissing, envName } from "./env_drive.ts";
 import { fileInfo, location, resolvePath } from "./files.ts";
 
 const NS = "Microsoft.PowerShell.Commands";
@@ -107,6 +108,8 @@ export const getItem: BuiltinCommand = {
   parameters: [{ name: "Path", position: 0, type: "string[]", pipeline: true }, LITERAL, ...FILTERS, { name: "Force", type: "switch" }],
   process(ctx, params, input) {
     const out: unknown[] = [];
+    const env = envPaths(ctx, params, input, "Get-Item", (pattern) => envItems(ctx, pattern));
+    if (env) return ctx.emitAll(env);
     for (const path of targetsOf(ctx, params, input, "Get-Item")) {
       const item = fileInfo(path);
       if (item) out.push(item);
@@ -278,10 +281,29 @@ export const removeItem: BuiltinCommand = {
     { name: "Force", type: "switch" },
   ],
   process(ctx, params, input) {
+    const environment = ctx.session.environment();
+    const env = envPaths(ctx, params, input, "Remove-Item", (pattern) => envMatches(ctx, pattern).map(([name]) => environment.delete(name)));
+    if (env) return;
     const targets = targetsOf(ctx, params, input, "Remove-Item");
     return removeFrom(ctx, targets, 0, params.get("Recurse") === true, {});
   },
 };
+
+/**
+ * For `env:` paths (Get-Item Env:HOME, Remove-Item Env:TMP*): what `each` does with each pattern's variables, or
+ * null when the paths are not on the env: drive. A name that matches nothing is the provider's PathNotFound error.
+ */
+function envPaths(ctx: CommandContext, params: Map<string, unknown>, input: unknown, command: string, each: (pattern: string) => unknown[]): unknown[] | null {
+  const value = input !== undefined ? input : params.get(params.has("LiteralPath") ? "LiteralPath" : "Path");
+  const paths = value === undefined || value === null ? [] : (Array.isArray(value) ? value : [value]).map(toStr);
+  const names = paths.map(envName);
+  if (names.length === 0 || names.some((n) => n === null)) return null;
+  return names.flatMap((name) => {
+    const done = each(name!);
+    if (done.length === 0 && !/[*?[]/.test(name!)) envMissing(ctx, name!, command);
+    return done;
+  });
+}
 
 function copyTree(from: string, to: string, recurse: boolean) {
   if (kindOf(from) !== "directory") {

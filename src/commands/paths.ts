@@ -6,6 +6,7 @@ import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts"
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { Deno } from "../platform.ts";
 import { enumerate, toStr } from "../values/convert.ts";
+import { envMatches, envName } from "./env_drive.ts";
 import { resolvePath } from "./files.ts";
 import { expand, fileObjectPath, matches } from "./items.ts";
 
@@ -63,7 +64,17 @@ export const testPath: BuiltinCommand = {
     };
     // -IsValid asks only whether the text could be a path: on Linux anything but an empty one or a NUL character.
     if (params.get("IsValid")) return ctx.emitAll(paths.map((p) => p !== "" && !p.includes("\0")));
-    return ctx.emitAll(paths.map((p) => (p === "" ? false : (literal || !hasWildcard(p) ? [resolvePath(ctx, p)] : expand(ctx, p)).some(fits))));
+    const exists = (p: string) => {
+      const env = envName(p);
+      if (env !== null) {
+        // `env:` itself is the drive (a container); `Env:NAME`, a variable of the session (a leaf).
+        const drive = env === "";
+        if ((wanted === "leaf" && drive) || (wanted === "container" && !drive)) return false;
+        return drive || envMatches(ctx, env).length > 0;
+      }
+      return p === "" ? false : (literal || !hasWildcard(p) ? [resolvePath(ctx, p)] : expand(ctx, p)).some(fits);
+    };
+    return ctx.emitAll(paths.map(exists));
   },
 };
 
