@@ -4,8 +4,8 @@
  * Pop-Location. Relative paths resolve against the runspace's location (resolvePath); file-system access goes through
  * src/platform.ts.
  */
-import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
-import type { Maybe } from "../engine/maybe.ts";
+import { type BuiltinCommand, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
+import { type Maybe, then } from "../engine/maybe.ts";
 import { Deno } from "../platform.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { toStr } from "../values/convert.ts";
@@ -246,27 +246,27 @@ function removeOne(ctx: CommandContext, path: string, recursive: boolean) {
 function removeFrom(ctx: CommandContext, targets: string[], from: number, recurse: boolean, answers: { all?: boolean }): Maybe<void> {
   for (let i = from; i < targets.length; i++) {
     const path = targets[i];
-    if (!recurse && kindOf(path) === "directory" && [...Deno.readDirSync(path)].length > 0) {
-      if (answers.all === false) continue;
-      if (answers.all === true) {
-        removeOne(ctx, path, true);
-        continue;
-      }
-      const text = `Confirm\n${childrenQuery(path)}\n[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): `;
-      return ctx.pacer.wait(ctx.host.prompt(text, false)).then((answer) => {
-        if (answer === null) {
-          ctx.writeError(childrenQuery(path), `DirectoryNotEmpty,${NS}.RemoveItemCommand`, "Remove-Item");
-        } else {
-          const choice = answer.trim().toLowerCase();
-          if (choice === "a") answers.all = true;
-          if (choice === "l") answers.all = false;
-          if (choice === "" || choice === "y" || choice === "a") removeOne(ctx, path, true);
-        }
-        return removeFrom(ctx, targets, i + 1, recurse, answers);
-      });
-    }
-    removeOne(ctx, path, recurse);
+    // ShouldProcess (-WhatIf, -Confirm) comes first: "Remove File" or "Remove Directory", as the FileSystem provider says.
+    const go = ctx.shouldProcess(path, kindOf(path) === "directory" ? "Remove Directory" : "Remove File");
+    const next = () => removeFrom(ctx, targets, i + 1, recurse, answers);
+    if (go instanceof Promise) return go.then((ok) => (ok ? then(removeTarget(ctx, path, recurse, answers), next) : next()));
+    if (!go) continue;
+    const removed = removeTarget(ctx, path, recurse, answers);
+    if (removed instanceof Promise) return removed.then(next);
   }
+}
+
+function removeTarget(ctx: CommandContext, path: string, recurse: boolean, answers: { all?: boolean }): Maybe<void> {
+  if (recurse || kindOf(path) !== "directory" || [...Deno.readDirSync(path)].length === 0) return removeOne(ctx, path, recurse);
+  if (answers.all !== undefined) return answers.all ? removeOne(ctx, path, true) : undefined;
+  const text = `Confirm\n${childrenQuery(path)}\n[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): `;
+  return ctx.pacer.wait(ctx.host.prompt(text, false)).then((answer) => {
+    if (answer === null) return ctx.writeError(childrenQuery(path), `DirectoryNotEmpty,${NS}.RemoveItemCommand`, "Remove-Item");
+    const choice = answer.trim().toLowerCase();
+    if (choice === "a") answers.all = true;
+    if (choice === "l") answers.all = false;
+    if (choice === "" || choice === "y" || choice === "a") removeOne(ctx, path, true);
+  });
 }
 
 export const removeItem: BuiltinCommand = {
@@ -279,6 +279,7 @@ export const removeItem: BuiltinCommand = {
     ...FILTERS,
     { name: "Recurse", type: "switch" },
     { name: "Force", type: "switch" },
+    ...SHOULD_PROCESS,
   ],
   process(ctx, params, input) {
     const environment = ctx.session.environment();

@@ -6,6 +6,7 @@
 import type * as A from "../../grammar/ast.ts";
 import { bindArguments, checkMandatory, coerce, declaresParameter, type ParameterSpec, type RawArgument } from "./binder.ts";
 import { type BuiltinCommand, cmdletId, type CommandContext, type EngineHost, type SessionPort } from "./command_types.ts";
+import { toBool } from "../values/convert.ts";
 import type { CommandTable } from "./commands.ts";
 import { captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
 import { ErrorRecord, RuntimeError, StopUpstreamSignal } from "./errors.ts";
@@ -114,6 +115,11 @@ export class BuiltinProcessor implements Processor {
   }
 
   /** A failure inside a command — a conversion, a member, its own error made without a position — is reported at the command, as PowerShell does. */
+  /** A bound parameter's value (undefined when the call did not give it). */
+  parameter(name: string): unknown {
+    return this.params.get(name);
+  }
+
   private failAt(e: unknown): never {
     if (e instanceof RuntimeError && e.record.span === null) throw new RuntimeError(e.record.placedAt(this.node.span, this.caller.source), e.scriptTerminating);
     return rethrowAt(this.caller, this.node, e);
@@ -137,6 +143,8 @@ class BuiltinContext implements CommandContext {
   declare private readonly caller: Frame;
   declare private readonly node: { span: A.Span };
   declare private readonly action: string | null;
+  /** -Confirm's Yes to All (true) or No to All (false) for the rest of this call; null until one is chosen. */
+  declare private confirmedAll: boolean | null;
 
   constructor(processor: BuiltinProcessor, evaluator: Evaluator, caller: Frame, node: { span: A.Span }, emit: Emit, action: string | null) {
     this.emit = emit;
@@ -151,6 +159,7 @@ class BuiltinContext implements CommandContext {
     this.caller = caller;
     this.node = node;
     this.action = action;
+    this.confirmedAll = null;
   }
 
   get languageMode(): LanguageMode {
@@ -195,6 +204,24 @@ class BuiltinContext implements CommandContext {
 
   runInScope(block: unknown, item: unknown): Maybe<void> {
     return this.evaluator.runScriptBlock(this.scriptBlock(block), item, [], this.caller.scope, this.emit, true);
+  }
+
+  shouldProcess(target: string, action: string): Maybe<boolean> {
+    const operation = `Performing the operation "${action}" on target "${target}".`;
+    const whatIf = this.processor.parameter("WhatIf") ?? toBool(this.scope.lookup("WhatIfPreference")?.value ?? false);
+    if (whatIf === true) {
+      this.host.host(`What if: ${operation}\n`);
+      return false;
+    }
+    if (this.processor.parameter("Confirm") !== true) return true;
+    if (this.confirmedAll !== null) return this.confirmedAll;
+    const question = `Confirm\nAre you sure you want to perform this action?\n${operation}\n[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): `;
+    return this.pacer.wait(this.host.prompt(question, false)).then((answer) => {
+      const choice = answer?.trim().toLowerCase() ?? "n";
+      if (choice === "a") this.confirmedAll = true;
+      if (choice === "l") this.confirmedAll = false;
+      return choice === "" || choice === "y" || choice === "a";
+    });
   }
 
   private scriptBlock(block: unknown): ScriptBlockValue {

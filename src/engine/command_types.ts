@@ -287,7 +287,27 @@ export interface CommandContext {
    * between the caller's and the block's (Add-Member's script members see the object as `$this`).
    */
   invoke(block: unknown, item: unknown, args?: unknown[], variables?: Record<string, unknown>): Maybe<unknown[]>;
+  /**
+   * ShouldProcess, for a command whose table has SHOULD_PROCESS: whether to go on with `action` on `target`. Under
+   * -WhatIf (or `$WhatIfPreference`) it writes `What if: Performing the operation "action" on target "target".` to
+   * the host and answers false; under -Confirm it asks (Yes, Yes to All, No, No to All; nobody to ask is No).
+   */
+  shouldProcess(target: string, action: string): Maybe<boolean>;
 }
+
+/**
+ * The risk-mitigation parameters of a command that changes something (about_CommonParameters: -WhatIf, -Confirm):
+ * put them in its table and ask `ctx.shouldProcess` before each change.
+ *
+ * @example
+ * ```ts
+ * const parameters = [{ name: "Path", position: 0, type: "string" }, ...SHOULD_PROCESS];
+ * ```
+ */
+export const SHOULD_PROCESS: ParameterSpec[] = [
+  { name: "WhatIf", aliases: ["wi"], type: "switch" },
+  { name: "Confirm", aliases: ["cf"], type: "switch" },
+];
 
 /**
  * A command: a name, a declarative parameter table and begin/process/end steps. Give your own to a runspace with

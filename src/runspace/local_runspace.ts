@@ -263,6 +263,7 @@ export class LocalRunspace implements Runspace {
     const globals: Record<string, unknown> = {
       ErrorActionPreference: "Continue", VerbosePreference: "SilentlyContinue", DebugPreference: "SilentlyContinue",
       InformationPreference: "SilentlyContinue", WarningPreference: "Continue", ProgressPreference: "Continue", Error: [], "?": true,
+      WhatIfPreference: false, ConfirmPreference: "High",
       PSVersionTable: version, PID: Deno.pid, HOME: home, PWD: options.location ?? null, IsLinux: true,
       IsWindows: false, IsMacOS: false, args: [], PROFILE: this.#profilePaths().at(-1),
       ExecutionContext: executionContext({ get: () => this.#evaluator.languageMode, set: (mode) => (this.#evaluator.languageMode = mode) }),
