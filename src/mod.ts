@@ -62,6 +62,7 @@ export type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, Runsp
  * ```
  */
 export type { BuiltinCommand, CommandContext } from "./engine/command_types.ts";
+export { SHOULD_PROCESS } from "./engine/command_types.ts";
 export type { ParameterSpec } from "./engine/binder.ts";
 // What a command's context and the runspace's members are made of: public so that their documentation is too.
 export type { EngineHost, EnteredSession, JobHandle, JobRunner, JobSpec, OtherStream, SessionPort } from "./engine/command_types.ts";
