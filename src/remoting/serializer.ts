@@ -9,7 +9,7 @@
  *   {"$":"ht","e":[k,v,k,v,…],"o":true?,"c":true?}  a hashtable: keys are values too, insertion order, `[ordered]`
  *                                              flag, `c` when its keys are case-sensitive (a Dictionary)
  *   {"$":"obj","p":[name,v,…],"t":[…]?}        a PSCustomObject: properties in order, its PSTypeNames if any
- *   {"$":"err","m","id","c","s","src","b"?,"t"?,"cmd"?,"pc"?}   an ErrorRecord (see Encoder.error)
+ *   {"$":"err","m","id","c","s","src","b"?,"t"?,"cmd"?,"pc"?,"ed"?,"co"?}   an ErrorRecord (see Encoder.error)
  *
  * Every JSON object on the wire is a tagged value. Anything else — a live object such as a job, any engine object —
  * becomes a property bag whose type names are prefixed `Deserialized.`; script blocks and type literals go as their
@@ -273,6 +273,10 @@ class Encoder {
     if (record.commandName !== null) wire.cmd = record.commandName;
     const computer = (record as { computerName?: unknown }).computerName; // PSComputerName, once a record went remote
     if (typeof computer === "string") wire.pc = computer;
+    // Write-Error's -RecommendedAction and -Category* parts (what `$_.ErrorDetails` and `$_.CategoryInfo` show).
+    if (record.errorDetails) wire.ed = [record.errorDetails.message, record.errorDetails.recommendedAction];
+    const parts = record.categoryOverrides;
+    if (parts) wire.co = [parts.activity ?? null, parts.reason ?? null, parts.targetName ?? null, parts.targetType ?? null];
     return wire;
   }
 }
@@ -412,6 +416,17 @@ function decodeError(data: Tagged, level: number): ErrorRecord {
   const computer: string | null = nullable(data, "pc", "string");
   const record = new DeserializedErrorRecord([message, id, category, span, src, target, command], src === null ? 0 : base);
   if (computer !== null) (record as { computerName?: string | null }).computerName = computer;
+  const details = data.ed === undefined ? null : data.ed;
+  if (details !== null) {
+    if (!Array.isArray(details) || details.length !== 2 || !details.every((d) => typeof d === "string")) fail("an error's details are [message, recommended action]");
+    record.errorDetails = { message: details[0] as string, recommendedAction: details[1] as string };
+  }
+  const parts = data.co === undefined ? null : data.co;
+  if (parts !== null) {
+    if (!Array.isArray(parts) || parts.length !== 4 || !parts.every((p) => p === null || typeof p === "string")) fail("an error's category parts are four texts or nulls");
+    const [activity, reason, targetName, targetType] = (parts as (string | null)[]).map((p) => p ?? undefined);
+    record.categoryOverrides = { activity, reason, targetName, targetType };
+  }
   return record;
 }
 

@@ -251,6 +251,13 @@ errors("fields, target object and the concise view survive; only the span's line
   assert.is(deserializeError(overJson(serializeError(back))).format(), record.format(), "a second trip too");
 });
 
+errors("Write-Error's ErrorDetails and CategoryInfo parts travel too (pwsh serializes the whole ErrorRecord)", async () => {
+  const { errors: records } = await run("Write-Error 'disk full' -RecommendedAction 'free some space' -CategoryActivity 'Saving' -CategoryReason 'IOException' -CategoryTargetName 'log.txt'");
+  const back = deserializeError(overJson(serializeError(records[0])));
+  assert.equal(back.errorDetails, { message: records[0].errorDetails?.message ?? "", recommendedAction: "free some space" });
+  assert.equal(back.categoryOverrides, { activity: "Saving", reason: "IOException", targetName: "log.txt", targetType: undefined });
+});
+
 errors("Write-Error's command name, multi-line spans and records inside values", async () => {
   const { errors: records } = await run("$y = 2\nWrite-Error 'oops'\n$z = (1 +\n  $null.Foo())\n");
   assert.ok(records.length >= 2);
@@ -316,6 +323,7 @@ malformed("wrong tags and wrong field types", () => {
     [{ ...errorWire, s: ["f", 1, 1, 10, 1, 2, 11] }, "span outside the excerpt"], [{ ...errorWire, b: -1 }, "negative base"],
     [{ ...errorWire, s: null }, "excerpt without a span"], [{ ...errorWire, cmd: 3 }, "numeric command name"], [{ ...errorWire, pc: [] }, "computer name not a string"],
     [{ ...errorWire, t: { $: "bad" } }, "bad target object"],
+    [{ ...errorWire, ed: ["only one"] }, "short error details"], [{ ...errorWire, co: [1, null, null, null] }, "numeric category part"],
     [NaN, "bare NaN"], [Infinity, "bare infinity"], [undefined, "undefined"], [() => 1, "function"], [Symbol("s"), "symbol"],
     [[1, undefined], "undefined element"], [new Date(), "a Date instead of JSON"], [new Map(), "a Map"], [10n, "bigint"],
     [{ $: "ht", e: [10n, 1] }, "bigint key"],
