@@ -69,6 +69,7 @@ export type { EngineHost, EnteredSession, JobHandle, JobRunner, JobSpec, OtherSt
 export type { Maybe } from "./engine/maybe.ts";
 export type { Pacer } from "./engine/pacer.ts";
 export type { FunctionEntry, Scope, ScriptAlias } from "./engine/scope.ts";
+export type { Invocation } from "./engine/expressions.ts";
 export type { ParserErrorId } from "../grammar/errors.ts";
 export { LANGUAGE_MODES, type LanguageMode } from "./engine/language_mode.ts";
 /**

@@ -2,7 +2,7 @@
  * Write-Error (microsoft.powershell.utility/write-error): an error record made from a message, an exception or an
  * existing record, with its category, target, error id, recommended action and CategoryInfo parts as given.
  */
-import type { BuiltinCommand } from "../engine/command_types.ts";
+import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { ExceptionValue } from "../engine/exceptions.ts";
 import { toStr } from "../values/convert.ts";
@@ -26,6 +26,16 @@ function exceptionOf(value: unknown): ExceptionValue {
   if (value instanceof ExceptionValue) return value;
   if (value instanceof ErrorRecord) return value.exception;
   return new ExceptionValue("System.Exception", toStr(value));
+}
+
+/**
+ * Write-Error inside a function reports at the function's call and is named after it (pwsh takes the record's
+ * InvocationInfo from the function: `Test-Thing: script.ps1:4:1`); elsewhere at Write-Error itself.
+ */
+function recordAt(ctx: CommandContext, message: string, id: string, category: string, target: unknown): ErrorRecord {
+  const call = ctx.invocation;
+  if (call) return new ErrorRecord(message, id, category, call.span, call.source, target, call.name);
+  return ctx.newErrorRecord(message, id, "Write-Error", category, target);
 }
 
 export const writeError: BuiltinCommand = {
@@ -55,7 +65,7 @@ export const writeError: BuiltinCommand = {
     let record: ErrorRecord;
     if (given instanceof ErrorRecord) {
       // -ErrorRecord: a copy of the record, written from here.
-      record = ctx.newErrorRecord(given.message, given.fullyQualifiedErrorId, "Write-Error", given.category, given.targetObject);
+      record = recordAt(ctx, given.message, given.fullyQualifiedErrorId, given.category, given.targetObject);
       if (given.thrownException) record.exception = given.exception;
       else record.reportException(given.exception);
       record.errorDetails = given.errorDetails && { ...given.errorDetails };
@@ -67,7 +77,7 @@ export const writeError: BuiltinCommand = {
       // The error id defaults to the exception's type name; a -Message beside -Exception is the text shown (ErrorDetails).
       const id = text("ErrorId") || exception.typeName;
       const shown = params.has("Exception") && message !== "" ? message : exception.message;
-      record = ctx.newErrorRecord(shown, id, "Write-Error", category, target);
+      record = recordAt(ctx, shown, id, category, target);
       record.reportException(exception);
       if (shown !== exception.message) record.errorDetails = { message: shown, recommendedAction: "" };
     }

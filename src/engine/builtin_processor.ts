@@ -11,7 +11,7 @@ import type { CommandTable } from "./commands.ts";
 import { captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
 import { ErrorRecord, RuntimeError, StopUpstreamSignal } from "./errors.ts";
 import type { Emit, Evaluator } from "./evaluator.ts";
-import { fail, type Frame, rethrowAt, ScriptBlockValue } from "./expressions.ts";
+import { fail, type Frame, type Invocation, rethrowAt, ScriptBlockValue } from "./expressions.ts";
 import type { LanguageMode } from "./language_mode.ts";
 import { checkLanguage } from "./language_mode.ts";
 import type { Maybe } from "./maybe.ts";
@@ -143,6 +143,7 @@ class BuiltinContext implements CommandContext {
   declare private readonly caller: Frame;
   declare private readonly node: { span: A.Span };
   declare private readonly action: string | null;
+  declare readonly invocation: Invocation | null;
   /** -Confirm's Yes to All (true) or No to All (false) for the rest of this call; null until one is chosen. */
   declare private confirmedAll: boolean | null;
 
@@ -159,6 +160,7 @@ class BuiltinContext implements CommandContext {
     this.caller = caller;
     this.node = node;
     this.action = action;
+    this.invocation = caller.invocation;
     this.confirmedAll = null;
   }
 

@@ -293,6 +293,8 @@ export interface CommandContext {
    * the host and answers false; under -Confirm it asks (Yes, Yes to All, No, No to All; nobody to ask is No).
    */
   shouldProcess(target: string, action: string): Maybe<boolean>;
+  /** The function call this command runs in (its name and call site), or null outside functions. */
+  readonly invocation: import("./expressions.ts").Invocation | null;
 }
 
 /**

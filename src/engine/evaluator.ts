@@ -10,7 +10,7 @@ import type { CommandTable } from "./commands.ts";
 import type { EngineHost, SessionPort } from "./command_types.ts";
 import { BreakSignal, ErrorRecord, ExitSignal, ReturnSignal, RuntimeError, StopUpstreamSignal } from "./errors.ts";
 import { exceptionIs, ExceptionValue } from "./exceptions.ts";
-import { evaluate, forEachVariable, type Frame, ScriptBlockValue, unwrap } from "./expressions.ts";
+import { evaluate, forEachVariable, type Frame, type Invocation, ScriptBlockValue, unwrap } from "./expressions.ts";
 import { eachInOrder, type Maybe, then, tryCatch, tryFinally } from "./maybe.ts";
 import { compiledBlock, compiledStatement, loopGoesOn } from "./compile.ts";
 import { matchOne, wildcardToRegExp } from "./operators.ts";
@@ -46,8 +46,9 @@ export class Evaluator {
   /** The commands untrusted text may resolve in a restricted session (null: all of them). */
   visible: CommandTable | null = null;
 
-  frame(scope: Scope, source: string, trusted = false): Frame {
-    return new EvaluatorFrame(this, scope, source, trusted);
+  /** A frame for running `source` in `scope`; `invocation`: the function call it runs, if it runs one. */
+  frame(scope: Scope, source: string, trusted = false, invocation: Invocation | null = null): Frame {
+    return new EvaluatorFrame(this, scope, source, trusted, invocation);
   }
 
   /**
@@ -499,12 +500,14 @@ class EvaluatorFrame implements Frame {
   declare readonly source: string;
   declare readonly trusted: boolean;
   declare readonly env: Map<string, string>;
-  constructor(evaluator: Evaluator, scope: Scope, source: string, trusted: boolean) {
+  declare readonly invocation: Invocation | null;
+  constructor(evaluator: Evaluator, scope: Scope, source: string, trusted: boolean, invocation: Invocation | null) {
     this.evaluator = evaluator;
     this.scope = scope;
     this.source = source;
     this.trusted = trusted;
     this.env = evaluator.env;
+    this.invocation = invocation;
   }
 
   collect(statements: A.Statement[], frame: Frame): Maybe<unknown[]> {

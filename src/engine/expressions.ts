@@ -48,6 +48,26 @@ export interface Frame {
   /** Calls a script block value with `$_` and args, collecting its output. */
   callBlock(block: ScriptBlockValue, item: unknown, args: unknown[], frame: Frame): Maybe<unknown[]>;
   env: Map<string, string>;
+  /** The function call this frame runs (its name and call site), or null (a script, a script block). */
+  invocation: Invocation | null;
+}
+
+/**
+ * A function's call as its body's frame knows it: Write-Error inside reports at the call, as pwsh does.
+ *
+ * @example
+ * ```ts
+ * import type { CommandContext } from "rsh";
+ * const where = (ctx: CommandContext) => ctx.invocation ? `${ctx.invocation.name} at line ${ctx.invocation.span.start.line}` : "top level";
+ * ```
+ */
+export interface Invocation {
+  /** The function's name. */
+  name: string;
+  /** Where it was called. */
+  span: A.Span;
+  /** The text of the script that called it. */
+  source: string;
 }
 
 /** Throws a terminating error at `node`. */

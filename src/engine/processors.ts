@@ -142,20 +142,30 @@ export function runAlone(evaluator: Evaluator, element: A.PipelineElement, frame
     const values = positionalValues(element);
     const resolved = values && resolveAt(element, evaluator.commands, element.name.value, frame.scope);
     const parameters = resolved?.kind === "function" ? simpleParameters(resolved.entry.definition) : null;
-    if (parameters) return callWith(evaluator, (resolved as { entry: FunctionEntry }).entry, parameters, values!, frame, emit);
+    if (parameters) return callWith(evaluator, (resolved as { entry: FunctionEntry }).entry, parameters, values!, frame, element, emit);
   }
   return then(makeProcessor(evaluator, element, frame, emit, false), (made) => evaluator.runPipeline([made], NO_REDIRECTIONS, frame));
 }
 
-function callWith(evaluator: Evaluator, entry: FunctionEntry, parameters: A.Parameter[], values: ((frame: Frame) => unknown)[], frame: Frame, emit: Emit, from = 0, given: unknown[] = []): Maybe<void> {
+function callWith(
+  evaluator: Evaluator,
+  entry: FunctionEntry,
+  parameters: A.Parameter[],
+  values: ((frame: Frame) => unknown)[],
+  frame: Frame,
+  site: A.Command,
+  emit: Emit,
+  from = 0,
+  given: unknown[] = [],
+): Maybe<void> {
   for (let i = from; i < values.length; i++) {
     const value = values[i](frame);
-    if (value instanceof Promise) return value.then((v) => callWith(evaluator, entry, parameters, values, frame, emit, i + 1, (given[i] = v, given)));
+    if (value instanceof Promise) return value.then((v) => callWith(evaluator, entry, parameters, values, frame, site, emit, i + 1, (given[i] = v, given)));
     given[i] = value;
   }
   let ran: Maybe<void>;
   try {
-    ran = callSimply(evaluator, entry, parameters, given, frame, emit);
+    ran = callSimply(evaluator, entry, parameters, given, frame, site, emit);
   } catch (error) {
     frame.scope.setStatus(false);
     throw error;

@@ -214,7 +214,9 @@ class ScriptBlockProcessor implements Processor {
     this.common = common;
     this.captured = captureVariables(common, caller.scope);
     this.emit = this.captured.wrap(emit);
-    this.frame = evaluator.frame(scope, source, options.trusted ?? false);
+    const command = options.command;
+    const called = command && (command.type === "Function" || command.type === "Filter") ? { name: command.name, span: node.span, source: caller.source } : null;
+    this.frame = evaluator.frame(scope, source, options.trusted ?? false, called);
     this.processBlock = block.process ?? (options.isFilter ? block.end : null);
     this.endBlock = options.isFilter ? null : block.end;
     this.bound = NOTHING_BOUND;
@@ -429,11 +431,20 @@ export function simpleParameters(definition: A.FunctionDefinition): A.Parameter[
  * call — a new child scope, positional binding, an empty `$input`, the block — minus the processor, its options and
  * the pipeline around it (a loop of 100,000 calls spent most of its time there).
  */
-export function callSimply(evaluator: Evaluator, entry: FunctionEntry, parameters: A.Parameter[], values: unknown[], caller: Frame, emit: Emit): Maybe<void> {
+export function callSimply(
+  evaluator: Evaluator,
+  entry: FunctionEntry,
+  parameters: A.Parameter[],
+  values: unknown[],
+  caller: Frame,
+  site: { span: A.Span },
+  emit: Emit,
+): Maybe<void> {
   const scope = new Scope(caller.scope);
   bindPlainList(scope, parameters, values);
   scope.set("input", NOTHING);
-  return runNamedBlock(evaluator, entry.definition.body.end!, evaluator.frame(scope, entry.source, entry.trusted ?? false), emit);
+  const called = { name: entry.definition.name, span: site.span, source: caller.source };
+  return runNamedBlock(evaluator, entry.definition.body.end!, evaluator.frame(scope, entry.source, entry.trusted ?? false, called), emit);
 }
 
 function declaresParameterAttribute(parameters: A.Parameter[]): boolean {

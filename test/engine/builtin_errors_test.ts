@@ -36,4 +36,15 @@ errors("a conversion failure while a command runs points at the command", async 
   assert.is(at(r), "t.rsh:2:1-38");
 });
 
+errors("Write-Error inside a function reports at the function's call, named after the function (pwsh's concise view)", async () => {
+  const r = await firstError("function Outer { Inner }\nfunction Inner([int]$n) { Write-Error 'deep' }\n\nOuter");
+  assert.is(r.commandName, "Inner");
+  assert.is(at(r), "t.rsh:1:18-23");
+  assert.ok(r.format().startsWith("Inner: t.rsh:1:18"), r.format());
+  const simple = await firstError("function Simple { Write-Error 'simple' }\n$null = Simple");
+  assert.equal([simple.commandName, at(simple)], ["Simple", "t.rsh:2:9-15"]);
+  const top = await firstError("Write-Error 'top'");
+  assert.equal([top.commandName, at(top)], ["Write-Error", "t.rsh:1:1-18"]);
+});
+
 errors.run();
