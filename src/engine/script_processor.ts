@@ -8,7 +8,7 @@ import { canonicalType, convertTo, toStr } from "../values/convert.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { type Bound, bindArguments, BindingError, checkMandatory, coerce, declaresParameter, type ParameterSpec, type RawArgument } from "./binder.ts";
 import { type Emit, type Evaluator, returned } from "./evaluator.ts";
-import { evaluate, forEachVariable, type Frame } from "./expressions.ts";
+import { evaluate, forEachVariable, type Frame, type Invocation } from "./expressions.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { getMember } from "./members.ts";
 import { applyPreferences, captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
@@ -215,7 +215,7 @@ class ScriptBlockProcessor implements Processor {
     this.captured = captureVariables(common, caller.scope);
     this.emit = this.captured.wrap(emit);
     const command = options.command;
-    const called = command && (command.type === "Function" || command.type === "Filter") ? { name: command.name, span: node.span, source: caller.source } : null;
+    const called = command && (command.type === "Function" || command.type === "Filter") ? invocationAt(node, command.name, caller.source) : null;
     this.frame = evaluator.frame(scope, source, options.trusted ?? false, called);
     this.processBlock = block.process ?? (options.isFilter ? block.end : null);
     this.endBlock = options.isFilter ? null : block.end;
@@ -405,8 +405,14 @@ function bindPlainList(scope: Scope, parameters: A.Parameter[], values: unknown[
   return remaining;
 }
 
-/** What callSimply answers when a call needs the whole processor protocol. */
-export const NOT_SIMPLE: unique symbol = Symbol("rsh.notSimple");
+const INVOCATION = Symbol("rsh.invocation");
+
+/** The Invocation of a call site, made once per site (a loop calling a function 100,000 times makes one). */
+function invocationAt(site: { span: A.Span }, name: string, source: string): Invocation {
+  const known = (site as { [INVOCATION]?: Invocation })[INVOCATION];
+  if (known !== undefined && known.name === name && known.source === source) return known;
+  return (site as { [INVOCATION]?: Invocation })[INVOCATION] = { name, span: site.span, source };
+}
 
 const SIMPLE = Symbol("rsh.simpleParameters");
 type Simple = A.FunctionDefinition & { [SIMPLE]?: A.Parameter[] | null };
@@ -443,7 +449,7 @@ export function callSimply(
   const scope = new Scope(caller.scope);
   bindPlainList(scope, parameters, values);
   scope.set("input", NOTHING);
-  const called = { name: entry.definition.name, span: site.span, source: caller.source };
+  const called = invocationAt(site, entry.definition.name, caller.source);
   return runNamedBlock(evaluator, entry.definition.body.end!, evaluator.frame(scope, entry.source, entry.trusted ?? false, called), emit);
 }
 
