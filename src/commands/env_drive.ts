@@ -5,7 +5,7 @@
  */
 import { cmdletId, type CommandContext } from "../engine/command_types.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
-import { PSCustomObject } from "../values/objects.ts";
+import { dictionaryEntry } from "../engine/members.ts";
 
 /** The variable-name part of an `env:` path (`Env:HOME` → `HOME`, `env:` → ``), or null for another path. */
 export const envName = (path: string): string | null => /^env:[\\/]?(.*)$/i.exec(path)?.[1] ?? null;
@@ -23,15 +23,7 @@ export function envMatches(ctx: CommandContext, pattern: string): [string, strin
 
 /** The drive's items: DictionaryEntry objects, shown in their view (Name 30 cells wide), Key readable too. */
 export function envItems(ctx: CommandContext, pattern: string, names = false): unknown[] {
-  return envMatches(ctx, pattern).map(([name, value]) => {
-    if (names) return name;
-    const entry = new PSCustomObject();
-    entry.typeNames = ["System.Collections.DictionaryEntry", "System.ValueType", "System.Object"];
-    entry.set("Name", name);
-    entry.set("Value", value);
-    entry.setHidden("Key", name);
-    return entry;
-  });
+  return envMatches(ctx, pattern).map(([name, value]) => (names ? name : dictionaryEntry(name, value)));
 }
 
 /** Writes the provider's error for an env: path that names no variable (ItemNotFoundException). */

@@ -148,7 +148,7 @@ export function setMember(target: unknown, name: string, value: unknown): void {
  * A System.Collections.DictionaryEntry (`$h.GetEnumerator()`): Name and Value as pwsh displays it, and Key — the
  * same as Name — readable too (`$_.Key`), hidden from display as DictionaryEntry's format leaves it out.
  */
-function dictionaryEntry(key: unknown, value: unknown): PSCustomObject {
+export function dictionaryEntry(key: unknown, value: unknown): PSCustomObject {
   const entry = new PSCustomObject();
   entry.typeNames = ["System.Collections.DictionaryEntry", "System.ValueType", "System.Object"];
   entry.set("Name", key);
