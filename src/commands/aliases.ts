@@ -1,6 +1,6 @@
 /** The alias family (about_Aliases): Set-Alias, New-Alias, Get-Alias. Script aliases live in the caller's scope. */
-import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
-import type { Maybe } from "../engine/maybe.ts";
+import { type BuiltinCommand, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
+import { type Maybe, then } from "../engine/maybe.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
 import type { Scope, ScriptAlias } from "../engine/scope.ts";
 import { enumerate, toStr } from "../values/convert.ts";
@@ -31,6 +31,15 @@ function define(ctx: CommandContext, params: Map<string, unknown>, failIfExists:
     ctx.writeError(`The alias is not allowed, because an alias with the name '${name}' already exists.`, `AliasAlreadyExists,${commandType(command)}`, command);
     return;
   }
+  // New-Alias asks once the name is known to be free; Set-Alias before it finds a read-only alias in the way.
+  const action = failIfExists ? "New Alias" : "Set Alias";
+  return then(ctx.shouldProcess(`Name: ${name} Value: ${toStr(params.get("Value"))}`, action), (ok) => (ok ? write(ctx, params, scope, existing, command) : undefined));
+}
+
+/** Sets the alias once ShouldProcess allowed it, unless a read-only or constant one is in the way. */
+function write(ctx: CommandContext, params: Map<string, unknown>, scope: Scope, existing: ScriptAlias | undefined, command: string): Maybe<void> {
+  const name = toStr(params.get("Name"));
+  const force = params.get("Force") === true;
   // A read-only alias changes only with -Force, a constant one never (SessionStateUnauthorizedAccessException).
   const was = existing && details.get(existing);
   if (was && (was.options.includes("Constant") || (was.options.includes("ReadOnly") && !force))) {
@@ -53,6 +62,7 @@ const PARAMETERS = [
   { name: "Option", type: "string[]", validateSet: OPTIONS },
   { name: "PassThru", type: "switch" },
   { name: "Force", type: "switch" },
+  ...SHOULD_PROCESS,
 ];
 
 export const setAlias: BuiltinCommand = {

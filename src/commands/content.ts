@@ -3,7 +3,8 @@
  * (microsoft.powershell.management/get-content … and microsoft.powershell.utility/out-file). Paths resolve against the
  * session's location; wildcards in the last segment expand. -Encoding is encoding.ts's.
  */
-import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import { type BuiltinCommand, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
+import { eachInOrder, then } from "../engine/maybe.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { Deno } from "../platform.ts";
 import { enumerate, toNumber, toStr } from "../values/convert.ts";
@@ -44,21 +45,23 @@ export const clearContent: BuiltinCommand = {
     { name: "Path", position: 0, type: "string[]", pipeline: true },
     { name: "LiteralPath", aliases: ["PSPath", "LP"], type: "string[]" },
     { name: "Force", type: "switch" },
+    ...SHOULD_PROCESS,
   ],
   process(ctx, params, input) {
-    for (const path of targets(ctx, params, input, "Clear-Content", true)) {
+    return eachInOrder(targets(ctx, params, input, "Clear-Content", true), (path) => {
       const kind = kindOf(path);
       if (kind === null) {
-        ctx.writeError(`Cannot find path '${path}' because it does not exist.`, `PathNotFound,${commandId("Clear-Content")}`, "Clear-Content");
-        continue;
+        return ctx.writeError(`Cannot find path '${path}' because it does not exist.`, `PathNotFound,${commandId("Clear-Content")}`, "Clear-Content");
       }
       // A directory has no content to clear: the provider refuses it as an unauthorized operation.
       if (kind === "directory") {
-        ctx.writeError(`Access to the path '${path}' is denied.`, `ClearContentUnauthorizedAccessError,${commandId("Clear-Content")}`, "Clear-Content");
-        continue;
+        return ctx.writeError(`Access to the path '${path}' is denied.`, `ClearContentUnauthorizedAccessError,${commandId("Clear-Content")}`, "Clear-Content");
       }
-      Deno.writeTextFileSync(path, "");
-    }
+      // The FileSystem provider's ShouldProcess: "Clear Content" on "Item: <path>".
+      return then(ctx.shouldProcess(`Item: ${path}`, "Clear Content"), (ok) => {
+        if (ok) Deno.writeTextFileSync(path, "");
+      });
+    });
   },
 };
 
@@ -166,8 +169,11 @@ interface Collected {
   items: unknown[];
 }
 
-/** Set-Content and Add-Content: each value's string on its own line (-NoNewline: run together), written at the end. */
-function contentWriter(name: string, aliases: string[], append: boolean): BuiltinCommand {
+/**
+ * Set-Content and Add-Content: each value's string on its own line (-NoNewline: run together), written at the end.
+ * `action` is the ShouldProcess action (NavigationResources SetContentAction / AddContentAction; target "Path: …").
+ */
+function contentWriter(name: string, aliases: string[], append: boolean, action: string): BuiltinCommand {
   return {
     name,
     aliases,
@@ -179,6 +185,7 @@ function contentWriter(name: string, aliases: string[], append: boolean): Builti
       { name: "NoNewline", type: "switch" },
       { name: "PassThru", type: "switch" },
       { name: "Force", type: "switch" },
+      ...SHOULD_PROCESS,
     ],
     begin: (_ctx, params) => {
       requirePath(params, name);
@@ -193,15 +200,22 @@ function contentWriter(name: string, aliases: string[], append: boolean): Builti
       const { items } = state as Collected;
       const texts = items.map(toStr);
       const text = params.get("NoNewline") ? texts.join("") : texts.map((line) => line + "\n").join("");
-      for (const path of targets(ctx, params, undefined, name, false)) writeFile(ctx, name, path, text, params, append);
-      if (params.get("PassThru")) return ctx.emitAll(items);
+      let written = false;
+      const done = eachInOrder(targets(ctx, params, undefined, name, false), (path) =>
+        then(ctx.shouldProcess(`Path: ${path}`, action), (ok) => {
+          if (!ok) return;
+          written = true;
+          writeFile(ctx, name, path, text, params, append);
+        }));
+      // -PassThru passes on what was written: nothing when every file was skipped.
+      return then(done, () => (params.get("PassThru") && written ? ctx.emitAll(items) : undefined));
     },
   };
 }
 
-export const setContent = contentWriter("Set-Content", ["sc"], false);
+export const setContent = contentWriter("Set-Content", ["sc"], false, "Set Content");
 // No `ac` alias on Linux and macOS (a native accounting command there), as in PowerShell.
-export const addContent = contentWriter("Add-Content", [], true);
+export const addContent = contentWriter("Add-Content", [], true, "Add Content");
 
 /** Out-File: what the console would show for the input (tables sized by all rows), written to the file. */
 export const outFile: BuiltinCommand = {
@@ -216,6 +230,7 @@ export const outFile: BuiltinCommand = {
     { name: "NoNewline", type: "switch" },
     { name: "Width", type: "int", validateRange: [2, 2147483647] },
     { name: "Force", type: "switch" },
+    ...SHOULD_PROCESS,
   ],
   begin(_ctx, params) {
     if (!params.has("FilePath") && !params.has("LiteralPath")) {
@@ -230,17 +245,22 @@ export const outFile: BuiltinCommand = {
     if (value !== undefined) (state as Collected).items.push(value);
   },
   end(ctx, params, state) {
-    const literal = params.has("LiteralPath");
-    const path = resolvePath(ctx, toStr(params.get(literal ? "LiteralPath" : "FilePath")));
-    const append = params.get("Append") === true;
-    if (params.get("NoClobber") && !append && kindOf(path) !== null) {
-      ctx.writeError(`The file '${path}' already exists.`, `NoClobber,${commandId("Out-File")}`, "Out-File");
-      return;
-    }
-    const formatter = new OutputFormatter({ width: params.has("Width") ? toNumber(params.get("Width")) : DEFAULT_WIDTH, collectMs: Infinity });
-    const formatted = (state as Collected).items.map((item) => formatter.write(item)).join("") + formatter.flush();
-    // -NoNewline leaves out every line end, the ones between the lines too.
-    const text = params.get("NoNewline") ? formatted.replace(/\n/g, "") : formatted;
-    writeFile(ctx, "Out-File", path, text, params, append);
+    const written = toStr(params.get(params.has("LiteralPath") ? "LiteralPath" : "FilePath"));
+    // Out-File asks about the path as written ("Output to File"), before it opens the file.
+    return then(ctx.shouldProcess(written, "Output to File"), (ok) => (ok ? outFileEnd(ctx, params, state as Collected, resolvePath(ctx, written)) : undefined));
   },
 };
+
+/** What Out-File does once it may: -NoClobber's check, then the formatted text written. */
+function outFileEnd(ctx: CommandContext, params: Map<string, unknown>, { items }: Collected, path: string): void {
+  const append = params.get("Append") === true;
+  if (params.get("NoClobber") && !append && kindOf(path) !== null) {
+    ctx.writeError(`The file '${path}' already exists.`, `NoClobber,${commandId("Out-File")}`, "Out-File");
+    return;
+  }
+  const formatter = new OutputFormatter({ width: params.has("Width") ? toNumber(params.get("Width")) : DEFAULT_WIDTH, collectMs: Infinity });
+  const formatted = items.map((item) => formatter.write(item)).join("") + formatter.flush();
+  // -NoNewline leaves out every line end, the ones between the lines too.
+  const text = params.get("NoNewline") ? formatted.replace(/\n/g, "") : formatted;
+  writeFile(ctx, "Out-File", path, text, params, append);
+}

@@ -3,7 +3,8 @@
  * line unless -IncludeTypeInformation, every field quoted unless -UseQuotes/-QuoteFields say otherwise, `""` inside
  * a quoted field, columns from the first object's properties. Files resolve against the session's location.
  */
-import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import { type BuiltinCommand, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
+import { then } from "../engine/maybe.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import type { ParameterSpec } from "../engine/binder.ts";
 import { Deno } from "../platform.ts";
@@ -143,6 +144,7 @@ export const exportCsv: BuiltinCommand = {
     { name: "NoClobber", aliases: ["NoOverwrite"], type: "switch" },
     { name: "Encoding", type: "string" },
     ...WRITER_PARAMETERS,
+    ...SHOULD_PROCESS,
   ],
   begin(ctx, params) {
     requirePath(params, "Export-Csv");
@@ -185,7 +187,11 @@ export const exportCsv: BuiltinCommand = {
   end(ctx, params, state) {
     const path = resolvePath(ctx, toStr(params.get("Path") ?? params.get("LiteralPath")));
     const { lines } = state as ExportState;
-    writeEncoded(path, lines.map((line) => line + "\n").join(""), encodingOf(params, "Export-Csv"), params.get("Append") === true);
+    // Export-Csv's ShouldProcess names the path as written, with the command's name as the action. PowerShell asks
+    // before the first record; rsh asks here, where the file is written, since begin cannot wait for an answer.
+    return then(ctx.shouldProcess(toStr(params.get("Path") ?? params.get("LiteralPath")), "Export-Csv"), (ok) => {
+      if (ok) writeEncoded(path, lines.map((line) => line + "\n").join(""), encodingOf(params, "Export-Csv"), params.get("Append") === true);
+    });
   },
 };
 

@@ -5,7 +5,7 @@
  * src/platform.ts.
  */
 import { type BuiltinCommand, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
-import { type Maybe, then } from "../engine/maybe.ts";
+import { eachInOrder, type Maybe, then } from "../engine/maybe.ts";
 import { Deno } from "../platform.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { toStr } from "../values/convert.ts";
@@ -118,6 +118,14 @@ export const getItem: BuiltinCommand = {
   },
 };
 
+/** New-Item's ShouldProcess action for each -ItemType (FileSystemProviderStrings NewItemAction*). */
+const CREATE_ACTIONS: Record<string, string> = {
+  file: "Create File",
+  directory: "Create Directory",
+  symboliclink: "Create Symbolic Link",
+  hardlink: "Create Hard Link",
+};
+
 export const newItem: BuiltinCommand = {
   name: "New-Item",
   // No `ni` removal: PowerShell on Linux keeps `ni`; `mkdir` is a function there and native here.
@@ -128,14 +136,14 @@ export const newItem: BuiltinCommand = {
     { name: "ItemType", aliases: ["Type"], type: "string" },
     { name: "Value", aliases: ["Target"], type: "object" },
     { name: "Force", type: "switch" },
+    ...SHOULD_PROCESS,
   ],
   process(ctx, params) {
     const name = params.get("Name");
     const requested = paths(params.get("Path"));
     if (requested.length === 0) requested.push(".");
     const type = toStr(params.get("ItemType") ?? "File").toLowerCase();
-    if (type === "symboliclink" || type === "hardlink") return ctx.emitAll(requested.flatMap((base) => newLink(ctx, params, base, type)));
-    if (type !== "file" && type !== "directory") {
+    if (!(type in CREATE_ACTIONS)) {
       ctx.writeError(
         `The '${toStr(params.get("ItemType"))}' type is not supported by the FileSystem provider: use File, Directory, SymbolicLink or HardLink.`,
         `NotSupported,${NS}.NewItemCommand`,
@@ -143,78 +151,70 @@ export const newItem: BuiltinCommand = {
       );
       return;
     }
-    const force = params.get("Force") === true;
     const out: unknown[] = [];
-    for (const base of requested) {
+    const created = eachInOrder(requested, (base) => {
       const target = resolvePath(ctx, name === undefined || name === null ? base : `${base.replace(/\/+$/, "")}/${toStr(name)}`);
-      const existing = kindOf(target);
-      if (type === "directory") {
-        if (existing === "directory" && !force) {
-          ctx.writeError(`An item with the specified name ${target} already exists.`, `DirectoryExist,${NS}.NewItemCommand`, "New-Item");
-          continue;
-        }
-        if (existing === "file") {
-          ctx.writeError(`An item with the specified name ${target} already exists.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
-          continue;
-        }
-        // Directory.CreateDirectory: missing parents are created too.
-        Deno.mkdirSync(target, { recursive: true });
-      } else {
-        if (existing !== null && !force) {
-          ctx.writeError(`An item with the specified name ${target} already exists.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
-          continue;
-        }
-        if (existing === "directory") {
-          ctx.writeError(`Access to the path '${target}' is denied.`, `NewItemUnauthorizedAccessError,${NS}.NewItemCommand`, "New-Item");
-          continue;
-        }
-        if (kindOf(parent(target)) !== "directory") {
-          if (!force) {
-            ctx.writeError(`Could not find a part of the path '${target}'.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
-            continue;
-          }
-          Deno.mkdirSync(parent(target), { recursive: true });
-        }
-        const value = params.get("Value");
-        // -Value is written as is, with no newline added.
-        Deno.writeTextFileSync(target, value === undefined || value === null ? "" : toStr(value));
-      }
-      const item = fileInfo(target);
-      if (item) out.push(item);
-    }
-    return ctx.emitAll(out);
+      // ShouldProcess comes before the checks: the provider asks, then finds the item in the way.
+      return then(ctx.shouldProcess(`Destination: ${target}`, CREATE_ACTIONS[type]), (ok) => {
+        if (!ok) return;
+        const item = type === "symboliclink" || type === "hardlink" ? newLink(ctx, params, target, type) : newFileOrDirectory(ctx, params, target, type);
+        if (item) out.push(item);
+      });
+    });
+    return then(created, () => ctx.emitAll(out));
   },
 };
 
+/** Creates one file or directory for New-Item, or writes PowerShell's error for what is in the way. */
+function newFileOrDirectory(ctx: CommandContext, params: Map<string, unknown>, target: string, type: string): unknown {
+  const force = params.get("Force") === true;
+  const existing = kindOf(target);
+  if (type === "directory") {
+    if (existing === "directory" && !force) {
+      return ctx.writeError(`An item with the specified name ${target} already exists.`, `DirectoryExist,${NS}.NewItemCommand`, "New-Item");
+    }
+    if (existing === "file") {
+      return ctx.writeError(`An item with the specified name ${target} already exists.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
+    }
+    // Directory.CreateDirectory: missing parents are created too.
+    Deno.mkdirSync(target, { recursive: true });
+    return fileInfo(target);
+  }
+  if (existing !== null && !force) {
+    return ctx.writeError(`An item with the specified name ${target} already exists.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
+  }
+  if (existing === "directory") {
+    return ctx.writeError(`Access to the path '${target}' is denied.`, `NewItemUnauthorizedAccessError,${NS}.NewItemCommand`, "New-Item");
+  }
+  if (kindOf(parent(target)) !== "directory") {
+    if (!force) return ctx.writeError(`Could not find a part of the path '${target}'.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
+    Deno.mkdirSync(parent(target), { recursive: true });
+  }
+  const value = params.get("Value");
+  // -Value is written as is, with no newline added.
+  Deno.writeTextFileSync(target, value === undefined || value === null ? "" : toStr(value));
+  return fileInfo(target);
+}
+
 /**
- * New-Item -ItemType SymbolicLink / HardLink: -Value (alias -Target) names an existing item; a symbolic link keeps
- * the target as written, a hard link needs a file. -Force replaces an existing file at the link's path.
+ * New-Item -ItemType SymbolicLink / HardLink at `link`: -Value (alias -Target) names an existing item; a symbolic
+ * link keeps the target as written, a hard link needs a file. -Force replaces an existing file at the link's path.
  */
-function newLink(ctx: CommandContext, params: Map<string, unknown>, base: string, type: "symboliclink" | "hardlink"): unknown[] {
-  const name = params.get("Name");
-  const link = resolvePath(ctx, name === undefined || name === null ? base : `${base.replace(/\/+$/, "")}/${toStr(name)}`);
+function newLink(ctx: CommandContext, params: Map<string, unknown>, link: string, type: string): unknown {
   const written = toStr(params.get("Value") ?? "");
   const target = resolvePath(ctx, written);
-  if (written === "" || kindOf(target) === null) {
-    notFound(ctx, target, "New-Item");
-    return [];
-  }
+  if (written === "" || kindOf(target) === null) return notFound(ctx, target, "New-Item");
   if (kindOf(link) !== null || isLink(link)) {
     if (params.get("Force") !== true || (kindOf(link) === "directory" && !isLink(link))) {
-      ctx.writeError(`An item with the specified name ${link} already exists.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
-      return [];
+      return ctx.writeError(`An item with the specified name ${link} already exists.`, `NewItemIOError,${NS}.NewItemCommand`, "New-Item");
     }
     Deno.removeSync(link);
   }
   if (type === "hardlink") {
-    if (kindOf(target) === "directory") {
-      ctx.writeError("Hard links are not supported for directories.", `ItemNotFile,${NS}.NewItemCommand`, "New-Item");
-      return [];
-    }
+    if (kindOf(target) === "directory") return ctx.writeError("Hard links are not supported for directories.", `ItemNotFile,${NS}.NewItemCommand`, "New-Item");
     Deno.linkSync(target, link);
   } else Deno.symlinkSync(written, link);
-  const item = fileInfo(link);
-  return item ? [item] : [];
+  return fileInfo(link);
 }
 
 function isLink(path: string): boolean {
@@ -317,6 +317,9 @@ function copyTree(from: string, to: string, recurse: boolean) {
   for (const entry of Deno.readDirSync(from)) copyTree(join(from, entry.name), join(to, entry.name), true);
 }
 
+/** The ShouldProcess target of Copy-Item, Move-Item and Rename-Item (FileSystemProviderStrings *ResourceFileTemplate). */
+const transferTarget = (source: string, destination: string) => `Item: ${source} Destination: ${destination}`;
+
 /** Where Copy-Item and Move-Item put `source`: into `destination` when that is an existing directory. */
 function destinationFor(ctx: CommandContext, source: string, destination: unknown): string {
   const target = resolvePath(ctx, destination === undefined || destination === null ? "." : toStr(destination));
@@ -335,23 +338,26 @@ export const copyItem: BuiltinCommand = {
     { name: "Recurse", type: "switch" },
     { name: "Force", type: "switch" },
     { name: "PassThru", type: "switch" },
+    ...SHOULD_PROCESS,
   ],
   process(ctx, params, input) {
     const out: unknown[] = [];
-    for (const source of targetsOf(ctx, params, input, "Copy-Item")) {
+    const copied = eachInOrder(targetsOf(ctx, params, input, "Copy-Item"), (source) => {
       const target = destinationFor(ctx, source, params.get("Destination"));
       if (target === source) {
-        ctx.writeError(`Cannot overwrite the item ${source} with itself.`, `CopyError,${NS}.CopyItemCommand`, "Copy-Item");
-        continue;
+        return ctx.writeError(`Cannot overwrite the item ${source} with itself.`, `CopyError,${NS}.CopyItemCommand`, "Copy-Item");
       }
       if (kindOf(parent(target)) !== "directory") {
-        ctx.writeError(`Could not find a part of the path '${target}'.`, `CopyDirectoryInfoItemIOError,${NS}.CopyItemCommand`, "Copy-Item");
-        continue;
+        return ctx.writeError(`Could not find a part of the path '${target}'.`, `CopyDirectoryInfoItemIOError,${NS}.CopyItemCommand`, "Copy-Item");
       }
-      copyTree(source, target, params.get("Recurse") === true);
-      if (params.get("PassThru")) out.push(fileInfo(target));
-    }
-    return ctx.emitAll(out);
+      // One question for the item named; a directory's contents (-Recurse) go with it.
+      return then(ctx.shouldProcess(transferTarget(source, target), kindOf(source) === "directory" ? "Copy Directory" : "Copy File"), (ok) => {
+        if (!ok) return;
+        copyTree(source, target, params.get("Recurse") === true);
+        if (params.get("PassThru")) out.push(fileInfo(target));
+      });
+    });
+    return then(copied, () => ctx.emitAll(out));
   },
 };
 
@@ -366,23 +372,26 @@ export const moveItem: BuiltinCommand = {
     { name: "Destination", position: 1, type: "string" },
     { name: "Force", type: "switch" },
     { name: "PassThru", type: "switch" },
+    ...SHOULD_PROCESS,
   ],
   process(ctx, params, input) {
     const out: unknown[] = [];
-    for (const source of targetsOf(ctx, params, input, "Move-Item")) {
+    const moved = eachInOrder(targetsOf(ctx, params, input, "Move-Item"), (source) => {
       const target = destinationFor(ctx, source, params.get("Destination"));
-      if (kindOf(target) !== null && !(params.get("Force") === true && kindOf(target) === "file")) {
-        ctx.writeError("Cannot create a file when that file already exists.", `MoveDirectoryItemIOError,${NS}.MoveItemCommand`, "Move-Item");
-        continue;
-      }
-      try {
-        Deno.renameSync(source, target);
-        if (params.get("PassThru")) out.push(fileInfo(target));
-      } catch {
-        ctx.writeError(`Could not find a part of the path '${target}'.`, `MoveFileInfoItemIOError,${NS}.MoveItemCommand`, "Move-Item");
-      }
-    }
-    return ctx.emitAll(out);
+      return then(ctx.shouldProcess(transferTarget(source, target), kindOf(source) === "directory" ? "Move Directory" : "Move File"), (ok) => {
+        if (!ok) return;
+        if (kindOf(target) !== null && !(params.get("Force") === true && kindOf(target) === "file")) {
+          return ctx.writeError("Cannot create a file when that file already exists.", `MoveDirectoryItemIOError,${NS}.MoveItemCommand`, "Move-Item");
+        }
+        try {
+          Deno.renameSync(source, target);
+          if (params.get("PassThru")) out.push(fileInfo(target));
+        } catch {
+          ctx.writeError(`Could not find a part of the path '${target}'.`, `MoveFileInfoItemIOError,${NS}.MoveItemCommand`, "Move-Item");
+        }
+      });
+    });
+    return then(moved, () => ctx.emitAll(out));
   },
 };
 
@@ -395,6 +404,7 @@ export const renameItem: BuiltinCommand = {
     { name: "NewName", position: 1, type: "string", mandatory: true },
     { name: "Force", type: "switch" },
     { name: "PassThru", type: "switch" },
+    ...SHOULD_PROCESS,
   ],
   process(ctx, params, input) {
     const piped = fileObjectPath(input);
@@ -412,12 +422,14 @@ export const renameItem: BuiltinCommand = {
       ctx.writeError("Cannot rename the specified target, because it represents a path or device name.", `Argument,${NS}.RenameItemCommand`, "Rename-Item");
       return;
     }
-    if (kindOf(target) !== null) {
-      ctx.writeError(`Cannot create a file when that file already exists.`, `RenameItemIOError,${NS}.RenameItemCommand`, "Rename-Item");
-      return;
-    }
-    Deno.renameSync(source, target);
-    if (params.get("PassThru")) return ctx.emit(fileInfo(target));
+    return then(ctx.shouldProcess(transferTarget(source, target), kindOf(source) === "directory" ? "Rename Directory" : "Rename File"), (ok) => {
+      if (!ok) return;
+      if (kindOf(target) !== null) {
+        return ctx.writeError(`Cannot create a file when that file already exists.`, `RenameItemIOError,${NS}.RenameItemCommand`, "Rename-Item");
+      }
+      Deno.renameSync(source, target);
+      if (params.get("PassThru")) return ctx.emit(fileInfo(target));
+    });
   },
 };
 

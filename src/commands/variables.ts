@@ -3,11 +3,12 @@
  * Clear-Variable. `-Scope` takes Global, Script, Local or a number of frames up from the caller (0 is Local).
  * Set-StrictMode is here too: it sets how the caller's scope treats variables (and properties) that do not exist.
  */
-import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
+import { type BuiltinCommand, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
+import { eachInOrder, then } from "../engine/maybe.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
 import { forceVariable, protectVariable, type Scope, unprotectVariable } from "../engine/scope.ts";
-import { enumerate, toStr } from "../values/convert.ts";
+import { enumerate, toStr, typeNameOf } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
 
 type Variable = { name: string; value: unknown; private?: boolean };
@@ -149,6 +150,9 @@ function writeValue(frame: Scope, name: string, value: unknown): void {
   else frame.set(name, value);
 }
 
+/** A value in a ShouldProcess target ("Name: {0} Value: {1}"), as .NET's string formatting writes it. */
+export const targetValue = (value: unknown) => (value === null || value === undefined ? "" : Array.isArray(value) ? typeNameOf(value) : toStr(value));
+
 const SCOPE = { name: "Scope", type: "string" };
 const FILTERS = [{ name: "Include", type: "string[]" }, { name: "Exclude", type: "string[]" }];
 /** What Set-Variable and New-Variable also take (PSVariable's Description, Options, Visibility). */
@@ -183,6 +187,7 @@ export const setVariable: BuiltinCommand = {
     ...DETAILS,
     { name: "PassThru", type: "switch" },
     { name: "Force", type: "switch" },
+    ...SHOULD_PROCESS,
   ],
   // Values piped in are gathered and set at the end: one is the value, several an array (SetVariableCommand).
   begin: () => [] as unknown[],
@@ -203,16 +208,18 @@ export const setVariable: BuiltinCommand = {
       return [...frame.variables.values()].map((v) => v.name).filter((n) => pattern.test(n));
     }).filter(passes);
     const written: PSCustomObject[] = [];
-    for (const name of names) {
-      const existing = frame.variables.get(name.toLowerCase());
-      // -Value not given leaves an existing variable's value (Set-Variable x -Description d changes only that).
-      const changesValue = piped.length > 0 || params.has("Value") || !existing;
-      if (changesValue && !writable(ctx, existing, params.get("Force") === true, "Set-Variable")) continue;
-      if (changesValue) writeValue(frame, name, value);
-      const variable = frame.variables.get(name.toLowerCase())!;
-      if (describe(ctx, params, variable, existing !== undefined, "Set-Variable")) written.push(variableObject(variable));
-    }
-    if (params.get("PassThru")) return ctx.emitAll(written);
+    const done = eachInOrder(names, (name) =>
+      then(ctx.shouldProcess(`Name: ${name} Value: ${targetValue(value)}`, "Set variable"), (ok) => {
+        if (!ok) return;
+        const existing = frame.variables.get(name.toLowerCase());
+        // -Value not given leaves an existing variable's value (Set-Variable x -Description d changes only that).
+        const changesValue = piped.length > 0 || params.has("Value") || !existing;
+        if (changesValue && !writable(ctx, existing, params.get("Force") === true, "Set-Variable")) return;
+        if (changesValue) writeValue(frame, name, value);
+        const variable = frame.variables.get(name.toLowerCase())!;
+        if (describe(ctx, params, variable, existing !== undefined, "Set-Variable")) written.push(variableObject(variable));
+      }));
+    return then(done, () => (params.get("PassThru") ? ctx.emitAll(written) : undefined));
   },
 };
 
@@ -226,6 +233,7 @@ export const newVariable: BuiltinCommand = {
     ...DETAILS,
     { name: "PassThru", type: "switch" },
     { name: "Force", type: "switch" },
+    ...SHOULD_PROCESS,
   ],
   process(ctx, params, input) {
     const name = toStr(params.get("Name"));
@@ -236,17 +244,21 @@ export const newVariable: BuiltinCommand = {
       ctx.writeError(`A variable with name '${name}' already exists.`, `VariableAlreadyExists,${commandType("New-Variable")}`, "New-Variable");
       return;
     }
-    if (!writable(ctx, existing, true, "New-Variable")) return;
-    writeValue(frame, name, input === undefined ? params.get("Value") ?? null : input);
-    const variable = frame.variables.get(name.toLowerCase())!;
-    // -Force replaces the variable: what it was described as goes with it.
-    details.delete(variable);
-    if (!describe(ctx, params, variable, false, "New-Variable")) return;
-    if (params.get("PassThru")) return ctx.emit(variableObject(variable));
+    const value = input === undefined ? params.get("Value") ?? null : input;
+    // Asked once the name is known to be free (or -Force replaces it), as NewVariableCommand does.
+    return then(ctx.shouldProcess(`Name: ${name} Value: ${targetValue(value)}`, "New variable"), (ok) => {
+      if (!ok || !writable(ctx, existing, true, "New-Variable")) return;
+      writeValue(frame, name, value);
+      const variable = frame.variables.get(name.toLowerCase())!;
+      // -Force replaces the variable: what it was described as goes with it.
+      details.delete(variable);
+      if (!describe(ctx, params, variable, false, "New-Variable")) return;
+      if (params.get("PassThru")) return ctx.emit(variableObject(variable));
+    });
   },
 };
 
-const NAMES = [{ name: "Name", position: 0, type: "string[]", mandatory: true }, SCOPE, ...FILTERS, { name: "Force", type: "switch" }];
+const NAMES = [{ name: "Name", position: 0, type: "string[]", mandatory: true }, SCOPE, ...FILTERS, { name: "Force", type: "switch" }, ...SHOULD_PROCESS];
 
 export const removeVariable: BuiltinCommand = {
   name: "Remove-Variable",
@@ -254,9 +266,10 @@ export const removeVariable: BuiltinCommand = {
   parameters: NAMES,
   // Without -Scope only the caller's own scope is searched (RemoveVariableCommand: Scope ??= "local").
   process(ctx, params) {
-    for (const { variable, frame } of matching(ctx, params, "Remove-Variable", ctx.scope)) {
-      if (writable(ctx, variable, params.get("Force") === true, "Remove-Variable", true)) frame.remove(variable.name);
-    }
+    return eachInOrder(matching(ctx, params, "Remove-Variable", ctx.scope), ({ variable, frame }) =>
+      then(ctx.shouldProcess(`Name: ${variable.name}`, "Remove variable"), (ok) => {
+        if (ok && writable(ctx, variable, params.get("Force") === true, "Remove-Variable", true)) frame.remove(variable.name);
+      }));
   },
 };
 
@@ -267,12 +280,14 @@ export const clearVariable: BuiltinCommand = {
   // Without -Scope the variable is found anywhere but cleared by setting it in the caller's scope, so an outer one
   // is hidden rather than changed (ClearVariableCommand.ClearValue: SessionState.PSVariable.Set).
   process(ctx, params) {
-    const found = matching(ctx, params, "Clear-Variable").filter(({ variable }) => writable(ctx, variable, params.get("Force") === true, "Clear-Variable"));
-    const cleared = found.map(({ variable, frame }) => {
-      writeValue(params.has("Scope") ? frame : ctx.scope, variable.name, null);
-      return variableObject(params.has("Scope") ? variable : ctx.scope.variables.get(variable.name.toLowerCase())!);
-    });
-    if (params.get("PassThru")) return ctx.emitAll(cleared);
+    const cleared: PSCustomObject[] = [];
+    const done = eachInOrder(matching(ctx, params, "Clear-Variable"), ({ variable, frame }) =>
+      then(ctx.shouldProcess(`Name: ${variable.name}`, "Clear variable"), (ok) => {
+        if (!ok || !writable(ctx, variable, params.get("Force") === true, "Clear-Variable")) return;
+        writeValue(params.has("Scope") ? frame : ctx.scope, variable.name, null);
+        cleared.push(variableObject(params.has("Scope") ? variable : ctx.scope.variables.get(variable.name.toLowerCase())!));
+      }));
+    return then(done, () => (params.get("PassThru") ? ctx.emitAll(cleared) : undefined));
   },
 };
 
