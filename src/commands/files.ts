@@ -96,5 +96,56 @@ export function fileInfo(path: string, name = path === "/" ? "/" : path.slice(pa
   item.set("Length", info.isDirectory ? null : info.size);
   item.set("Name", name);
   item.set("FullName", path);
+  // What pwsh on Linux and macOS adds to file objects and shows in its default view (childrenWithUnixStat): the
+  // entry's own stat, so a symbolic link shows as one (`l`, its own size, `name -> target` in the view).
+  const own = linkStat(path) ?? info;
+  const target = own === info ? null : Deno.readLinkSync(path);
+  item.set("UnixMode", unixMode(own.mode ?? 0, own === info ? (info.isDirectory ? "d" : "-") : "l"));
+  item.set("User", nameOf(accounts("/etc/passwd"), own.uid));
+  item.set("Group", nameOf(accounts("/etc/group"), own.gid));
+  item.set("Size", own.size);
+  item.setHidden("Target", target);
   return item;
 }
+
+/** The link's own stat when `path` is a symbolic link, else null. */
+function linkStat(path: string): Deno.FileInfo | null {
+  try {
+    const stat = Deno.lstatSync(path);
+    return stat.isSymlink ? stat : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `-rw-r--r--`: the entry's type, then read/write/execute for owner, group and others (setuid, setgid, sticky too). */
+function unixMode(mode: number, type: string): string {
+  const bits = (shift: number, special: number, mark: string) => {
+    const r = mode & (4 << shift) ? "r" : "-";
+    const w = mode & (2 << shift) ? "w" : "-";
+    const x = mode & (1 << shift);
+    return r + w + (mode & special ? (x ? mark : mark.toUpperCase()) : x ? "x" : "-");
+  };
+  return type + bits(6, 0o4000, "s") + bits(3, 0o2000, "s") + bits(0, 0o1000, "t");
+}
+
+const accountTables = new Map<string, Map<number, string>>();
+
+/** The names by id in /etc/passwd or /etc/group (read once; empty when unreadable). */
+function accounts(file: string): Map<number, string> {
+  let table = accountTables.get(file);
+  if (table) return table;
+  table = new Map();
+  try {
+    for (const line of Deno.readTextFileSync(file).split("\n")) {
+      const [name, , id] = line.split(":");
+      if (name && id && /^\d+$/.test(id) && !table.has(Number(id))) table.set(Number(id), name);
+    }
+  } catch {
+    // No account database (a container without one): ids stand for themselves.
+  }
+  accountTables.set(file, table);
+  return table;
+}
+
+const nameOf = (table: Map<number, string>, id: number | null) => (id === null ? "" : table.get(id) ?? String(id));

@@ -99,12 +99,15 @@ const TABLE_VIEWS: Record<string, readonly ViewColumn[]> = {
   // Get-Job's view (PowerShellCore_format_ps1xml: Job).
   "System.Management.Automation.Job": ["Id", "Name", "PSJobTypeName", "State", "HasMoreData", "Location", "Command"]
     .map((label) => ({ label, align: label === "Id" ? "right" as const : undefined })),
-  // Get-ChildItem's view (FileSystem_format_ps1xml: children): the date as its short date and short time.
+  // Get-ChildItem's view on Linux and macOS (FileSystem_format_ps1xml: childrenWithUnixStat, the first view there).
   "System.IO.FileSystemInfo": [
-    { label: "Mode" },
-    { label: "LastWriteTime", width: 21, align: "right", read: (item) => shortDateTime(item.get("LastWriteTime")) },
-    { label: "Length", width: 14, align: "right" },
-    { label: "Name" },
+    { label: "UnixMode", width: 10 },
+    { label: "User", width: 10, align: "right" },
+    { label: "Group", width: 10 },
+    { label: "LastWriteTime", width: 16, align: "right", read: (item) => shortDateTime(item.get("LastWriteTime")) },
+    { label: "Size", width: 12, align: "right" },
+    // NameString: a symbolic link shows where it points.
+    { label: "Name", read: (item) => item.get("Target") ? `${toStr(item.get("Name"))} -> ${toStr(item.get("Target"))}` : item.get("Name") },
   ],
   // Get-PSSession's view (PowerShellCore_format_ps1xml: PSSession).
   "System.Management.Automation.Runspaces.PSSession": ["Id", "Name", "Transport", "ComputerName", "ComputerType", "State", "ConfigurationName", "Availability"]
@@ -187,10 +190,9 @@ interface Field {
   align?: Align;
 }
 
-/** `12/1/2026 11:11 PM`: the file view's "{0,10} {1,8}" of the short date and the short time. */
+/** `12/1/2026 23:11`: the Unix file view's `'{0:d} {0:HH}:{0:mm}' -f $_.LastWriteTime` (en-US short date). */
 function shortDateTime(value: unknown): string {
-  if (!(value instanceof Date)) return "";
-  return `${customFormat(value, "M/d/yyyy").padStart(10)} ${customFormat(value, "h:mm tt").padStart(8)}`;
+  return value instanceof Date ? `${customFormat(value, "M/d/yyyy")} ${customFormat(value, "HH:mm")}` : "";
 }
 
 const own = (name: string) => (object: PSCustomObject) => (object.has(name) ? object.get(name) : undefined);

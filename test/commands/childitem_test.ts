@@ -108,13 +108,18 @@ gci("a link to a directory is listed but not descended into; -FollowSymlink desc
   });
 });
 
-gci("items show in the file view's table under their directory (FileSystem format: `    Directory: path` groups by PSParentPath; Mode, LastWriteTime as short date and time, Length, Name)", async () => {
+gci("items show in the Unix file view under their directory (FileSystem format on Linux/macOS, childrenWithUnixStat: `    Directory: path` groups by PSParentPath; UnixMode 10, User 10 right, Group 10, LastWriteTime as '{0:d} {0:HH}:{0:mm}' 16 right, Size 12 right, Name)", async () => {
   await inTree(async (dir, run) => {
     Deno.utimeSync(`${dir}/a.txt`, new Date(2021, 4, 6, 13, 14), new Date(2021, 4, 6, 13, 14));
-    const lines = formatValue((await run("Get-ChildItem a.txt, b.log")).output).split("\n");
-    assert.equal(lines.slice(0, 5).map((l) => l.trimEnd()), ["", `    Directory: ${dir}`, "", "Mode          LastWriteTime         Length Name", "----          -------------         ------ ----"]);
-    assert.is(lines[5].trimEnd(), "-----     5/6/2021  1:14 PM              5 a.txt");
-    assert.match(lines[6], /^-----\s+\d+\/\d+\/\d{4}\s+\d+:\d\d [AP]M\s+5 b\.log$/);
+    Deno.chmodSync(`${dir}/a.txt`, 0o640);
+    Deno.symlinkSync("a.txt", `${dir}/link`);
+    const lines = formatValue((await run("Get-ChildItem a.txt, b.log, link")).output).split("\n");
+    assert.equal(lines.slice(0, 5).map((l) => l.trimEnd()), ["", `    Directory: ${dir}`, "", "UnixMode         User Group         LastWriteTime         Size Name", "--------         ---- -----         -------------         ---- ----"]);
+    // The user and group are this machine's: the owner's names from /etc/passwd and /etc/group (or their ids).
+    assert.match(lines[5].trimEnd(), /^-rw-r----- {1,10}\S+ \S+ +5\/6\/2021 13:14 {12}5 a\.txt$/);
+    assert.match(lines[6], /^-rw-[-r][-w]-[-r][-w]- +\S+ \S+ +\d+\/\d+\/\d{4} \d\d:\d\d +5 b\.log$/);
+    // A symbolic link shows as one: its own mode and size, and where it points.
+    assert.match(lines[7].trimEnd(), /^lrwxrwxrwx +\S+ \S+ +\S+ \S+ +5 link -> a\.txt$/);
   });
 });
 

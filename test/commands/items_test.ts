@@ -37,7 +37,8 @@ items("Get-Item: a relative path resolves against the location; the object has G
     const r = await run("Get-Item a.txt");
     assert.equal(r.errors, []);
     assert.is(r.output.length, 1);
-    assert.equal((r.output[0] as PSCustomObject).names(), ["Mode", "LastWriteTime", "Length", "Name", "FullName"]);
+    // pwsh on Linux/macOS adds UnixMode, User, Group and Size to file objects.
+    assert.equal((r.output[0] as PSCustomObject).names(), ["Mode", "LastWriteTime", "Length", "Name", "FullName", "UnixMode", "User", "Group", "Size"]);
     assert.equal([field(r.output[0], "Name"), field(r.output[0], "FullName"), field(r.output[0], "Length"), field(r.output[0], "Mode")], ["a.txt", `${dir}/a.txt`, 5, "-----"]);
     const d = await run("(Get-Item .).Mode; (Get-Item .).FullName");
     assert.equal(d.output, ["d----", dir]);
