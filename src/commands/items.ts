@@ -306,7 +306,11 @@ function envPaths(ctx: CommandContext, params: Map<string, unknown>, input: unkn
   });
 }
 
-function copyTree(from: string, to: string, recurse: boolean) {
+/**
+ * Copies `from` to `to`. With -Recurse each item inside is a change of its own: the provider asks about it too
+ * (under -Confirm; Yes to All answers them all), once the directory holding it was allowed.
+ */
+function copyTree(ctx: CommandContext, from: string, to: string, recurse: boolean): Maybe<void> {
   if (kindOf(from) !== "directory") {
     Deno.copyFileSync(from, to);
     return;
@@ -314,7 +318,14 @@ function copyTree(from: string, to: string, recurse: boolean) {
   if (kindOf(to) !== "directory") Deno.mkdirSync(to);
   // Without -Recurse PowerShell copies the directory itself, empty.
   if (!recurse) return;
-  for (const entry of Deno.readDirSync(from)) copyTree(join(from, entry.name), join(to, entry.name), true);
+  const names = [...Deno.readDirSync(from)].map((e) => e.name).sort();
+  return eachInOrder(names, (name) => copyAsked(ctx, join(from, name), join(to, name), true));
+}
+
+/** ShouldProcess for one copy ("Copy File" / "Copy Directory"), then the copy when allowed; whether it was. */
+function copyAsked(ctx: CommandContext, from: string, to: string, recurse: boolean): Maybe<boolean> {
+  const action = kindOf(from) === "directory" ? "Copy Directory" : "Copy File";
+  return then(ctx.shouldProcess(transferTarget(from, to), action), (ok) => (ok ? then(copyTree(ctx, from, to, recurse), () => true) : false));
 }
 
 /** The ShouldProcess target of Copy-Item, Move-Item and Rename-Item (FileSystemProviderStrings *ResourceFileTemplate). */
@@ -342,7 +353,7 @@ export const copyItem: BuiltinCommand = {
   ],
   process(ctx, params, input) {
     const out: unknown[] = [];
-    const copied = eachInOrder(targetsOf(ctx, params, input, "Copy-Item"), (source) => {
+    const done = eachInOrder(targetsOf(ctx, params, input, "Copy-Item"), (source) => {
       const target = destinationFor(ctx, source, params.get("Destination"));
       if (target === source) {
         return ctx.writeError(`Cannot overwrite the item ${source} with itself.`, `CopyError,${NS}.CopyItemCommand`, "Copy-Item");
@@ -350,14 +361,11 @@ export const copyItem: BuiltinCommand = {
       if (kindOf(parent(target)) !== "directory") {
         return ctx.writeError(`Could not find a part of the path '${target}'.`, `CopyDirectoryInfoItemIOError,${NS}.CopyItemCommand`, "Copy-Item");
       }
-      // One question for the item named; a directory's contents (-Recurse) go with it.
-      return then(ctx.shouldProcess(transferTarget(source, target), kindOf(source) === "directory" ? "Copy Directory" : "Copy File"), (ok) => {
-        if (!ok) return;
-        copyTree(source, target, params.get("Recurse") === true);
-        if (params.get("PassThru")) out.push(fileInfo(target));
+      return then(copyAsked(ctx, source, target, params.get("Recurse") === true), (copied) => {
+        if (copied && params.get("PassThru")) out.push(fileInfo(target));
       });
     });
-    return then(copied, () => ctx.emitAll(out));
+    return then(done, () => ctx.emitAll(out));
   },
 };
 

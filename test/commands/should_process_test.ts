@@ -52,6 +52,16 @@ confirm("Copy-Item: A (Yes to All) copies every file after one question", async 
   });
 });
 
+confirm("Copy-Item -Recurse: each item inside the directory is asked about once the directory was allowed", async () => {
+  const script = "$null = New-Item -ItemType Directory tree; Set-Content tree/a.txt a; Set-Content tree/b.txt b; Copy-Item tree copy -Recurse -Confirm";
+  await inTemp(script, "y\nn\ny\n", (dir, prompts) => {
+    assert.equal(names(`${dir}/copy`), ["b.txt"]);
+    assert.is(asked(prompts), 3);
+    assert.ok(prompts.includes(`"Copy Directory" on target "Item: ${dir}/tree Destination: ${dir}/copy"`), prompts);
+    assert.ok(prompts.includes(`"Copy File" on target "Item: ${dir}/tree/a.txt Destination: ${dir}/copy/a.txt"`), prompts);
+  });
+});
+
 confirm("Set-Content: L (No to All) leaves every file as it was after one question", async () => {
   const script = "Set-Content p.txt old; Set-Content q.txt old; Set-Content p.txt, q.txt new -Confirm";
   await inTemp(script, "l\ny\n", (dir, prompts) => {

@@ -9,6 +9,7 @@ $null = New-Item -ItemType Directory $dir
 Set-Location $dir
 Set-Content a.txt 'alpha'
 $null = New-Item -ItemType Directory sub
+Set-Content sub/inner.txt inner
 function Show { (Get-ChildItem -Recurse -Name | Sort-Object) -join ', '; "a.txt: $(Get-Content a.txt -Raw)".TrimEnd() }
 Show
 
