@@ -72,11 +72,31 @@ export const testPath: BuiltinCommand = {
         if ((wanted === "leaf" && drive) || (wanted === "container" && !drive)) return false;
         return drive || envMatches(ctx, env).length > 0;
       }
+      const item = sessionItem(ctx, p);
+      if (item !== null) return wanted !== "container" && item;
       return p === "" ? false : (literal || !hasWildcard(p) ? [resolvePath(ctx, p)] : expand(ctx, p)).some(fits);
     };
     return ctx.emitAll(paths.map(exists));
   },
 };
+
+/**
+ * `variable:name`, `function:name`, `alias:name` (about_Providers: the Variable, Function and Alias drives): whether
+ * the caller can see that item; null for a path on another drive. Names are not case-sensitive there.
+ */
+function sessionItem(ctx: CommandContext, path: string): boolean | null {
+  const drive = /^(variable|function|alias):[\\/]?(.+)$/i.exec(path);
+  if (!drive) return null;
+  const [, kind, name] = drive;
+  switch (kind.toLowerCase()) {
+    case "variable":
+      return ctx.scope.lookup(name) !== undefined;
+    case "function":
+      return ctx.scope.findFunction(name) !== undefined;
+    default:
+      return ctx.scope.findAlias(name) !== undefined || ctx.commands.builtinAliases().some(([alias]) => alias.toLowerCase() === name.toLowerCase());
+  }
+}
 
 /** Joins two path parts with one `/` between them (the FileSystem provider's MakePath). */
 function joinTwo(parent: string, child: string): string {
