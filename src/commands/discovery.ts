@@ -132,6 +132,7 @@ export const getMember: BuiltinCommand = {
     const chosen = members.filter((m) => (names === null || names.some((n) => n.test(m.name))) && kindMatches(m.type));
     return ctx.emitAll(chosen.map((m) => {
       const info = new PSCustomObject();
+      info.typeNames = ["Microsoft.PowerShell.Commands.MemberDefinition", "System.Object"];
       info.set("TypeName", typeName);
       info.set("Name", m.name);
       info.set("MemberType", m.type);

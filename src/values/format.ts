@@ -87,6 +87,8 @@ function directoryOf(item: PSCustomObject): string {
  */
 const GROUP_HEADERS: Record<string, (item: PSCustomObject) => string> = {
   "System.IO.FileSystemInfo": (item) => `    Directory: ${directoryOf(item)}`,
+  // Get-Member's view (PowerShellCore_format_ps1xml: MemberDefinition groups by TypeName).
+  "Microsoft.PowerShell.Commands.MemberDefinition": (item) => `   TypeName: ${toStr(item.get("TypeName"))}`,
 };
 
 /** The table views of PowerShell's built-in format data that rsh has types for. */
@@ -109,6 +111,7 @@ const TABLE_VIEWS: Record<string, readonly ViewColumn[]> = {
     // NameString: a symbolic link shows where it points.
     { label: "Name", read: (item) => item.get("Target") ? `${toStr(item.get("Name"))} -> ${toStr(item.get("Target"))}` : item.get("Name") },
   ],
+  "Microsoft.PowerShell.Commands.MemberDefinition": [{ label: "Name" }, { label: "MemberType" }, { label: "Definition" }],
   // Get-PSSession's view (PowerShellCore_format_ps1xml: PSSession).
   "System.Management.Automation.Runspaces.PSSession": ["Id", "Name", "Transport", "ComputerName", "ComputerType", "State", "ConfigurationName", "Availability"]
     .map((label) => ({ label, align: label === "Id" ? "right" as const : undefined })),
