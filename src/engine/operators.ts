@@ -197,13 +197,47 @@ function formatSpec(value: unknown, spec: string): string {
     case "P":
       // en-US, the culture rsh reports (Get-Host): .NET writes "50.00%" there (" %" is the invariant culture's).
       return (n * 100).toFixed(digits ?? 2) + "%";
-    default:
-      if (/^0+(\.0+)?$/.test(spec)) {
-        const decimals = spec.includes(".") ? spec.split(".")[1].length : 0;
-        return n.toFixed(decimals).padStart(spec.split(".")[0].length + (decimals ? decimals + 1 : 0), "0");
-      }
+    case "C": {
+      // en-US currency, as .NET 5+ writes it: `$1,234.50`, `-$3.00`.
+      const amount = Math.abs(n).toLocaleString("en-US", { minimumFractionDigits: digits ?? 2, maximumFractionDigits: digits ?? 2 });
+      return (n < 0 ? "-$" : "$") + amount;
+    }
+    case "E": {
+      // .NET's exponent has a sign and at least three digits: `1.23E+004`.
+      const [mantissa, exponent] = n.toExponential(digits ?? 6).split("e");
+      const power = Number(exponent);
+      const text = `${mantissa}E${power < 0 ? "-" : "+"}${String(Math.abs(power)).padStart(3, "0")}`;
+      return spec[0] === "e" ? text.toLowerCase() : text;
+    }
+    case "G":
+    case "R":
       return toStr(value);
+    default:
+      return /^[#0,.%]+$/.test(spec.replace(/^[^#0]*|[^#0]*$/g, "")) ? customNumber(n, spec) : toStr(value);
   }
+}
+
+/**
+ * .NET's custom numeric format strings (`0.00`, `#,##0.0#`, `00`, `#.##%`): `0` a digit always written, `#` one
+ * written when there is one, `,` between integer digits groups thousands, `%` multiplies by 100; text before the
+ * first and after the last placeholder is kept as written.
+ */
+function customNumber(n: number, spec: string): string {
+  const first = spec.search(/[#0]/);
+  const last = Math.max(spec.lastIndexOf("#"), spec.lastIndexOf("0"));
+  const prefix = spec.slice(0, first), suffix = spec.slice(last + 1), body = spec.slice(first, last + 1);
+  const value = (prefix + suffix).includes("%") || body.includes("%") ? n * 100 : n;
+  const [whole, fraction = ""] = body.replace(/%/g, "").split(".");
+  const minDecimals = (/^0*/.exec(fraction)?.[0] ?? "").length;
+  const maxDecimals = fraction.replace(/[^#0]/g, "").length;
+  let [digits, decimals = ""] = Math.abs(value).toFixed(maxDecimals).split(".");
+  while (decimals.length > minDecimals && decimals.endsWith("0")) decimals = decimals.slice(0, -1);
+  const minInteger = whole.replace(/[^0]/g, "").length;
+  if (digits === "0" && minInteger === 0) digits = "";
+  digits = digits.padStart(minInteger, "0");
+  if (whole.includes(",")) digits = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const negative = value < 0 && /[1-9]/.test(digits + decimals);
+  return `${negative ? "-" : ""}${prefix}${digits}${decimals ? "." + decimals : ""}${suffix}`;
 }
 
 /** The most elements `a..b` builds as an array; a pipeline or foreach over a range enumerates it lazily instead. */
