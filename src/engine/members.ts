@@ -346,6 +346,12 @@ function charStatic(lower: string, args: unknown[] | null): unknown {
   return undefined;
 }
 
+/** System.Double's constants (`[double]::MaxValue` prints 1.79769313486232E+308, as .NET writes it). */
+const DOUBLE_CONSTANTS: Record<string, number> = {
+  maxvalue: Number.MAX_VALUE, minvalue: -Number.MAX_VALUE, epsilon: Number.MIN_VALUE, nan: NaN,
+  positiveinfinity: Infinity, negativeinfinity: -Infinity,
+};
+
 const MATH: Record<string, (...n: number[]) => number> = {
   round: (x, digits = 0) => roundHalfEven(x * 10 ** digits) / 10 ** digits,
   floor: Math.floor, ceiling: Math.ceil, abs: Math.abs, sqrt: Math.sqrt, pow: Math.pow, truncate: Math.trunc,
@@ -382,6 +388,9 @@ export function staticMember(type: TypeValue, name: string, args: unknown[] | nu
     if (lower === "minvalue") return t === "int" ? -2147483648 : -9223372036854775808;
     if (lower === "parse" && args) return toNumber(args[0]);
   }
+  if (t === "double" && lower in DOUBLE_CONSTANTS) return DOUBLE_CONSTANTS[lower];
+  if (t === "double" && lower === "parse" && args) return toNumber(args[0]);
+  if (t === "double" && lower === "isnan" && args) return Number.isNaN(toNumber(args[0]));
   if (t === "datetime" && lower === "now") return new Date();
   if ((t === "pscredential" || t === "management.automation.pscredential") && lower === "new" && args) {
     if (!(args[1] instanceof SecureString)) throw new MemberError('Cannot convert argument "password" to type "System.Security.SecureString".');

@@ -58,16 +58,25 @@ export function toNumber(value: Value, typeName = "System.Double"): number {
   return n;
 }
 
+/** `1.79769313486232e+308` without trailing zeros in its mantissa (`5.00000000000000e-1` → `5e-1`). */
+function trimExponent(text: string): string {
+  const [mantissa, exponent] = text.split("e");
+  return `${mantissa.includes(".") ? mantissa.replace(/\.?0+$/, "") : mantissa}e${exponent}`;
+}
+
 /** .NET's round-trip formatting of a double: `0.1+0.2` prints 0.3, `1e20` prints 1E+20. */
 export function formatNumber(n: number): string {
   if (Number.isNaN(n)) return "NaN";
   if (n === Infinity) return "Infinity";
   if (n === -Infinity) return "-Infinity";
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  const shortest = Number(n.toPrecision(15));
+  const fifteen = n.toPrecision(15);
+  const shortest = Number(fifteen);
   const abs = Math.abs(shortest);
-  if (abs !== 0 && (abs >= 1e15 || abs < 1e-5)) {
-    const [mantissa, exponent] = shortest.toExponential().split("e");
+  if (abs !== 0 && (abs >= 1e15 || abs < 1e-5 || !Number.isFinite(shortest))) {
+    // Fifteen digits read back as a number can leave the range (Double.MaxValue) or lose a denormal's digits
+    // (Double.Epsilon): the exponent form is then made from the fifteen digits themselves.
+    const [mantissa, exponent] = (Number.isFinite(shortest) && abs >= Number.MIN_VALUE * 1e15 ? shortest.toExponential() : trimExponent(n.toExponential(14))).split("e");
     const e = Number(exponent);
     return `${mantissa}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
   }
