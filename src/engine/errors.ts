@@ -97,14 +97,21 @@ export class ErrorRecord {
     return this.message;
   }
 
+  /** The text of the line the error starts on ("" without a position). */
+  sourceLine(): string {
+    if (!this.span || this.source === null) return "";
+    const offset = this.span.start.offset;
+    const lineStart = this.source.lastIndexOf("\n", offset - 1) + 1;
+    const lineEnd = this.source.indexOf("\n", offset);
+    return this.source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
+  }
+
   /** PowerShell's concise error view: `Exception: file:line:column`, the source line and a `~~~` marker. */
   format(): string {
     const head = this.commandName ? `${this.commandName}: ` : "";
     if (!this.span || this.source === null) return `${head}${this.message}`;
     const { start, end } = this.span;
-    const lineStart = this.source.lastIndexOf("\n", start.offset - 1) + 1;
-    const lineEnd = this.source.indexOf("\n", start.offset);
-    const sourceLine = this.source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
+    const sourceLine = this.sourceLine();
     const width = Math.max(1, (end.line === start.line ? end.column : sourceLine.length + 1) - start.column);
     const gutter = String(start.line).padStart(4);
     const pad = " ".repeat(gutter.length);

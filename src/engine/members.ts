@@ -104,6 +104,7 @@ export function getMember(target: unknown, name: string): unknown {
     if (lower === "targetobject") return target.targetObject;
     if (lower === "categoryinfo") return categoryInfo(target);
     if (lower === "errordetails") return errorDetails(target);
+    if (lower === "invocationinfo") return invocationInfo(target);
     return undefined;
   }
   if (typeof target === "string") return lower === "length" ? target.length : lower === "count" ? 1 : undefined;
@@ -171,6 +172,26 @@ function categoryInfo(record: ErrorRecord): NotedScalar {
   parts.set("TargetName", set.targetName ?? (target === null ? "" : toStr(target)));
   parts.set("TargetType", set.targetType ?? (target === null ? "" : typeNameOf(target).slice(typeNameOf(target).lastIndexOf(".") + 1)));
   return new NotedScalar(record.category, parts);
+}
+
+/**
+ * `$_.InvocationInfo`: where the error happened — ScriptName, ScriptLineNumber, OffsetInLine, Line, and pwsh's
+ * PositionMessage (`At file:line char:column`, the line, a `~` marker); MyCommand names the command that reported it.
+ */
+function invocationInfo(record: ErrorRecord): PSCustomObject {
+  const info = new PSCustomObject();
+  info.typeNames = ["System.Management.Automation.InvocationInfo", "System.Object"];
+  const span = record.span;
+  const line = record.sourceLine();
+  info.set("MyCommand", record.commandName);
+  info.set("ScriptName", span?.file ?? "");
+  info.set("ScriptLineNumber", span?.start.line ?? 0);
+  info.set("OffsetInLine", span?.start.column ?? 0);
+  info.set("Line", line);
+  const width = span ? Math.max(1, (span.end.line === span.start.line ? span.end.column : line.length + 1) - span.start.column) : 0;
+  info.set("PositionMessage", span ? `At ${span.file}:${span.start.line} char:${span.start.column}\n+ ${line}\n+ ${" ".repeat(span.start.column - 1)}${"~".repeat(width)}` : "");
+  info.set("InvocationName", record.commandName ?? "");
+  return info;
 }
 
 /** `$_.ErrorDetails`: null unless the error carries a message of its own or a recommended action. */

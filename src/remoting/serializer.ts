@@ -53,9 +53,18 @@ export class DeserializedErrorRecord extends ErrorRecord {
   }
 
   override format(): string {
-    if (!this.span || this.source === null || this.sourceOffset === 0) return super.format();
+    return this.#local()?.format() ?? super.format();
+  }
+
+  override sourceLine(): string {
+    return this.#local()?.sourceLine() ?? super.sourceLine();
+  }
+
+  /** The record with its span moved into the excerpt it carries; null when nothing needs moving. */
+  #local(): ErrorRecord | null {
+    if (!this.span || this.source === null || this.sourceOffset === 0) return null;
     const local = shiftSpan(this.span, -this.sourceOffset);
-    return new ErrorRecord(this.message, this.fullyQualifiedErrorId, this.category, local, this.source, null, this.commandName).format();
+    return new ErrorRecord(this.message, this.fullyQualifiedErrorId, this.category, local, this.source, null, this.commandName);
   }
 }
 

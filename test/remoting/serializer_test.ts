@@ -248,6 +248,7 @@ errors("fields, target object and the concise view survive; only the span's line
   assert.is(back.source, "  throw @{ Reason = 'bad'; Code = 7 }");
   assert.is((back.targetObject as PSHashtable).get("code"), 7);
   assert.is(back.format(), record.format());
+  assert.is(back.sourceLine(), record.sourceLine(), "$_.InvocationInfo.Line on the receiver");
   assert.is(deserializeError(overJson(serializeError(back))).format(), record.format(), "a second trip too");
 });
 
