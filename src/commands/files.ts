@@ -6,12 +6,29 @@
 import type { BuiltinCommand, CommandContext } from "../engine/command_types.ts";
 import { Deno } from "../platform.ts";
 import { toStr } from "../values/convert.ts";
-import { PSCustomObject } from "../values/objects.ts";
+import { PATH_INFO } from "../values/format.ts";
+import { NotedScalar, PSCustomObject } from "../values/objects.ts";
 
 /** The runspace's location (`$PWD`), or the process's directory before one is set. */
 export function location(ctx: CommandContext): string {
   return toStr(ctx.scope.global.lookup("PWD")?.value ?? "") || Deno.cwd();
 }
+
+/**
+ * A location as PowerShell gives it (Get-Location, `$PWD`, -PassThru): a PathInfo whose Path (and ProviderPath) is
+ * the directory. It is the path itself in strings, conversions and comparisons (`"$PWD"`, `Join-Path $PWD x`), shows
+ * as pwsh's one-column `Path` table, and answers `.Path` (`(Get-Location).Path`, `$PWD.Path`).
+ */
+export function pathInfo(path: string): NotedScalar {
+  const info = new PSCustomObject();
+  info.typeNames = [PATH_INFO, "System.Object"];
+  info.set("Drive", "");
+  info.set("Provider", "Microsoft.PowerShell.Core\\FileSystem");
+  info.set("ProviderPath", path);
+  info.set("Path", path);
+  return new NotedScalar(path, info, PATH_INFO);
+}
+
 
 /** Resolves `path` against the runspace's location; `~` is the home directory. */
 export function resolvePath(ctx: CommandContext, path: string): string {
@@ -76,8 +93,8 @@ export const setLocation: BuiltinCommand = {
       past[walk === "back" ? "forward" : "back"].push(here);
     }
     if (past.back.length > 20) past.back.shift();
-    ctx.scope.global.set("PWD", target);
-    if (params.get("PassThru")) return ctx.emit(target);
+    ctx.scope.global.set("PWD", pathInfo(target));
+    if (params.get("PassThru")) return ctx.emit(pathInfo(target));
   },
 };
 

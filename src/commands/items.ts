@@ -12,7 +12,7 @@ import { toStr } from "../values/convert.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
 import { PSCustomObject } from "../values/objects.ts";
 import { envItems, envMatches, envMissing, envName } from "./env_drive.ts";
-import { fileInfo, location, resolvePath } from "./files.ts";
+import { fileInfo, location, pathInfo, resolvePath } from "./files.ts";
 
 const NS = "Microsoft.PowerShell.Commands";
 const STACK_KEY = "items.locationStack";
@@ -493,7 +493,7 @@ export const getLocation: BuiltinCommand = {
   aliases: ["pwd", "gl"],
   parameters: [{ name: "Stack", type: "switch" }, { name: "StackName", type: "string[]" }],
   process(ctx, params) {
-    if (!params.get("Stack") && !params.has("StackName")) return ctx.emit(location(ctx));
+    if (!params.get("Stack") && !params.has("StackName")) return ctx.emit(pathInfo(location(ctx)));
     // -Stack lists a location stack, the most recently pushed location first.
     const names = params.has("StackName") ? paths(params.get("StackName")) : [undefined];
     return ctx.emitAll(names.flatMap((name) => [...locationStack(ctx, name)].reverse()));
@@ -522,8 +522,8 @@ export const pushLocation: BuiltinCommand = {
       return;
     }
     stack.push(location(ctx));
-    ctx.scope.global.set("PWD", target);
-    if (params.get("PassThru")) return ctx.emit(target);
+    ctx.scope.global.set("PWD", pathInfo(target));
+    if (params.get("PassThru")) return ctx.emit(pathInfo(target));
   },
 };
 
@@ -540,7 +540,7 @@ export const popLocation: BuiltinCommand = {
       }
       return;
     }
-    ctx.scope.global.set("PWD", target);
-    if (params.get("PassThru")) return ctx.emit(target);
+    ctx.scope.global.set("PWD", pathInfo(target));
+    if (params.get("PassThru")) return ctx.emit(pathInfo(target));
   },
 };

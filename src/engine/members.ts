@@ -269,9 +269,9 @@ function escapeClass(chars: string): string {
 
 /** Calls `target.name(args)` (`.ForEach({})` / `.Where({})` run script blocks, so the evaluator handles them). */
 export function invokeMethod(target: unknown, name: string, args: unknown[]): unknown {
-  if (target instanceof NotedScalar) return invokeMethod(target.base, name, args);
   const lower = name.toLowerCase();
   if (lower === "gettype") return typeInfo(target);
+  if (target instanceof NotedScalar) return invokeMethod(target.base, name, args);
   if (target instanceof PSObjectView && lower === "copy") return target.copy();
   if (target instanceof PropertyCollection && lower === "remove") {
     target.remove(toStr(args[0]));

@@ -290,7 +290,8 @@ const CASE_FORMS = new Map<string, [string, boolean]>(
 
 /** Applies a binary operator (not `-and`, `-or`, `??`, which the evaluator short-circuits). */
 export function binary(operator: string, left: unknown, right: unknown, onMatch?: (m: PSHashtable) => void): unknown {
-  if (left instanceof NotedScalar) left = left.base;
+  // -is and -isnot ask about the value itself (a location is a PathInfo, not a string); the rest use its base.
+  if (left instanceof NotedScalar && operator !== "-is" && operator !== "-isnot") left = left.base;
   if (right instanceof NotedScalar) right = right.base;
   const form = CASE_FORMS.get(operator);
   const op = form ? form[0] : operator;

@@ -22,6 +22,7 @@ import { checkLanguage, executionContext, type LanguageMode } from "../engine/la
 import { ExecutionPolicy } from "./execution_policy.ts";
 import { type Job, type JobRunspace, JobTable } from "./jobs.ts";
 import { commandTable, fromPlain } from "./host_commands.ts";
+import { pathInfo } from "../commands/files.ts";
 import { nextRunspaceId } from "./runspace.ts";
 import type { InvokeOptions, InvokeResult, Runspace, RunspaceAvailability, RunspaceState, StreamRecord } from "./runspace.ts";
 
@@ -264,7 +265,7 @@ export class LocalRunspace implements Runspace {
       ErrorActionPreference: "Continue", VerbosePreference: "SilentlyContinue", DebugPreference: "SilentlyContinue",
       InformationPreference: "SilentlyContinue", WarningPreference: "Continue", ProgressPreference: "Continue", Error: [], "?": true,
       WhatIfPreference: false, ConfirmPreference: "High",
-      PSVersionTable: version, PID: Deno.pid, HOME: home, PWD: options.location ?? null, IsLinux: true,
+      PSVersionTable: version, PID: Deno.pid, HOME: home, PWD: options.location ? pathInfo(options.location) : null, IsLinux: true,
       IsWindows: false, IsMacOS: false, args: [], PROFILE: this.#profilePaths().at(-1),
       ExecutionContext: executionContext({ get: () => this.#evaluator.languageMode, set: (mode) => (this.#evaluator.languageMode = mode) }),
       ...Object.fromEntries(Object.entries(options.variables ?? {}).map(([k, v]) => [k, fromPlain(v)])),

@@ -250,7 +250,7 @@ export function typeNameOf(value: Value): string {
   if (value instanceof PSCustomObject) return "System.Management.Automation.PSCustomObject";
   if (value instanceof Date) return "System.DateTime";
   if (value instanceof RegExp) return "System.Text.RegularExpressions.Regex";
-  if (value instanceof NotedScalar) return typeNameOf(value.base);
+  if (value instanceof NotedScalar) return value.typeName ?? typeNameOf(value.base);
   if (typeof value === "object" && DOTNET_TYPE in value) return String(value[DOTNET_TYPE]);
   return "System.Object";
 }
@@ -258,7 +258,12 @@ export function typeNameOf(value: Value): string {
 /** `-is`: whether `value` is of the named type. */
 export function isOfType(value: Value, typeName: string): boolean {
   const type = canonicalType(typeName);
-  if (value instanceof NotedScalar) return type === "psobject" || isOfType(value.base, typeName);
+  if (value instanceof NotedScalar) {
+    // A value standing for a type of its own (a PathInfo) is that type; remote output's is its base's.
+    const own = value.typeName?.toLowerCase();
+    if (own !== undefined) return type === "psobject" || type === "object" || own === "system." + type || own === type;
+    return type === "psobject" || isOfType(value.base, typeName);
+  }
   switch (type) {
     case "object":
       return value !== null && value !== undefined;

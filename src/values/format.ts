@@ -91,6 +91,9 @@ const GROUP_HEADERS: Record<string, (item: PSCustomObject) => string> = {
   "Microsoft.PowerShell.Commands.MemberDefinition": (item) => `   TypeName: ${toStr(item.get("TypeName"))}`,
 };
 
+/** A location's type: commands/files.ts makes them, this module shows them as a table of their Path. */
+export const PATH_INFO = "System.Management.Automation.PathInfo";
+
 /** The table views of PowerShell's built-in format data that rsh has types for. */
 const TABLE_VIEWS: Record<string, readonly ViewColumn[]> = {
   [DICTIONARY_ENTRY]: [{ label: "Name", width: 30 }, { label: "Value" }],
@@ -112,6 +115,7 @@ const TABLE_VIEWS: Record<string, readonly ViewColumn[]> = {
     { label: "Name", read: (item) => item.get("Target") ? `${toStr(item.get("Name"))} -> ${toStr(item.get("Target"))}` : item.get("Name") },
   ],
   "Microsoft.PowerShell.Commands.MemberDefinition": [{ label: "Name" }, { label: "MemberType" }, { label: "Definition" }],
+  [PATH_INFO]: [{ label: "Path" }],
   // Get-PSSession's view (PowerShellCore_format_ps1xml: PSSession).
   "System.Management.Automation.Runspaces.PSSession": ["Id", "Name", "Transport", "ComputerName", "ComputerType", "State", "ConfigurationName", "Availability"]
     .map((label) => ({ label, align: label === "Id" ? "right" as const : undefined })),
@@ -177,6 +181,8 @@ export function formatItems(value: unknown, out: unknown[] = []): unknown[] {
   if (value === null || value === undefined) return out;
   if (Array.isArray(value)) for (const item of value) formatItems(item, out);
   else if (value instanceof PSHashtable) for (const [k, v] of value.entries()) out.push(dictionaryEntry(k, v));
+  // A location (Get-Location, $PWD) is its path in text but shows as its PathInfo: pwsh's one-column Path table.
+  else if (value instanceof NotedScalar && value.typeName === PATH_INFO) out.push(value.notes);
   else out.push(value);
   return out;
 }

@@ -237,7 +237,8 @@ export class PSChar {
  * and display see the base value; member access sees the notes first.
  */
 export class NotedScalar {
-  constructor(readonly base: string | number | boolean | Date, readonly notes: PSCustomObject) {}
+  /** `typeName`: the .NET type it stands for when not its base's (a location is a PathInfo that is its path in text). */
+  constructor(readonly base: string | number | boolean | Date, readonly notes: PSCustomObject, readonly typeName: string | null = null) {}
 
   // An embedder holding a raw output value gets the base in JS contexts too (`JSON.stringify`, `+x`, `${x}`).
   toJSON(): unknown {

@@ -91,7 +91,7 @@ cli("> and >> write output to a file, 2> writes errors (about_Redirection)", asy
 
 cli("file commands resolve paths against the session's location (Set-Location, *-Content, Test-Path)", async () => {
   const script = `Set-Location '${dir}'; 'a', 'b' | Set-Content f.txt; Add-Content f.txt 'c'; Get-Content f.txt; ` +
-    `(Get-Content f.txt -Raw).Length; Test-Path f.txt; Test-Path nope.txt; Get-Location; 1, 2 | Out-File o.txt; Get-Content ./o.txt`;
+    `(Get-Content f.txt -Raw).Length; Test-Path f.txt; Test-Path nope.txt; $PWD.Path; 1, 2 | Out-File o.txt; Get-Content ./o.txt`;
   const r = await runRsh(["-c", script]);
   assert.is(r.stderr, "");
   assert.is(r.stdout, `a\nb\nc\n6\nTrue\nFalse\n${dir}\n1\n2\n`);

@@ -75,8 +75,9 @@ location("`cd -` goes back and `cd +` forward through the history; a new locatio
 location("-PassThru writes the new location; -LiteralPath takes '-' as a name", async () => {
   await inTemp(async (dir, run) => {
     Deno.mkdirSync(`${dir}/-`);
-    assert.equal((await run("Set-Location sub -PassThru")).output, [`${dir}/sub`]);
-    assert.equal((await run("Set-Location -LiteralPath ../- -PassThru")).output, [`${dir}/-`]);
+    // -PassThru writes a PathInfo: its path in text, `.Path` too.
+    assert.equal((await run("(Set-Location sub -PassThru).Path")).output, [`${dir}/sub`]);
+    assert.equal((await run("Set-Location -LiteralPath ../- -PassThru")).output.map(String), [`${dir}/-`]);
   });
 });
 

@@ -65,7 +65,7 @@ isolation("each session has its own location; relative paths of file commands re
     const b = new LocalRunspace({ location: root });
     await a.invoke("Set-Location one");
     await b.invoke("Set-Location two");
-    assert.equal((await a.invoke("Get-Content f.txt; (Get-Location)")).output, ["from one", `${root}/one`]);
+    assert.equal((await a.invoke("Get-Content f.txt; (Get-Location).Path")).output, ["from one", `${root}/one`]);
     assert.equal((await b.invoke("Get-Content f.txt; (Get-ChildItem -Name)")).output, ["from two", "f.txt"]);
   } finally {
     Deno.removeSync(root, { recursive: true });
