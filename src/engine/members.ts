@@ -8,6 +8,7 @@ import { makeCredential, SecureString } from "../values/credentials.ts";
 import { NotedScalar, PSChar, PSCustomObject, PSHashtable, PSList, timeSpan, timeSpanMs } from "../values/objects.ts";
 import { dotnetStatic, encodingMethod, listMethod, regexMethod, StringBuilderValue, stringBuilderMember, stringBuilderMethod, TextEncodingValue, VOID } from "./dotnet.ts";
 import { ErrorRecord } from "./errors.ts";
+import { startedStopwatch, StopwatchValue } from "./stopwatch.ts";
 import { ExceptionValue } from "./exceptions.ts";
 import { cultureDate, formatDate, universal } from "../values/date_format.ts";
 import { type DotNetContext, RefValue, systemStatic } from "./dotnet_system.ts";
@@ -123,6 +124,7 @@ export function getMember(target: unknown, name: string): unknown {
     return undefined;
   }
   if (target instanceof StringBuilderValue) return stringBuilderMember(target, lower);
+  if (target instanceof StopwatchValue) return target.member(lower);
   if (target instanceof TypeValue) {
     if (lower === "name") return canonicalType(target.name);
     if (lower === "fullname") return target.name;
@@ -289,6 +291,9 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
   } else if (target instanceof RegExp) {
     const result = regexMethod(target, lower, args);
     if (result !== undefined) return result;
+  } else if (target instanceof StopwatchValue) {
+    const result = target.method(lower);
+    if (result !== undefined) return result;
   } else if (target instanceof StringBuilderValue) {
     const result = stringBuilderMethod(target, lower, args);
     if (result !== undefined) return result;
@@ -410,6 +415,10 @@ export function staticMember(type: TypeValue, name: string, args: unknown[] | nu
     if (lower === "parse" && args) return toNumber(args[0]);
   }
   if (t === "double" && lower in DOUBLE_CONSTANTS) return DOUBLE_CONSTANTS[lower];
+  if (t === "diagnostics.stopwatch" && args) {
+    if (lower === "startnew") return startedStopwatch();
+    if (lower === "new") return new StopwatchValue();
+  }
   if (t === "double" && lower === "parse" && args) return toNumber(args[0]);
   if (t === "double" && lower === "isnan" && args) return Number.isNaN(toNumber(args[0]));
   if (t === "datetime" && lower === "now") return new Date();
