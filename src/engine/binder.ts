@@ -38,6 +38,10 @@ export interface ParameterSpec {
   validateRange?: [number, number];
   /** Refuses null, empty strings and empty arrays, as [ValidateNotNullOrEmpty()]. */
   notNullOrEmpty?: boolean;
+  /** `[ValidatePattern('^a')]`: each value matches the regular expression (in any case, as pwsh's). */
+  validatePattern?: string;
+  /** `[ValidateLength(1, 10)]`: each value's text is that many characters long. */
+  validateLength?: [number, number];
   /** Takes every positional argument no other parameter took (ValueFromRemainingArguments). */
   remaining?: boolean;
 }
@@ -92,6 +96,19 @@ export function coerce(spec: ParameterSpec, value: unknown): unknown {
   }
   if (spec.validateSet && !spec.validateSet.some((v) => v.toLowerCase() === toStr(result).toLowerCase())) {
     throw new BindingError(`Cannot validate argument on parameter '${spec.name}'. The argument "${toStr(result)}" does not belong to the set "${spec.validateSet.join(",")}" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.`, "ParameterArgumentValidationError");
+  }
+  for (const item of spec.validatePattern !== undefined || spec.validateLength ? (Array.isArray(result) ? result : [result]) : []) {
+    const text = toStr(item);
+    if (spec.validatePattern !== undefined && !new RegExp(spec.validatePattern, "i").test(text)) {
+      throw new BindingError(`Cannot validate argument on parameter '${spec.name}'. The argument "${text}" does not match the "${spec.validatePattern}" pattern. Supply an argument that matches "${spec.validatePattern}" and try the command again.`, "ParameterArgumentValidationError");
+    }
+    const [min, max] = spec.validateLength ?? [0, Infinity];
+    if (text.length < min) {
+      throw new BindingError(`Cannot validate argument on parameter '${spec.name}'. The character length (${text.length}) of the argument is too short. Specify an argument with a length that is greater than or equal to "${min}", and then try the command again.`, "ParameterArgumentValidationError");
+    }
+    if (text.length > max) {
+      throw new BindingError(`Cannot validate argument on parameter '${spec.name}'. The character length of the ${text.length} argument is too long. Shorten the character length of the argument so it is fewer than or equal to "${max}" characters, and then try the command again.`, "ParameterArgumentValidationError");
+    }
   }
   if (spec.validateRange) {
     const n = toNumber(result);

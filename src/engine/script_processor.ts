@@ -83,6 +83,8 @@ function deriveSpecs(parameters: A.Parameter[]): ParameterSpec[] {
       else if (name === "validateset") spec.validateSet = attribute.positionalArguments.map((e) => String(literal(e)));
       else if (name === "validaterange") spec.validateRange = attribute.positionalArguments.map((e) => Number(literal(e))) as [number, number];
       else if (name === "validatenotnullorempty") spec.notNullOrEmpty = true;
+      else if (name === "validatepattern") spec.validatePattern = String(literal(attribute.positionalArguments[0]));
+      else if (name === "validatelength") spec.validateLength = attribute.positionalArguments.map((e) => Number(literal(e))) as [number, number];
     }
     if (spec.type?.toLowerCase() === "switch") delete spec.position;
     return spec;
