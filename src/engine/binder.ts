@@ -38,6 +38,11 @@ export interface ParameterSpec {
   validateRange?: [number, number];
   /** Refuses null, empty strings and empty arrays, as [ValidateNotNullOrEmpty()]. */
   notNullOrEmpty?: boolean;
+  /**
+   * A script function's mandatory parameter refuses $null, an empty string and an empty array unless
+   * `[AllowNull()]`, `[AllowEmptyString()]` or `[AllowEmptyCollection()]` lets it (names of what it allows).
+   */
+  refusesEmpty?: { null: boolean; string: boolean; collection: boolean };
   /** `[ValidatePattern('^a')]`: each value matches the regular expression (in any case, as pwsh's). */
   validatePattern?: string;
   /** `[ValidateLength(1, 10)]`: each value's text is that many characters long. */
@@ -96,6 +101,12 @@ export function coerce(spec: ParameterSpec, value: unknown): unknown {
   }
   if (spec.validateSet && !spec.validateSet.some((v) => v.toLowerCase() === toStr(result).toLowerCase())) {
     throw new BindingError(`Cannot validate argument on parameter '${spec.name}'. The argument "${toStr(result)}" does not belong to the set "${spec.validateSet.join(",")}" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.`, "ParameterArgumentValidationError");
+  }
+  const empty = spec.refusesEmpty;
+  if (empty) {
+    const what = result === null && empty.null ? "null" : result === "" && empty.string ? "an empty string" : Array.isArray(result) && result.length === 0 && empty.collection ? "an empty array" : null;
+    const id = what === "null" ? "NullNotAllowed" : what === "an empty string" ? "EmptyStringNotAllowed" : "EmptyArrayNotAllowed";
+    if (what !== null) throw new BindingError(`Cannot bind argument to parameter '${spec.name}' because it is ${what}.`, `ParameterArgumentValidationError${id}`);
   }
   for (const item of spec.validatePattern !== undefined || spec.validateLength ? (Array.isArray(result) ? result : [result]) : []) {
     const text = toStr(item);

@@ -4,11 +4,11 @@
  * run in a scope of its own, pipeline input bound by value or by property name, `return` ending a block.
  */
 import type * as A from "../../grammar/ast.ts";
-import { canonicalType, convertTo, toStr } from "../values/convert.ts";
+import { canonicalType, convertTo, toBool, toStr } from "../values/convert.ts";
 import { PSCustomObject, PSHashtable } from "../values/objects.ts";
 import { type Bound, bindArguments, BindingError, checkMandatory, coerce, declaresParameter, type ParameterSpec, type RawArgument } from "./binder.ts";
 import { type Emit, type Evaluator, returned } from "./evaluator.ts";
-import { evaluate, forEachVariable, type Frame, type Invocation } from "./expressions.ts";
+import { evaluate, forEachVariable, type Frame, type Invocation, ScriptBlockValue } from "./expressions.ts";
 import { ErrorRecord, RuntimeError } from "./errors.ts";
 import { getMember } from "./members.ts";
 import { applyPreferences, captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
@@ -26,6 +26,8 @@ interface Declared {
   strictNames: boolean;
   pipelineSpec: ParameterSpec | undefined;
   byName: ParameterSpec[];
+  /** The `[ValidateScript()]` blocks, with the parameter each checks. */
+  validations: { spec: ParameterSpec; block: A.ScriptBlockExpression }[];
   /**
    * Every parameter is a plain `$name` (no type, attribute or default): positional values then bind in declaration
    * order with nothing to convert or check — the binder's own result for such a list, without its tables.
@@ -54,6 +56,10 @@ function declared(block: A.ScriptBlock, extraParameters: A.Parameter[] | null): 
     pipelineSpec: specs.find((s) => s.pipeline),
     byName: specs.filter((s) => s.pipelineByName),
     plain: !advanced && parameters.every((p) => p.attributes.length === 0 && p.defaultValue === null),
+    validations: parameters.flatMap((p, i) => p.attributes.flatMap((a) => {
+      const block = a.kind !== "TypeConstraint" && a.typeName.name.toLowerCase() === "validatescript" ? a.positionalArguments[0] : undefined;
+      return block?.kind === "ScriptBlockExpression" ? [{ spec: specs[i], block }] : [];
+    })),
   };
   declaredCache.set(parameters, found);
   return found;
@@ -87,6 +93,11 @@ function deriveSpecs(parameters: A.Parameter[]): ParameterSpec[] {
       else if (name === "validatelength") spec.validateLength = attribute.positionalArguments.map((e) => Number(literal(e))) as [number, number];
     }
     if (spec.type?.toLowerCase() === "switch") delete spec.position;
+    // about_Functions_Advanced_Parameters: a mandatory parameter takes no null or empty value unless allowed.
+    if (spec.mandatory) {
+      const allows = (name: string) => p.attributes.some((a) => a.kind !== "TypeConstraint" && a.typeName.name.toLowerCase() === name);
+      spec.refusesEmpty = { null: !allows("allownull"), string: !allows("allowemptystring"), collection: !allows("allowemptycollection") };
+    }
     return spec;
   });
 }
@@ -310,9 +321,38 @@ class ScriptBlockProcessor implements Processor {
     for (let i = 0; i < parameters.length; i++) {
       const spec = specs[i];
       if (values.has(spec.name)) this.setParameter(spec, values.get(spec.name));
-      else if (parameters[i].defaultValue) return this.bindDefaults(i);
+      else if (parameters[i].defaultValue) return then(this.bindDefaults(i), () => this.validateScripts());
       else this.setParameter(spec, unboundValue(spec));
     }
+    return this.validateScripts();
+  }
+
+  /**
+   * `[ValidateScript({ … })]` (about_Functions_Advanced_Parameters): the block runs for each value the call bound,
+   * with the value as `$_`, and must answer true; what it throws is the reason given.
+   */
+  validateScripts(): Maybe<void> {
+    const checks = this.declared.validations;
+    if (checks.length === 0) return;
+    const values = this.bound.values;
+    const fail = (spec: ParameterSpec, reason: string): never =>
+      bindingFailure(this.caller, this.node, new BindingError(`Cannot validate argument on parameter '${spec.name}'. ${reason}`, "ParameterArgumentValidationError"), this.options.command?.name ?? null);
+    return eachInOrder(checks, ({ spec, block }) => {
+      if (!values.has(spec.name)) return;
+      const value = values.get(spec.name);
+      return eachInOrder(Array.isArray(value) ? value : [value], (item) => {
+        const text = this.source.slice(block.span.start.offset + 1, block.span.end.offset - 1);
+        const rejected = () => fail(spec, `The "${text}" validation script for the argument with value "${toStr(item)}" did not return a result of True. Determine why the validation script failed, and then try the command again.`);
+        let ran: Maybe<unknown[]>;
+        try {
+          ran = this.evaluator.callScriptBlock(new ScriptBlockValue(block.scriptBlock, this.source, this.options.trusted ?? false), item, [], this.scope);
+        } catch (e) {
+          if (e instanceof RuntimeError) fail(spec, e.record.message);
+          throw e;
+        }
+        return then(ran, (out) => (out.length > 0 && toBool(out.length === 1 ? out[0] : out) ? undefined : rejected()));
+      });
+    });
   }
 
   /** `Add 1 2` to `function Add($a, $b)`: each value to the next parameter, the rest in `$args`, unset ones $null. */

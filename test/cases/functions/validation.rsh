@@ -8,3 +8,15 @@ Test-Code -Code A1 -Names ab, abcd
 try { Test-Code -Code b1 } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }
 try { Test-Code -Names a } catch { $_.Exception.Message }
 try { Test-Code -Names abcdef } catch { $_.Exception.Message }
+# [ValidateScript()] runs for each bound value as $_ and must answer true; what it throws is the reason. A mandatory
+# parameter refuses $null, '' and @() unless [AllowNull()], [AllowEmptyString()] or [AllowEmptyCollection()].
+function Test-More { param([ValidateScript({ $_ -gt 2 })][int]$N) "ok $N" }
+Test-More 5; try { Test-More 1 } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }
+function Test-Each { param([ValidateScript({ if ($_ -like 'a*') { $true } else { throw 'must start with a' } })][string[]]$S) "ok $S" }
+Test-Each ab, ac; try { Test-Each ab, bc } catch { $_.Exception.Message }
+function Test-Required { param([Parameter(Mandatory)][string]$Name, [Parameter()][AllowEmptyString()]$Other) "[$Name]" }
+try { Test-Required -Name '' } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }
+function Test-Allowed { param([Parameter(Mandatory)][AllowEmptyString()][string]$Name) "[$Name]" }
+Test-Allowed -Name ''
+function Test-List { param([Parameter(Mandatory)][string[]]$A) 'ok' }
+try { Test-List -A @() } catch { $_.Exception.Message }
