@@ -147,6 +147,7 @@ export function runAlone(evaluator: Evaluator, element: A.PipelineElement, frame
   return then(makeProcessor(evaluator, element, frame, emit, false), (made) => evaluator.runPipeline([made], NO_REDIRECTIONS, frame));
 }
 
+/** Evaluates a simple call's positional values in order (going on when one waits), runs it, and sets `$?` as its pipeline would. */
 function callWith(
   evaluator: Evaluator,
   entry: FunctionEntry,
