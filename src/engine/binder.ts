@@ -47,6 +47,8 @@ export interface ParameterSpec {
   validatePattern?: string;
   /** `[ValidateLength(1, 10)]`: each value's text is that many characters long. */
   validateLength?: [number, number];
+  /** `[ValidateCount(1, 3)]`: that many values (a single value is one). */
+  validateCount?: [number, number];
   /** Takes every positional argument no other parameter took (ValueFromRemainingArguments). */
   remaining?: boolean;
 }
@@ -107,6 +109,13 @@ export function coerce(spec: ParameterSpec, value: unknown): unknown {
     const what = result === null && empty.null ? "null" : result === "" && empty.string ? "an empty string" : Array.isArray(result) && result.length === 0 && empty.collection ? "an empty array" : null;
     const id = what === "null" ? "NullNotAllowed" : what === "an empty string" ? "EmptyStringNotAllowed" : "EmptyArrayNotAllowed";
     if (what !== null) throw new BindingError(`Cannot bind argument to parameter '${spec.name}' because it is ${what}.`, `ParameterArgumentValidationError${id}`);
+  }
+  if (spec.validateCount) {
+    const [min, max] = spec.validateCount;
+    const count = Array.isArray(result) ? result.length : 1;
+    if (count < min || count > max) {
+      throw new BindingError(`Cannot validate argument on parameter '${spec.name}'. The parameter requires at least ${min} value(s) and no more than ${max} value(s) - ${count} value(s) were provided.`, "ParameterArgumentValidationError");
+    }
   }
   for (const item of spec.validatePattern !== undefined || spec.validateLength ? (Array.isArray(result) ? result : [result]) : []) {
     const text = toStr(item);

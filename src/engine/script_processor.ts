@@ -91,6 +91,7 @@ function deriveSpecs(parameters: A.Parameter[]): ParameterSpec[] {
       else if (name === "validatenotnullorempty") spec.notNullOrEmpty = true;
       else if (name === "validatepattern") spec.validatePattern = String(literal(attribute.positionalArguments[0]));
       else if (name === "validatelength") spec.validateLength = attribute.positionalArguments.map((e) => Number(literal(e))) as [number, number];
+      else if (name === "validatecount") spec.validateCount = attribute.positionalArguments.map((e) => Number(literal(e))) as [number, number];
     }
     if (spec.type?.toLowerCase() === "switch") delete spec.position;
     // about_Functions_Advanced_Parameters: a mandatory parameter takes no null or empty value unless allowed.

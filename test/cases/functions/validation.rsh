@@ -20,3 +20,6 @@ function Test-Allowed { param([Parameter(Mandatory)][AllowEmptyString()][string]
 Test-Allowed -Name ''
 function Test-List { param([Parameter(Mandatory)][string[]]$A) 'ok' }
 try { Test-List -A @() } catch { $_.Exception.Message }
+# [ValidateCount()]: how many values the parameter takes (ValidateCountMinLengthFailure/MaxLengthFailure).
+function Test-Count { param([ValidateCount(1, 2)][string[]]$Context) "ok $($Context.Count)" }
+Test-Count a, b; try { Test-Count a, b, c } catch { $_.Exception.Message }
