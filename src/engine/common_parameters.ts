@@ -18,6 +18,9 @@ const COMMON: readonly { key: keyof Common; names: string[]; takesValue: boolean
   { key: "pipelineVariable", names: ["pipelinevariable", "pv"], takesValue: true },
 ];
 
+/** -WhatIf, taken by an advanced function that declares `[CmdletBinding(SupportsShouldProcess)]`. */
+const WHAT_IF = { key: "whatIf" as const, names: ["whatif", "wi"], takesValue: false };
+
 const ACTION_PREFERENCES = ["SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"];
 
 export interface Common {
@@ -29,15 +32,20 @@ export interface Common {
   errorVariable?: string;
   outVariable?: string;
   pipelineVariable?: string;
+  whatIf?: boolean;
 }
 
-/** Takes the common parameters out of `args` (those `own` does not declare itself). */
-export function takeCommonParameters(args: RawArgument[], own: (name: string) => boolean): { args: RawArgument[]; common: Common } {
+/**
+ * Takes the common parameters out of `args` (those `own` does not declare itself); `shouldProcess`: -WhatIf too (a
+ * function declaring SupportsShouldProcess).
+ */
+export function takeCommonParameters(args: RawArgument[], own: (name: string) => boolean, shouldProcess = false): { args: RawArgument[]; common: Common } {
   const common: Common = {};
   const rest: RawArgument[] = [];
+  const known = shouldProcess ? [...COMMON, WHAT_IF] : COMMON;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const found = arg.kind === "parameter" ? COMMON.find((c) => c.names.includes(arg.name.toLowerCase())) : undefined;
+    const found = arg.kind === "parameter" ? known.find((c) => c.names.includes(arg.name.toLowerCase())) : undefined;
     if (!found || arg.kind !== "parameter" || own(arg.name)) {
       rest.push(arg);
       continue;
@@ -61,6 +69,8 @@ export function applyPreferences(common: Common, scope: Scope): void {
   if (common.informationAction) scope.set("InformationPreference", common.informationAction);
   if (common.verbose !== undefined) scope.set("VerbosePreference", common.verbose ? "Continue" : "SilentlyContinue");
   if (common.debug !== undefined) scope.set("DebugPreference", common.debug ? "Continue" : "SilentlyContinue");
+  // -WhatIf holds for the function and the commands it runs (Remove-Item inside says "What if:" too).
+  if (common.whatIf !== undefined) scope.set("WhatIfPreference", common.whatIf);
 }
 
 const NO_CAPTURE = { wrap: <T>(emit: (value: unknown) => T) => emit, finish: () => {} };

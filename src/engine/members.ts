@@ -9,6 +9,7 @@ import { NotedScalar, PSChar, PSCustomObject, PSHashtable, PSList, timeSpan, tim
 import { dotnetStatic, encodingMethod, listMethod, regexMethod, StringBuilderValue, stringBuilderMember, stringBuilderMethod, TextEncodingValue, VOID } from "./dotnet.ts";
 import { ErrorRecord } from "./errors.ts";
 import { startedStopwatch, StopwatchValue } from "./stopwatch.ts";
+import { PSCmdletValue } from "./pscmdlet.ts";
 import { ExceptionValue } from "./exceptions.ts";
 import { cultureDate, formatDate, universal } from "../values/date_format.ts";
 import { type DotNetContext, RefValue, systemStatic } from "./dotnet_system.ts";
@@ -125,6 +126,7 @@ export function getMember(target: unknown, name: string): unknown {
   }
   if (target instanceof StringBuilderValue) return stringBuilderMember(target, lower);
   if (target instanceof StopwatchValue) return target.member(lower);
+  if (target instanceof PSCmdletValue) return target.member(lower);
   if (target instanceof TypeValue) {
     if (lower === "name") return canonicalType(target.name);
     if (lower === "fullname") return target.name;
@@ -293,6 +295,9 @@ export function invokeMethod(target: unknown, name: string, args: unknown[]): un
     if (result !== undefined) return result;
   } else if (target instanceof StopwatchValue) {
     const result = target.method(lower);
+    if (result !== undefined) return result;
+  } else if (target instanceof PSCmdletValue) {
+    const result = target.method(lower, args);
     if (result !== undefined) return result;
   } else if (target instanceof StringBuilderValue) {
     const result = stringBuilderMethod(target, lower, args);

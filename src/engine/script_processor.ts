@@ -14,6 +14,7 @@ import { getMember } from "./members.ts";
 import { applyPreferences, captureVariables, type Common, takeCommonParameters } from "./common_parameters.ts";
 import { eachInOrder, type Maybe, then } from "./maybe.ts";
 import type { Processor } from "./processors.ts";
+import { PSCmdletValue } from "./pscmdlet.ts";
 import { constrains, type FunctionEntry, Scope } from "./scope.ts";
 
 /** What a script block's declarations say about binding, derived once: a function called 100,000 times reads this. */
@@ -22,6 +23,8 @@ interface Declared {
   specs: ParameterSpec[];
   /** `[CmdletBinding()]`: takes the common parameters and refuses unknown arguments. */
   advanced: boolean;
+  /** `[CmdletBinding(SupportsShouldProcess)]`: takes -WhatIf, and `$PSCmdlet.ShouldProcess` heeds it. */
+  shouldProcess: boolean;
   /** An advanced function, or one with `[Parameter()]`: an unknown `-Name` is an error, not an entry of $args. */
   strictNames: boolean;
   pipelineSpec: ParameterSpec | undefined;
@@ -47,11 +50,15 @@ function declared(block: A.ScriptBlock, extraParameters: A.Parameter[] | null): 
   let found = declaredCache.get(parameters);
   if (found) return found;
   const specs = deriveSpecs(parameters);
-  const advanced = block.paramBlock?.attributes.some((a) => a.typeName.name.toLowerCase() === "cmdletbinding") ?? false;
+  const binding = block.paramBlock?.attributes.find((a) => a.typeName.name.toLowerCase() === "cmdletbinding");
+  const advanced = binding !== undefined;
+  const supports = binding?.namedArguments.find((n) => n.name.toLowerCase() === "supportsshouldprocess");
+  const shouldProcess = supports !== undefined && !(supports.value?.kind === "Variable" && supports.value.name.toLowerCase() === "false");
   found = {
     parameters,
     specs,
     advanced,
+    shouldProcess,
     strictNames: advanced || declaresParameterAttribute(parameters),
     pipelineSpec: specs.find((s) => s.pipeline),
     byName: specs.filter((s) => s.pipelineByName),
@@ -149,6 +156,8 @@ interface Mentions {
   /** `$PSBoundParameters`, or `$MyInvocation` (whose BoundParameters is the same table). */
   bound: boolean;
   invocation: boolean;
+  /** `$PSCmdlet` (an advanced function's). */
+  cmdlet: boolean;
 }
 
 const mentionsCache = new WeakMap<A.ScriptBlock, Mentions>();
@@ -163,7 +172,7 @@ function mentionsOf(block: A.ScriptBlock): Mentions {
   if (found) return found;
   const names = new Set<string>();
   forEachVariable(block, (variable) => names.add(variable.name.toLowerCase()));
-  found = { bound: names.has("psboundparameters") || names.has("myinvocation"), invocation: names.has("myinvocation") };
+  found = { bound: names.has("psboundparameters") || names.has("myinvocation"), invocation: names.has("myinvocation"), cmdlet: names.has("pscmdlet") };
   mentionsCache.set(block, found);
   return found;
 }
@@ -222,7 +231,7 @@ class ScriptBlockProcessor implements Processor {
     let common = NO_COMMON;
     // An advanced function takes the common parameters (about_Functions_CmdletBindingAttribute).
     if (declared.advanced) {
-      ({ args, common } = takeCommonParameters(rawArgs, (name) => declaresParameter(declared.specs, name)));
+      ({ args, common } = takeCommonParameters(rawArgs, (name) => declaresParameter(declared.specs, name), declared.shouldProcess));
     }
     this.args = args;
     this.common = common;
@@ -241,6 +250,9 @@ class ScriptBlockProcessor implements Processor {
 
   begin(): Maybe<void> {
     applyPreferences(this.common, this.scope);
+    if (this.declared.advanced && this.mentions.cmdlet) {
+      this.scope.set("PSCmdlet", new PSCmdletValue(this.options.command?.name ?? "", this.scope, this.evaluator.host));
+    }
     const bound = this.bindParameters();
     return bound instanceof Promise ? bound.then(() => this.runBlock(this.block.begin)) : this.runBlock(this.block.begin);
   }
@@ -301,7 +313,8 @@ class ScriptBlockProcessor implements Processor {
     const args = this.args;
     if (plain && args.every((a) => a.kind === "value")) return this.bindPositionally(args as { value: unknown }[]);
     try {
-      if (specs.length === 0) {
+      // An advanced function without parameters still refuses an unknown -Name (it goes to the binder, which does).
+      if (specs.length === 0 && !strictNames) {
         this.bound = { values: new Map(), remaining: args.map((a) => (a.kind === "value" ? a.value : a.hasValue ? a.value : a.text)) };
       } else {
         // A simple function passes an unknown `-Name` on in $args; an advanced one (CmdletBinding or [Parameter()])
