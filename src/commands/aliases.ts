@@ -1,11 +1,11 @@
 /** The alias family (about_Aliases): Set-Alias, New-Alias, Get-Alias. Script aliases live in the caller's scope. */
-import { type BuiltinCommand, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
+import { type BuiltinCommand, cmdletId, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
 import { type Maybe, then } from "../engine/maybe.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
 import type { Scope, ScriptAlias } from "../engine/scope.ts";
 import { enumerate, toStr } from "../values/convert.ts";
 import { PSCustomObject } from "../values/objects.ts";
-import { commandType, frameOf, OPTIONS, optionsOf } from "./variables.ts";
+import { frameOf, OPTIONS, optionsOf } from "./variables.ts";
 
 /** AliasInfo's Description and Options, kept beside the scope's alias entry. */
 const details = new WeakMap<ScriptAlias, { description: string; options: string[] }>();
@@ -28,7 +28,7 @@ function define(ctx: CommandContext, params: Map<string, unknown>, failIfExists:
   const existing = scope.aliases.get(name.toLowerCase());
   const force = params.get("Force") === true;
   if (failIfExists && existing && !force) {
-    ctx.writeError(`The alias is not allowed, because an alias with the name '${name}' already exists.`, `AliasAlreadyExists,${commandType(command)}`, command);
+    ctx.writeError(`The alias is not allowed, because an alias with the name '${name}' already exists.`, `AliasAlreadyExists,${cmdletId(command)}`, command);
     return;
   }
   // New-Alias asks once the name is known to be free; Set-Alias before it finds a read-only alias in the way.
@@ -43,7 +43,7 @@ function write(ctx: CommandContext, params: Map<string, unknown>, scope: Scope, 
   // A read-only alias changes only with -Force, a constant one never (SessionStateUnauthorizedAccessException).
   const was = existing && details.get(existing);
   if (was && (was.options.includes("Constant") || (was.options.includes("ReadOnly") && !force))) {
-    ctx.writeError(`Alias was not written because alias ${name} is read-only or constant and cannot be written to.`, `AliasNotWritable,${commandType(command)}`, command);
+    ctx.writeError(`Alias was not written because alias ${name} is read-only or constant and cannot be written to.`, `AliasNotWritable,${cmdletId(command)}`, command);
     return;
   }
   const options = optionsOf(params, was?.options ?? []);

@@ -3,7 +3,7 @@
  * line unless -IncludeTypeInformation, every field quoted unless -UseQuotes/-QuoteFields say otherwise, `""` inside
  * a quoted field, columns from the first object's properties. Files resolve against the session's location.
  */
-import { type BuiltinCommand, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
+import { type BuiltinCommand, cmdletId, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
 import { then } from "../engine/maybe.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import type { ParameterSpec } from "../engine/binder.ts";
@@ -15,7 +15,7 @@ import { requirePath } from "./items.ts";
 import { resolvePath } from "./files.ts";
 
 function csvError(command: string, message: string, id: string, category: string, target: unknown = null): never {
-  throw new RuntimeError(new ErrorRecord(message, `${id},Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`, category, null, null, target, command));
+  throw new RuntimeError(new ErrorRecord(message, `${id},${cmdletId(command)}`, category, null, null, target, command));
 }
 
 /** The delimiter: -Delimiter, `,` for -UseCulture (en-US's list separator), else a comma. */

@@ -3,6 +3,7 @@
  * FileSystem provider's encoding names. Text is UTF-8 without a byte order mark unless -Encoding says otherwise
  * (PowerShell 7's default); reading honours a byte order mark before -Encoding, as StreamReader does.
  */
+import { cmdletId } from "../engine/command_types.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { Deno } from "../platform.ts";
 import { toStr } from "../values/convert.ts";
@@ -19,7 +20,7 @@ export function encodingOf(params: Map<string, unknown>, command: string): strin
   const name = toStr(params.get("Encoding"));
   if (name.toLowerCase() in ENCODINGS) return name.toLowerCase();
   const message = `Cannot process argument transformation on parameter 'Encoding'. '${name}' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')`;
-  throw new RuntimeError(new ErrorRecord(message, `ParameterArgumentTransformationError,Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`, "InvalidData", null, null, name, command));
+  throw new RuntimeError(new ErrorRecord(message, `ParameterArgumentTransformationError,${cmdletId(command)}`, "InvalidData", null, null, name, command));
 }
 
 /** Text as bytes in `encoding`; `bom` says whether its byte order mark leads (not when appending to a file). */

@@ -3,7 +3,7 @@
  * Clear-Variable. `-Scope` takes Global, Script, Local or a number of frames up from the caller (0 is Local).
  * Set-StrictMode is here too: it sets how the caller's scope treats variables (and properties) that do not exist.
  */
-import { type BuiltinCommand, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
+import { type BuiltinCommand, cmdletId, type CommandContext, SHOULD_PROCESS } from "../engine/command_types.ts";
 import { eachInOrder, then } from "../engine/maybe.ts";
 import { ErrorRecord, RuntimeError } from "../engine/errors.ts";
 import { wildcardToRegExp } from "../engine/operators.ts";
@@ -36,9 +36,6 @@ export function optionsOf(params: Map<string, unknown>, current: string[]): stri
     .filter((o) => o !== "None" && o !== "Unspecified");
 }
 
-/** A command's .NET class name, as its error ids end. */
-export const commandType = (command: string) => `Microsoft.PowerShell.Commands.${command.replace("-", "")}Command`;
-
 /** The frame `-Scope` names; a bad name or a number past the global scope is PowerShell's ArgumentOutOfRange. */
 export function frameOf(ctx: CommandContext, which: string, command: string): Scope {
   const lower = which.toLowerCase();
@@ -46,7 +43,7 @@ export function frameOf(ctx: CommandContext, which: string, command: string): Sc
   if (lower === "script") return ctx.scope.script;
   if (lower === "local") return ctx.scope;
   const fail = (message: string, id: string): never => {
-    throw new RuntimeError(new ErrorRecord(message, `${id},${commandType(command)}`, "InvalidArgument", null, null, which, command));
+    throw new RuntimeError(new ErrorRecord(message, `${id},${cmdletId(command)}`, "InvalidArgument", null, null, which, command));
   };
   if (!/^\d+$/.test(lower)) {
     fail(`The scope '${which}' is not valid. Valid values are "Global", "Local", or "Script", or a number relative to the current scope. (Parameter 'Scope')`, "Argument");
@@ -87,7 +84,7 @@ function matching(ctx: CommandContext, params: Map<string, unknown>, command: st
       .filter(({ variable }) => pattern.test(variable.name) && passes(variable.name))
       .sort((a, b) => a.variable.name.localeCompare(b.variable.name));
     if (hits.length === 0 && !/[*?[]/.test(name) && passes(name)) {
-      ctx.writeError(`Cannot find a variable with the name '${name}'.`, `VariableNotFound,${commandType(command)}`, command);
+      ctx.writeError(`Cannot find a variable with the name '${name}'.`, `VariableNotFound,${cmdletId(command)}`, command);
     }
     found.push(...hits.filter((hit) => !found.includes(hit)));
   }
@@ -116,7 +113,7 @@ function writable(ctx: CommandContext, variable: Variable | undefined, force: bo
   const message = removing
     ? `Cannot remove variable ${variable.name} because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.`
     : `Cannot overwrite variable ${variable.name} because it is read-only or constant.`;
-  ctx.writeError(message, `${removing ? "VariableNotRemovable" : "VariableNotWritable"},${commandType(command)}`, command);
+  ctx.writeError(message, `${removing ? "VariableNotRemovable" : "VariableNotWritable"},${cmdletId(command)}`, command);
   return false;
 }
 
@@ -128,7 +125,7 @@ function describe(ctx: CommandContext, params: Map<string, unknown>, variable: V
   const current = detailsOf(variable);
   const options = optionsOf(params, current.options);
   if (existed && options.includes("Constant") && !current.options.includes("Constant")) {
-    ctx.writeError(`Existing variable ${variable.name} cannot be made constant. Variables can be made constant only at creation time.`, `VariableCannotBeMadeConstant,${commandType(command)}`, command);
+    ctx.writeError(`Existing variable ${variable.name} cannot be made constant. Variables can be made constant only at creation time.`, `VariableCannotBeMadeConstant,${cmdletId(command)}`, command);
     return false;
   }
   variable.private = options.includes("Private") || undefined;
@@ -241,7 +238,7 @@ export const newVariable: BuiltinCommand = {
     // Only a variable of the target frame itself is in the way; one of an outer scope is hidden by the new one.
     const existing = frame.variables.get(name.toLowerCase());
     if (existing && !params.get("Force")) {
-      ctx.writeError(`A variable with name '${name}' already exists.`, `VariableAlreadyExists,${commandType("New-Variable")}`, "New-Variable");
+      ctx.writeError(`A variable with name '${name}' already exists.`, `VariableAlreadyExists,${cmdletId("New-Variable")}`, "New-Variable");
       return;
     }
     const value = input === undefined ? params.get("Value") ?? null : input;
@@ -298,7 +295,7 @@ function strictVersion(text: string): number {
   if (version) return Number(version[1]);
   throw new RuntimeError(new ErrorRecord(
     `Cannot validate argument on parameter 'Version'. The value "${text}" is not a strict mode version: use 1.0, 2.0, 3.0 or Latest.`,
-    `ParameterArgumentValidationError,${commandType("Set-StrictMode")}`, "InvalidData", null, null, text, "Set-StrictMode",
+    `ParameterArgumentValidationError,${cmdletId("Set-StrictMode")}`, "InvalidData", null, null, text, "Set-StrictMode",
   ));
 }
 
@@ -310,7 +307,7 @@ export const setStrictMode: BuiltinCommand = {
     if (off === params.has("Version")) {
       throw new RuntimeError(new ErrorRecord(
         off ? "Parameter set cannot be resolved using the specified named parameters." : "Cannot process command because of one or more missing mandatory parameters: Version.",
-        `${off ? "AmbiguousParameterSet" : "MissingMandatoryParameter"},${commandType("Set-StrictMode")}`, "InvalidArgument", null, null, null, "Set-StrictMode",
+        `${off ? "AmbiguousParameterSet" : "MissingMandatoryParameter"},${cmdletId("Set-StrictMode")}`, "InvalidArgument", null, null, null, "Set-StrictMode",
       ));
     }
     ctx.scope.strictMode = off ? 0 : strictVersion(toStr(params.get("Version")));
