@@ -5,9 +5,17 @@
  * start-up. So the few members the start-up path touches (args, exit, cwd, env, reading a script) are served
  * straight from Node's APIs, and the shim is loaded on the first use of anything else.
  */
-import { accessSync, constants, readFileSync, statSync, writeSync } from "node:fs";
+import { accessSync, constants, lstatSync, readFileSync, type Stats, statSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import process from "node:process";
+
+/** A node:fs Stats in the shape of Deno.FileInfo (the fields rsh reads). */
+function fileInfoOf(s: Stats) {
+  return {
+    isFile: s.isFile(), isDirectory: s.isDirectory(), isSymlink: s.isSymbolicLink(), size: s.size, mtime: s.mtime,
+    atime: s.atime, birthtime: s.birthtime, mode: s.mode, uid: s.uid, gid: s.gid, dev: s.dev, ino: s.ino, nlink: s.nlink,
+  };
+}
 
 type DenoNamespace = typeof globalThis.Deno;
 
@@ -49,13 +57,9 @@ function nodeDeno(): DenoNamespace {
     readTextFile: (path: string) => fsPromises().readFile(path, "utf8"),
     readTextFileSync: (path: string) => readFileSync(path, "utf8"),
     // Every session start looks for profile scripts: without this the shim would load for one stat call.
-    statSync: (path: string) => {
-      const s = statSync(path);
-      return {
-        isFile: s.isFile(), isDirectory: s.isDirectory(), isSymlink: s.isSymbolicLink(), size: s.size, mtime: s.mtime,
-        atime: s.atime, birthtime: s.birthtime, mode: s.mode, uid: s.uid, gid: s.gid, dev: s.dev, ino: s.ino, nlink: s.nlink,
-      };
-    },
+    statSync: (path: string) => fileInfoOf(statSync(path)),
+    // Every file object Get-ChildItem makes reads its entry's own stat (a link shows as one).
+    lstatSync: (path: string) => fileInfoOf(lstatSync(path)),
   };
   return new Proxy(fast, {
     get: (target, key) => (key in target ? target[key as string] : (load() as unknown as Record<string | symbol, unknown>)[key]),

@@ -100,9 +100,12 @@ export const setLocation: BuiltinCommand = {
 
 /** A file system entry as Get-ChildItem writes it (Name, FullName, Length, LastWriteTime, Mode); null when missing. */
 export function fileInfo(path: string, name = path === "/" ? "/" : path.slice(path.lastIndexOf("/") + 1)): PSCustomObject | null {
-  let info;
+  // The entry's own stat first (what pwsh on Linux shows as UnixMode, User, Group, Size: a link as a link); the
+  // object otherwise describes what a link points to, so only a link costs a second stat.
+  let own, info;
   try {
-    info = Deno.statSync(path);
+    own = Deno.lstatSync(path);
+    info = own.isSymlink ? Deno.statSync(path) : own;
   } catch {
     return null;
   }
@@ -113,26 +116,14 @@ export function fileInfo(path: string, name = path === "/" ? "/" : path.slice(pa
   item.set("Length", info.isDirectory ? null : info.size);
   item.set("Name", name);
   item.set("FullName", path);
-  // What pwsh on Linux and macOS adds to file objects and shows in its default view (childrenWithUnixStat): the
-  // entry's own stat, so a symbolic link shows as one (`l`, its own size, `name -> target` in the view).
-  const own = linkStat(path) ?? info;
-  const target = own === info ? null : Deno.readLinkSync(path);
-  item.set("UnixMode", unixMode(own.mode ?? 0, own === info ? (info.isDirectory ? "d" : "-") : "l"));
+  // What pwsh on Linux and macOS adds to file objects and shows in its default view (childrenWithUnixStat).
+  const target = own.isSymlink ? Deno.readLinkSync(path) : null;
+  item.set("UnixMode", unixMode(own.mode ?? 0, own.isSymlink ? "l" : info.isDirectory ? "d" : "-"));
   item.set("User", nameOf(accounts("/etc/passwd"), own.uid));
   item.set("Group", nameOf(accounts("/etc/group"), own.gid));
   item.set("Size", own.size);
   item.setHidden("Target", target);
   return item;
-}
-
-/** The link's own stat when `path` is a symbolic link, else null. */
-function linkStat(path: string): Deno.FileInfo | null {
-  try {
-    const stat = Deno.lstatSync(path);
-    return stat.isSymlink ? stat : null;
-  } catch {
-    return null;
-  }
 }
 
 /** `-rw-r--r--`: the entry's type, then read/write/execute for owner, group and others (setuid, setgid, sticky too). */
